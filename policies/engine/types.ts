@@ -1,0 +1,132 @@
+/**
+ * The residency engine's contract: what a check reads about and what it reports.
+ * Every adapter (synth-time validation, CLI, plan reader) and every report format speaks these types,
+ * so they stay plain data: serialisable, framework-free, stable across CDKTF's end of life.
+ */
+
+/** Where a value was found to place data or a network path. */
+export type Verdict =
+  /** Resolved to a region in the mainland catalog. */
+  | "mainland"
+  /** Resolved to a place outside mainland China (including `cn-hongkong` and every unknown region). */
+  | "outside"
+  /** Could not be resolved before deploy (variable without validation, unknown after apply, missing region...). */
+  | "unresolved"
+  /** Places nothing anywhere (a location-free utility provider such as random or null). */
+  | "location-free";
+
+export type Severity = "error" | "warning";
+
+/** The kind of input a report was made from. */
+export type InputKind = "cdktf" | "plan";
+
+/** What `terraform show -json` says will happen to a resource. */
+export type PlanAction = "create" | "update" | "replace" | "delete" | "read" | "no-op";
+
+/** Where in the input a finding or resource comes from, for SARIF and for reviewers. */
+export interface SourceLocation {
+  /** The file that was read (a cdk.tf.json or a plan JSON), as given on the command line. */
+  readonly file: string;
+  /** The CDKTF construct path from the `//` metadata, when the input is synthesized CDKTF output. */
+  readonly constructPath?: string;
+}
+
+/** An approved exception for one rule on one address. */
+export interface Suppression {
+  /** Terraform address it applies to, e.g. `alicloud_oss_bucket_replication.dr`. */
+  readonly address: string;
+  /** Rule ID it silences. */
+  readonly rule: string;
+  /** Why the exception is acceptable: at least a full sentence. */
+  readonly reason: string;
+  /** Who approved it. */
+  readonly approvedBy: string;
+  /** Last day it is valid, `YYYY-MM-DD`; after that it no longer suppresses and is reported as expired. */
+  readonly expires: string;
+  /** The data-export security assessment reference, when the exception is an approved export. */
+  readonly assessment?: string;
+  /** Stack it applies to; every stack when absent. */
+  readonly stack?: string;
+}
+
+export interface AppliedSuppression extends Suppression {
+  readonly expired: boolean;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly stack: string;
+  /** Terraform address: `alicloud_oss_bucket.logs`, `provider.alicloud.dr`, `terraform.backend.oss`, `variable.region`. */
+  readonly address: string;
+  /** Attribute path within the block, e.g. `destination.location` or `region`. */
+  readonly attribute: string;
+  /** The value as written in the input. */
+  readonly value: unknown;
+  /** The place it resolved to, or why it could not be resolved. */
+  readonly resolved: string;
+  readonly verdict: Verdict;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+  /** True when an unexpired suppression covers this finding. */
+  readonly suppressed: boolean;
+  /** The suppression that matched, expired or not. */
+  readonly suppression?: AppliedSuppression;
+  readonly source: SourceLocation;
+}
+
+/** Where one resource (or provider, backend) resolves, for the per-stack placement table and the diff. */
+export interface ResourcePlacement {
+  readonly stack: string;
+  readonly address: string;
+  /** Terraform resource type, e.g. `alicloud_oss_bucket`. */
+  readonly type: string;
+  /** Provider configuration it uses, e.g. `alicloud` or `alicloud.dr`. */
+  readonly provider: string;
+  /** Every place it resolved to (region IDs or other place names), or the reason it did not resolve. */
+  readonly places: readonly string[];
+  readonly verdict: Verdict;
+  /** Planned action, for plan input only. */
+  readonly action?: PlanAction;
+  readonly source: SourceLocation;
+}
+
+/** A change of placement between a base (target branch) and the checked input. */
+export interface PlacementChange {
+  readonly change: "added" | "removed" | "moved";
+  readonly stack: string;
+  readonly address: string;
+  readonly before?: readonly string[];
+  readonly after?: readonly string[];
+  readonly action?: PlanAction;
+}
+
+/** A rule as the report describes it (SARIF `tool.driver.rules`, Markdown help). */
+export interface RuleDescription {
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line: what the rule refuses. */
+  readonly title: string;
+  /** Why it matters and how to fix a violation. */
+  readonly help: string;
+}
+
+export interface ReportSummary {
+  readonly stacks: number;
+  readonly resources: number;
+  readonly violations: number;
+  readonly suppressed: number;
+  readonly expiredSuppressions: number;
+  readonly unresolved: number;
+}
+
+/** The whole result of one check; every report format renders this and nothing else. */
+export interface CheckReport {
+  readonly inputs: readonly { readonly path: string; readonly kind: InputKind }[];
+  readonly rules: readonly RuleDescription[];
+  readonly findings: readonly Finding[];
+  readonly resources: readonly ResourcePlacement[];
+  /** Present when the check was given a base to compare with (`--base`). */
+  readonly changes?: readonly PlacementChange[];
+  readonly summary: ReportSummary;
+}
