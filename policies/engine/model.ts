@@ -1,0 +1,321 @@
+import type { InputKind, PlanAction } from "./types";
+
+/**
+ * The engine's view of one stack: plain Terraform JSON (CDKTF's cdk.tf.json) or a `terraform show -json`
+ * plan, read into the same shape in one pass, without copying resource bodies.
+ */
+
+/** Input that is neither Terraform JSON nor a plan, or has a block of the wrong type. */
+export class InputError extends Error {}
+
+/** A value the input itself says is not known before apply (a plan's `after_unknown`, a provider reference). */
+export class Unresolvable {
+  constructor(readonly reason: string) {}
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export interface ProviderConfig {
+  /** `alicloud` or `alicloud.dr`. */
+  readonly key: string;
+  readonly name: string;
+  readonly body: JsonObject;
+  /** False when a resource uses a configuration the input never declares. */
+  readonly declared: boolean;
+}
+
+export interface ResourceBlock {
+  /** `alicloud_oss_bucket.logs` or `data.alicloud_zones.available`. */
+  readonly address: string;
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly name: string;
+  /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
+  readonly providerKey: string;
+  readonly body: JsonObject;
+  /** For a plan: the `after_unknown` tree, whose `true` leaves are known only after apply. */
+  readonly unknown?: unknown;
+  readonly action?: PlanAction;
+  readonly constructPath?: string;
+}
+
+export interface BackendBlock {
+  /** `terraform.backend.oss`, `terraform.cloud` or `data.terraform_remote_state.x`. */
+  readonly address: string;
+  readonly type: string;
+  readonly config: JsonObject;
+}
+
+export interface StackModel {
+  readonly name: string;
+  readonly file: string;
+  readonly kind: InputKind;
+  readonly providers: ReadonlyMap<string, ProviderConfig>;
+  readonly resources: readonly ResourceBlock[];
+  /** Resources and data sources by address, for reference resolution. */
+  readonly byAddress: ReadonlyMap<string, ResourceBlock>;
+  readonly variables: JsonObject;
+  readonly locals: JsonObject;
+  readonly outputs: JsonObject;
+  readonly backends: readonly BackendBlock[];
+}
+
+const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
+  "//",
+  "terraform",
+  "provider",
+  "resource",
+  "data",
+  "variable",
+  "locals",
+  "output",
+  "module",
+  "moved",
+  "import",
+  "check",
+  "removed",
+]);
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function objectAt(value: unknown, what: string): JsonObject {
+  if (value === undefined) return {};
+  if (!isObject(value)) throw new InputError(`${what} must be a JSON object, not ${describe(value)}`);
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return value === null ? "null" : `a ${typeof value}`;
+}
+
+/** The provider name a resource type belongs to: the part before the first underscore. */
+export function providerOfType(type: string): string {
+  const underscore = type.indexOf("_");
+  return underscore < 0 ? type : type.slice(0, underscore);
+}
+
+/** Reads a parsed JSON document as Terraform JSON or a plan (detected by shape); throws InputError otherwise. */
+export function readStack(document: unknown, file: string, fallbackName: string): StackModel {
+  if (!isObject(document)) throw new InputError(`expected a JSON object, found ${describe(document)}`);
+  if (
+    typeof document.format_version === "string" &&
+    ("planned_values" in document || "resource_changes" in document)
+  ) {
+    return readPlan(document, file, fallbackName);
+  }
+  const keys = Object.keys(document);
+  const unknown = keys.filter((key) => !TERRAFORM_JSON_KEYS.has(key));
+  if (keys.length === 0 || unknown.length > 0) {
+    throw new InputError(
+      `neither Terraform JSON nor a terraform show -json plan${unknown.length > 0 ? ` (unexpected top-level key "${unknown[0]}")` : " (empty object)"}`,
+    );
+  }
+  return readTerraformJson(document, file, fallbackName);
+}
+
+function readTerraformJson(document: JsonObject, file: string, fallbackName: string): StackModel {
+  const metadata = objectAt(objectAt(document["//"], '"//"').metadata, '"//".metadata');
+  const name = typeof metadata.stackName === "string" ? metadata.stackName : fallbackName;
+  const providers = new Map<string, ProviderConfig>();
+  for (const [providerName, configs] of Object.entries(objectAt(document.provider, '"provider"'))) {
+    for (const body of Array.isArray(configs) ? configs : [configs]) {
+      const config = objectAt(body, `provider "${providerName}"`);
+      const key = typeof config.alias === "string" ? `${providerName}.${config.alias}` : providerName;
+      providers.set(key, { key, name: providerName, body: config, declared: true });
+    }
+  }
+  const resources: ResourceBlock[] = [];
+  collectBlocks(document.resource, "managed", resources);
+  collectBlocks(document.data, "data", resources);
+  const terraform = objectAt(document.terraform, '"terraform"');
+  const backends: BackendBlock[] = [];
+  for (const [type, config] of Object.entries(objectAt(terraform.backend, '"terraform.backend"'))) {
+    backends.push({
+      address: `terraform.backend.${type}`,
+      type,
+      config: objectAt(config, `terraform.backend.${type}`),
+    });
+  }
+  if (terraform.cloud !== undefined) {
+    backends.push({
+      address: "terraform.cloud",
+      type: "cloud",
+      config: objectAt(terraform.cloud, "terraform.cloud"),
+    });
+  }
+  for (const resource of resources) {
+    if (resource.type !== "terraform_remote_state" || resource.mode !== "data") continue;
+    const type = typeof resource.body.backend === "string" ? resource.body.backend : "local";
+    backends.push({
+      address: resource.address,
+      type,
+      config: objectAt(resource.body.config, `${resource.address}.config`),
+    });
+  }
+  return finish({
+    name,
+    file,
+    kind: "cdktf",
+    providers,
+    resources,
+    variables: objectAt(document.variable, '"variable"'),
+    locals: mergeLocals(document.locals),
+    outputs: objectAt(document.output, '"output"'),
+    backends,
+  });
+}
+
+function mergeLocals(locals: unknown): JsonObject {
+  if (!Array.isArray(locals)) return objectAt(locals, '"locals"');
+  return Object.assign({}, ...locals.map((block) => objectAt(block, '"locals"')));
+}
+
+function collectBlocks(section: unknown, mode: "managed" | "data", into: ResourceBlock[]): void {
+  const label = mode === "managed" ? '"resource"' : '"data"';
+  for (const [type, byName] of Object.entries(objectAt(section, label))) {
+    for (const [name, value] of Object.entries(objectAt(byName, `${label} "${type}"`))) {
+      const body = objectAt(value, `${label} "${type}" "${name}"`);
+      const providerKey = typeof body.provider === "string" ? body.provider : providerOfType(type);
+      const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
+      into.push({
+        address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
+        mode,
+        type,
+        name,
+        providerKey,
+        body,
+        constructPath: typeof meta.path === "string" ? meta.path : undefined,
+      });
+    }
+  }
+}
+
+/** Adds the provider configurations resources use without declaring them, and the address index. */
+function finish(model: Omit<StackModel, "byAddress">): StackModel {
+  const providers = new Map(model.providers);
+  const byAddress = new Map<string, ResourceBlock>();
+  for (const resource of model.resources) {
+    byAddress.set(resource.address, resource);
+    if (!providers.has(resource.providerKey)) {
+      const name = resource.providerKey.split(".")[0] ?? resource.providerKey;
+      providers.set(resource.providerKey, { key: resource.providerKey, name, body: {}, declared: false });
+    }
+  }
+  return { ...model, providers, byAddress };
+}
+
+const PLAN_ACTIONS: Readonly<Record<string, PlanAction>> = {
+  create: "create",
+  update: "update",
+  delete: "delete",
+  read: "read",
+  "no-op": "no-op",
+  "delete,create": "replace",
+  "create,delete": "replace",
+};
+
+interface PlanResourceConfig {
+  readonly providerKey: string;
+}
+
+function readPlan(document: JsonObject, file: string, fallbackName: string): StackModel {
+  const configuration = objectAt(document.configuration, '"configuration"');
+  const variables = objectAt(document.variables, '"variables"');
+  const providers = new Map<string, ProviderConfig>();
+  for (const [key, value] of Object.entries(
+    objectAt(configuration.provider_config, "configuration.provider_config"),
+  )) {
+    const config = objectAt(value, `configuration.provider_config "${key}"`);
+    const name = typeof config.name === "string" ? config.name : key;
+    const body: JsonObject = {};
+    for (const [attribute, expression] of Object.entries(
+      objectAt(config.expressions, `provider "${key}" expressions`),
+    )) {
+      body[attribute] = planExpressionValue(expression, variables);
+    }
+    providers.set(key, { key, name, body, declared: true });
+  }
+  const configs = new Map<string, PlanResourceConfig>();
+  collectPlanConfigs(objectAt(configuration.root_module, "configuration.root_module"), "", configs);
+  const resources: ResourceBlock[] = [];
+  const changes = document.resource_changes;
+  if (changes !== undefined && !Array.isArray(changes))
+    throw new InputError(`"resource_changes" must be an array`);
+  for (const value of changes ?? []) {
+    const change = objectAt(value, "a resource change");
+    const details = objectAt(change.change, `${String(change.address)} change`);
+    const actions = Array.isArray(details.actions) ? details.actions.join(",") : "";
+    const action = PLAN_ACTIONS[actions];
+    if (action === "delete") continue;
+    resources.push(planResource(change, configs, details.after, details.after_unknown, action));
+  }
+  return finish({
+    name: fallbackName,
+    file,
+    kind: "plan",
+    providers,
+    resources,
+    variables: {},
+    locals: {},
+    outputs: {},
+    backends: [],
+  });
+}
+
+function planResource(
+  change: JsonObject,
+  configs: ReadonlyMap<string, PlanResourceConfig>,
+  after: unknown,
+  afterUnknown: unknown,
+  action: PlanAction | undefined,
+): ResourceBlock {
+  const address = String(change.address);
+  const type = String(change.type);
+  const mode = change.mode === "data" ? "data" : "managed";
+  const configAddress = address.replace(/\[[^\]]*\]/g, "");
+  const providerKey = configs.get(configAddress)?.providerKey ?? providerOfType(type);
+  return {
+    address,
+    mode,
+    type,
+    name: String(change.name),
+    providerKey,
+    body: isObject(after) ? after : {},
+    unknown: afterUnknown,
+    action,
+  };
+}
+
+function collectPlanConfigs(module: JsonObject, prefix: string, into: Map<string, PlanResourceConfig>): void {
+  const resources = module.resources;
+  for (const value of Array.isArray(resources) ? resources : []) {
+    const resource = objectAt(value, "a configuration resource");
+    if (typeof resource.address === "string" && typeof resource.provider_config_key === "string") {
+      const key = resource.provider_config_key;
+      into.set(prefix + resource.address, {
+        providerKey: key.includes(":") ? key.slice(key.indexOf(":") + 1) : key,
+      });
+    }
+  }
+  for (const [name, call] of Object.entries(objectAt(module.module_calls, "module_calls"))) {
+    const nested = objectAt(call, `module "${name}"`).module;
+    collectPlanConfigs(objectAt(nested, `module "${name}"`), `${prefix}module.${name}.`, into);
+  }
+}
+
+/** A provider expression from a plan's configuration: a constant, a variable's planned value, or unresolvable. */
+function planExpressionValue(expression: unknown, variables: JsonObject): unknown {
+  if (!isObject(expression)) return new Unresolvable("the plan records no value for it");
+  if ("constant_value" in expression) return expression.constant_value;
+  const references = Array.isArray(expression.references) ? expression.references : [];
+  const variable =
+    references.length === 1 && typeof references[0] === "string"
+      ? /^var\.([\w-]+)$/.exec(references[0])
+      : null;
+  const planned = variable?.[1] === undefined ? undefined : variables[variable[1]];
+  if (isObject(planned) && "value" in planned) return planned.value;
+  return new Unresolvable(`the plan records it as an expression (${references.join(", ") || "computed"})`);
+}

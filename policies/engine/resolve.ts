@@ -1,0 +1,287 @@
+import { classifyPlace, type PlaceForm, type PlaceVerdict } from "../places";
+import { isMainlandRegion } from "../regions";
+import { isObject, Unresolvable, type ProviderConfig, type ResourceBlock, type StackModel } from "./model";
+
+/**
+ * Resolves Terraform expressions to the places they name, failing closed: `${local.x}` chains, references
+ * to other resources (a computed location is the region of that resource's provider), provider aliases,
+ * CDKTF cross-stack references (remote state outputs) and `${var.x}` — the last only when a validation
+ * `contains([...mainland ids...], var.x)` pins it. Everything else is unresolved, with the reason.
+ */
+
+/** A value found by following an expression, with the stack in which its own expressions resolve. */
+type Resolved = { readonly value: unknown; readonly stack: StackModel } | { readonly unresolved: string };
+
+/** Deeper than this, a chain of references is circular or hostile. */
+const MAX_DEPTH = 64;
+const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
+const SEGMENT = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\\]*)"\]/g;
+const MAINLAND_VALIDATION = /^\$\{\s*contains\(\s*\[([^\]]*)\]\s*,\s*var\.([\w-]+)\s*\)\s*\}$/;
+const CROSS_STACK_INPUT = "cross-stack-reference-input-";
+/** Computed attributes that name the region of the resource's own provider. */
+const PROVIDER_PLACED_ATTRIBUTES: ReadonlySet<string> = new Set(["location", "region", "region_id", "arn"]);
+const FIX_VARIABLE =
+  "pin it with a validation contains([...mainland region IDs...], var.NAME) — MainlandRegionVariable emits one — or use a literal";
+
+const unresolved = (reason: string): PlaceVerdict => ({ verdict: "unresolved", place: reason });
+
+export class Resolver {
+  private readonly providerRegions = new WeakMap<ProviderConfig, readonly PlaceVerdict[]>();
+
+  /** @param stacks every stack of the check by name, for cross-stack references. */
+  constructor(private readonly stacks: ReadonlyMap<string, StackModel>) {}
+
+  /** The places a value names in the given form: literal strings classified, expressions followed. */
+  places(value: unknown, form: PlaceForm, stack: StackModel, depth = 0): PlaceVerdict[] {
+    if (depth > MAX_DEPTH) return [unresolved("the reference chain is circular or too deep")];
+    if (value instanceof Unresolvable) return [unresolved(value.reason)];
+    if (value === null || value === undefined) return [];
+    if (Array.isArray(value)) return value.flatMap((item) => this.places(item, form, stack, depth + 1));
+    if (isObject(value))
+      return Object.values(value).flatMap((item) => this.places(item, form, stack, depth + 1));
+    if (typeof value !== "string") return [classifyPlace(String(value), form)];
+    if (!value.includes("${")) return [classifyPlace(value, form)];
+    const resolved = this.resolveString(value, stack, depth + 1);
+    return "unresolved" in resolved
+      ? [unresolved(resolved.unresolved)]
+      : this.places(resolved.value, form, resolved.stack, depth + 1);
+  }
+
+  /** Where a provider configuration puts its resources: its `region`, which must be set and resolvable. */
+  providerRegion(stack: StackModel, config: ProviderConfig): readonly PlaceVerdict[] {
+    const cached = this.providerRegions.get(config);
+    if (cached !== undefined) return cached;
+    const places = !config.declared
+      ? [unresolved(`provider configuration ${config.key} is used but never declared`)]
+      : config.body.region === undefined
+        ? [
+            unresolved(
+              `provider ${config.key} sets no region; it would come from the environment at deploy time`,
+            ),
+          ]
+        : this.places(config.body.region, "place", stack);
+    this.providerRegions.set(config, places);
+    return places;
+  }
+
+  private resolveString(text: string, stack: StackModel, depth: number): Resolved {
+    const parts = splitTemplate(text);
+    if (parts === undefined) return { unresolved: `"${text}" is not a well-formed Terraform template` };
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (only !== undefined && typeof only !== "string")
+      return this.resolveExpression(only.expression, stack, depth);
+    let result = "";
+    for (const part of parts) {
+      if (typeof part === "string") {
+        result += part;
+        continue;
+      }
+      const resolved = this.resolveToText(part.expression, stack, depth);
+      if (typeof resolved !== "string") return resolved;
+      result += resolved;
+    }
+    return { value: result, stack };
+  }
+
+  private resolveToText(
+    expression: string,
+    stack: StackModel,
+    depth: number,
+  ): string | { unresolved: string } {
+    const resolved = this.resolveExpression(expression, stack, depth);
+    if ("unresolved" in resolved) return resolved;
+    const { value } = resolved;
+    if (typeof value === "string" && value.includes("${")) {
+      if (depth > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
+      const inner = this.resolveString(value, resolved.stack, depth + 1);
+      return "unresolved" in inner
+        ? inner
+        : typeof inner.value === "string"
+          ? inner.value
+          : { unresolved: `${expression} is not text` };
+    }
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      return String(value);
+    return { unresolved: `${expression} is not text` };
+  }
+
+  private resolveExpression(expression: string, stack: StackModel, depth: number): Resolved {
+    const trimmed = expression.trim();
+    if (!TRAVERSAL.test(trimmed)) {
+      return { unresolved: `the expression \${${trimmed}} cannot be evaluated before deploy; use a literal` };
+    }
+    const path = [...trimmed.matchAll(SEGMENT)].map((match) => match[1] ?? match[3] ?? Number(match[2]));
+    const [head, first, second] = path;
+    if (head === "local" && typeof first === "string") {
+      if (!(first in stack.locals)) return { unresolved: `local.${first} is not defined` };
+      return this.follow({ value: stack.locals[first], stack }, path.slice(2), trimmed, depth);
+    }
+    if (head === "var" && typeof first === "string")
+      return this.follow(variableValue(stack, first), path.slice(2), trimmed, depth);
+    if (head === "data" && typeof first === "string" && typeof second === "string") {
+      if (first === "terraform_remote_state" && path[3] === "outputs" && typeof path[4] === "string") {
+        return this.follow(this.crossStackOutput(second, path[4]), path.slice(5), trimmed, depth);
+      }
+      return this.attributeOf(stack, `data.${first}.${second}`, path.slice(3), trimmed, depth);
+    }
+    if (typeof head === "string" && head.includes("_") && typeof first === "string") {
+      return this.attributeOf(stack, `${head}.${first}`, path.slice(2), trimmed, depth);
+    }
+    return { unresolved: `\${${trimmed}} is known only at deploy time; use a literal` };
+  }
+
+  private crossStackOutput(dataName: string, output: string): Resolved {
+    const origin = dataName.startsWith(CROSS_STACK_INPUT)
+      ? dataName.slice(CROSS_STACK_INPUT.length)
+      : undefined;
+    const stack = origin === undefined ? undefined : this.stacks.get(origin);
+    if (stack === undefined) {
+      return {
+        unresolved: `remote state "${dataName}" is not a stack of this check; check all stacks together`,
+      };
+    }
+    const block = stack.outputs[output];
+    if (!isObject(block) || !("value" in block))
+      return { unresolved: `stack ${origin} has no output ${output}` };
+    return { value: block.value, stack };
+  }
+
+  private attributeOf(
+    stack: StackModel,
+    address: string,
+    path: readonly (string | number)[],
+    expression: string,
+    depth: number,
+  ): Resolved {
+    const resource = stack.byAddress.get(address);
+    const [attribute] = path;
+    if (resource === undefined) return { unresolved: `${address} is not defined in stack ${stack.name}` };
+    if (typeof attribute !== "string")
+      return { unresolved: `\${${expression}} names a whole resource, not a place` };
+    const written = resource.body[attribute];
+    if (written !== undefined && written !== null)
+      return this.follow({ value: written, stack }, path.slice(1), expression, depth);
+    if (placedByProvider(resource, attribute)) {
+      const config = stack.providers.get(resource.providerKey);
+      return config?.body.region === undefined
+        ? { unresolved: `${address} uses provider ${resource.providerKey}, which sets no region` }
+        : { value: config.body.region, stack };
+    }
+    return {
+      unresolved: `\${${expression}} is known only after apply; use a literal or a resource's location`,
+    };
+  }
+
+  /** Walks the rest of a path into a value, resolving any expression met on the way. */
+  private follow(
+    start: Resolved,
+    path: readonly (string | number)[],
+    expression: string,
+    depth: number,
+  ): Resolved {
+    let current = start;
+    for (const step of path) {
+      if ("unresolved" in current) return current;
+      let value = current.value;
+      if (typeof value === "string" && value.includes("${")) {
+        if (depth > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
+        const inner = this.resolveString(value, current.stack, depth + 1);
+        if ("unresolved" in inner) return inner;
+        value = inner.value;
+      }
+      const next = Array.isArray(value)
+        ? value[Number(step)]
+        : isObject(value)
+          ? value[String(step)]
+          : undefined;
+      if (next === undefined) return { unresolved: `\${${expression}} leads nowhere in the configuration` };
+      current = { value: next, stack: current.stack };
+    }
+    return current;
+  }
+}
+
+/** A computed attribute that names the region its provider puts the resource in (a data source of zones too). */
+function placedByProvider(resource: ResourceBlock, attribute: string): boolean {
+  if (resource.type === "alicloud_zones") return attribute === "zones" || attribute === "ids";
+  return PROVIDER_PLACED_ATTRIBUTES.has(attribute) || attribute.endsWith("endpoint");
+}
+
+/** A variable's default, only when a validation pins it to mainland regions; otherwise why not. */
+function variableValue(stack: StackModel, name: string): Resolved {
+  const variable = stack.variables[name];
+  if (!isObject(variable)) return { unresolved: `var.${name} is not declared` };
+  const validations = Array.isArray(variable.validation) ? variable.validation : [variable.validation];
+  for (const validation of validations) {
+    const condition = isObject(validation) ? validation.condition : undefined;
+    const match = typeof condition === "string" ? MAINLAND_VALIDATION.exec(condition) : null;
+    if (match?.[2] !== name || match[1] === undefined) continue;
+    const allowed = parseStringList(match[1]);
+    const foreign = allowed?.find((id) => !isMainlandRegion(id));
+    if (allowed === undefined)
+      return { unresolved: `var.${name}'s validation lists something other than region IDs` };
+    if (foreign !== undefined) {
+      return {
+        unresolved: `var.${name}'s validation admits "${foreign}", which is outside mainland China; ${FIX_VARIABLE}`,
+      };
+    }
+    if (typeof variable.default !== "string" || !allowed.includes(variable.default)) {
+      return { unresolved: `var.${name} has no default among its validated mainland regions` };
+    }
+    return { value: variable.default, stack };
+  }
+  return {
+    unresolved: `var.${name} can be set to any region at deploy time (-var, TF_VAR_${name}); ${FIX_VARIABLE.replace("NAME", name)}`,
+  };
+}
+
+function parseStringList(text: string): string[] | undefined {
+  if (text.trim() === "") return [];
+  const items = text.split(",").map((item) => item.trim());
+  return items.every((item) => /^"[^"\\]*"$/.test(item)) ? items.map((item) => item.slice(1, -1)) : undefined;
+}
+
+type TemplatePart = string | { readonly expression: string };
+
+/** Splits `a${b}c` into literal text and interpolations; undefined when a `${` is never closed. */
+function splitTemplate(text: string): TemplatePart[] | undefined {
+  const parts: TemplatePart[] = [];
+  let literal = "";
+  let index = 0;
+  while (index < text.length) {
+    if (text.startsWith("$${", index)) {
+      literal += "${";
+      index += 3;
+    } else if (text.startsWith("${", index)) {
+      const end = closingBrace(text, index + 2);
+      if (end < 0) return undefined;
+      if (literal !== "") parts.push(literal);
+      literal = "";
+      parts.push({ expression: text.slice(index + 2, end) });
+      index = end + 1;
+    } else {
+      literal += text[index];
+      index += 1;
+    }
+  }
+  if (literal !== "" || parts.length === 0) parts.push(literal);
+  return parts;
+}
+
+function closingBrace(text: string, from: number): number {
+  let nesting = 0;
+  let quoted = false;
+  for (let index = from; index < text.length; index += 1) {
+    const char = text[index];
+    if (quoted) {
+      if (char === "\\") index += 1;
+      else if (char === '"') quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === "{") nesting += 1;
+    else if (char === "}") {
+      if (nesting === 0) return index;
+      nesting -= 1;
+    }
+  }
+  return -1;
+}

@@ -1,0 +1,68 @@
+import type { RuleDescription } from "../engine/types";
+import type { Rule } from "../rules/rule";
+import { endpointOverrides } from "../rules/provider/endpoint-overrides";
+import { providerRegion } from "../rules/provider/provider-region";
+import { locationAttributes } from "../rules/resource/location-attributes";
+import { otherProviders } from "../rules/resource/other-providers";
+import { backend } from "../rules/terraform/backend";
+
+/** A rule in a pack: its description for reports, and the function that finds what it checks. */
+export interface PackedRule extends RuleDescription {
+  readonly check: Rule;
+}
+
+export interface RulePack {
+  readonly name: string;
+  readonly rules: readonly PackedRule[];
+}
+
+const STAY =
+  "Data generated in mainland China must stay there unless a data-export security assessment approves it.";
+
+/** The residency pack: everything that places data or a network path must resolve to mainland China. */
+export const RESIDENCY_PACK: RulePack = {
+  name: "residency",
+  rules: [
+    {
+      id: "RES-PROVIDER-REGION",
+      severity: "error",
+      title: "Provider configuration outside mainland China or without a region",
+      help: `${STAY} Set \`region\` on every alicloud provider, default and alias, to a mainland region (e.g. cn-shanghai), as a literal or a MainlandRegionVariable.`,
+      check: providerRegion,
+    },
+    {
+      id: "RES-ENDPOINT-OVERRIDE",
+      severity: "error",
+      title: "Provider endpoint override outside mainland China",
+      help: `${STAY} Remove the endpoint override or point it at the mainland regional endpoint (e.g. oss-cn-shanghai-internal.aliyuncs.com); acceleration endpoints route abroad.`,
+      check: endpointOverrides,
+    },
+    {
+      id: "RES-BACKEND",
+      severity: "error",
+      title: "Terraform state kept outside mainland China",
+      help: `${STAY} State holds every attribute of every resource: use an OSS backend with a mainland \`region\`, or local state.`,
+      check: backend,
+    },
+    {
+      id: "RES-LOCATION-ATTRIBUTE",
+      severity: "error",
+      title: "Resource places data or a network path outside mainland China",
+      help: `${STAY} Set the attribute (replication, backup copy, peer, delivery target, zone...) to a mainland place, as a literal, a local, a reference to a mainland resource, or a MainlandRegionVariable.`,
+      check: locationAttributes,
+    },
+    {
+      id: "RES-OTHER-PROVIDER",
+      severity: "error",
+      title: "Resource of a provider whose location cannot be checked",
+      help: `${STAY} Only alicloud and location-free utility providers (random, null, time, tls, local, archive) are checked; suppress with an assessment reference or remove the resource.`,
+      check: otherProviders,
+    },
+  ],
+};
+
+/** Rule packs by the name `--rules` takes; `all` runs every pack. */
+export const PACKS: Readonly<Record<string, readonly RulePack[]>> = {
+  residency: [RESIDENCY_PACK],
+  all: [RESIDENCY_PACK],
+};

@@ -1,0 +1,16 @@
+import type { CheckReport } from "../engine/types";
+import { renderJson } from "./json";
+import { renderText } from "./text";
+
+export interface RenderOptions {
+  /** True only when writing to a terminal. */
+  readonly color: boolean;
+}
+
+export type ReportFormat = (report: CheckReport, options: RenderOptions) => string;
+
+/** Report formats by the name `--format` takes. */
+export const FORMATS: Record<string, ReportFormat> = {
+  text: renderText,
+  json: renderJson,
+};

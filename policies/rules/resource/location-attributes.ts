@@ -1,0 +1,77 @@
+import { classifyAttribute } from "../../location-attributes";
+import { InputError, isObject, type ResourceBlock } from "../../engine/model";
+import type { PlaceForm, PlaceVerdict } from "../../places";
+import { ALICLOUD, type Observation, type RuleContext } from "../rule";
+
+/** Meta-arguments and free-form maps that never name a place. */
+const NOT_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "//",
+  "provider",
+  "depends_on",
+  "lifecycle",
+  "count",
+  "for_each",
+  "provisioner",
+  "connection",
+  "timeouts",
+  "tags",
+]);
+/** Nesting deeper than any provider schema: the input is hostile or broken. */
+const MAX_NESTING = 32;
+const UNKNOWN_AFTER_APPLY: readonly PlaceVerdict[] = [
+  { verdict: "unresolved", place: "known only after apply" },
+];
+
+/** Every location attribute of every alicloud resource (see location-attributes.ts) names a mainland place. */
+export function* locationAttributes({ stack, resolver }: RuleContext): Iterable<Observation> {
+  for (const resource of stack.resources) {
+    if (resource.mode !== "managed" || !resource.type.startsWith(`${ALICLOUD}_`)) continue;
+    const found: Observation[] = [];
+    const observe = (attribute: string, value: unknown, places: readonly PlaceVerdict[]): void => {
+      found.push({
+        address: resource.address,
+        attribute,
+        value,
+        places,
+        constructPath: resource.constructPath,
+      });
+    };
+    walk(resource, resource.body, "", 0, (path, value, form) =>
+      observe(path, value, resolver.places(value, form, stack)),
+    );
+    walk(resource, resource.unknown, "", 0, (path, value) => {
+      if (isUnknown(value)) observe(path, null, UNKNOWN_AFTER_APPLY);
+    });
+    yield* found;
+  }
+}
+
+/** A plan's `after_unknown` marks a value (or an element of a list) unknown with `true`. */
+function isUnknown(value: unknown): boolean {
+  return value === true || (Array.isArray(value) && value.some(isUnknown));
+}
+
+type Visitor = (path: string, value: unknown, form: PlaceForm) => void;
+
+function walk(
+  resource: ResourceBlock,
+  value: unknown,
+  prefix: string,
+  depth: number,
+  visitor: Visitor,
+): void {
+  if (depth > MAX_NESTING)
+    throw new InputError(`${resource.address} is nested deeper than any provider schema`);
+  if (Array.isArray(value)) {
+    for (const item of value) walk(resource, item, prefix, depth + 1, visitor);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [name, child] of Object.entries(value)) {
+    if (depth === 0 && NOT_ATTRIBUTES.has(name)) continue;
+    const path = prefix + name;
+    const classified = classifyAttribute(resource.type, path, name);
+    if (classified === undefined) walk(resource, child, `${path}.`, depth + 1, visitor);
+    else if ("form" in classified) visitor(path, child, classified.form);
+  }
+}

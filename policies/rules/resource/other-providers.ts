@@ -1,0 +1,30 @@
+import { providerOfType } from "../../engine/model";
+import { ALICLOUD, type Observation, type RuleContext } from "../rule";
+
+/** Providers that create nothing anywhere: their resources live only in Terraform state. */
+export const LOCATION_FREE_PROVIDERS: ReadonlySet<string> = new Set([
+  "random",
+  "null",
+  "time",
+  "tls",
+  "local",
+  "archive",
+  "terraform",
+]);
+
+/** Resources of providers other than alicloud are refused unless the provider is location-free. */
+export function* otherProviders({ stack }: RuleContext): Iterable<Observation> {
+  for (const resource of stack.resources) {
+    const provider = providerOfType(resource.type);
+    if (provider === ALICLOUD || LOCATION_FREE_PROVIDERS.has(provider)) continue;
+    yield {
+      address: resource.address,
+      attribute: "provider",
+      value: resource.providerKey,
+      places: [
+        { verdict: "unresolved", place: `provider "${provider}" places data where this check cannot see` },
+      ],
+      constructPath: resource.constructPath,
+    };
+  }
+}
