@@ -1,0 +1,67 @@
+import { checkStacks } from "../../../policies/engine/check";
+import { readStack } from "../../../policies/engine/model";
+
+/** A minimal `terraform show -json` plan with one alicloud resource change. */
+function plan(change: Record<string, unknown>, providerRegion: unknown = { constant_value: "cn-shanghai" }) {
+  return {
+    format_version: "1.2",
+    terraform_version: "1.9.0",
+    variables: { region: { value: "cn-hangzhou" } },
+    planned_values: { root_module: {} },
+    resource_changes: [
+      {
+        address: "alicloud_vswitch.a",
+        mode: "managed",
+        type: "alicloud_vswitch",
+        name: "a",
+        provider_name: "registry.terraform.io/aliyun/alicloud",
+        change,
+      },
+    ],
+    configuration: {
+      provider_config: { alicloud: { name: "alicloud", expressions: { region: providerRegion } } },
+      root_module: { resources: [{ address: "alicloud_vswitch.a", provider_config_key: "alicloud" }] },
+    },
+  };
+}
+
+const checkPlan = (document: Record<string, unknown>) =>
+  checkStacks([readStack(document, "plan.json", "plan")], { today: "2026-06-01" });
+
+describe("plan input", () => {
+  it("is detected by shape and checks planned values, carrying the action", () => {
+    const report = checkPlan(
+      plan({ actions: ["create"], after: { zone_id: "cn-shanghai-b" }, after_unknown: { id: true } }),
+    );
+    expect(report.inputs).toEqual([{ path: "plan.json", kind: "plan" }]);
+    expect(report.findings).toEqual([]);
+    expect(report.resources).toMatchObject([
+      { address: "alicloud_vswitch.a", action: "create", places: ["cn-shanghai"] },
+    ]);
+  });
+
+  it("refuses a location attribute that is unknown until apply", () => {
+    const report = checkPlan(plan({ actions: ["create"], after: {}, after_unknown: { zone_id: true } }));
+    expect(report.findings).toMatchObject([
+      { attribute: "zone_id", verdict: "unresolved", resolved: "known only after apply" },
+    ]);
+  });
+
+  it("refuses a foreign planned value and marks replacements", () => {
+    const report = checkPlan(
+      plan({ actions: ["delete", "create"], after: { zone_id: "cn-hongkong-b" }, after_unknown: {} }),
+    );
+    expect(report.findings).toMatchObject([{ verdict: "outside" }]);
+    expect(report.resources[0]?.action).toBe("replace");
+  });
+
+  it("resolves a provider region given by a planned variable, and refuses other expressions", () => {
+    const change = { actions: ["no-op"], after: {}, after_unknown: {} };
+    expect(checkPlan(plan(change, { references: ["var.region"] })).resources[0]?.places).toEqual([
+      "cn-hangzhou",
+    ]);
+    expect(checkPlan(plan(change, { references: ["data.x.y"] })).findings).toMatchObject([
+      { address: "provider.alicloud", verdict: "unresolved" },
+    ]);
+  });
+});

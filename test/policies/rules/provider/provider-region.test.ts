@@ -1,0 +1,50 @@
+import { terraformJson, violations } from "../../fixtures";
+
+const withProviders = (alicloud: unknown, blocks: Record<string, unknown> = {}) =>
+  violations(terraformJson("app", { provider: { alicloud }, ...blocks }));
+
+describe("RES-PROVIDER-REGION", () => {
+  it("accepts mainland default and alias providers", () => {
+    expect(withProviders([{ region: "cn-shanghai" }, { alias: "dr", region: "cn-hangzhou" }])).toEqual([]);
+  });
+
+  it("refuses cn-hongkong", () => {
+    expect(withProviders([{ region: "cn-hongkong" }])).toMatchObject([
+      {
+        rule: "RES-PROVIDER-REGION",
+        address: "provider.alicloud",
+        attribute: "region",
+        value: "cn-hongkong",
+        verdict: "outside",
+      },
+    ]);
+  });
+
+  it("refuses an alias to a foreign region, also written as a single object", () => {
+    expect(
+      withProviders([{ region: "cn-shanghai" }, { alias: "dr", region: "ap-southeast-1" }]),
+    ).toMatchObject([{ address: "provider.alicloud.dr", resolved: "ap-southeast-1" }]);
+    expect(withProviders({ alias: "dr", region: "eu-central-1" })).toMatchObject([
+      { address: "provider.alicloud.dr" },
+    ]);
+  });
+
+  it("refuses a provider without a region, which the environment would choose", () => {
+    expect(withProviders([{}])).toMatchObject([
+      { verdict: "unresolved", resolved: expect.stringContaining("no region") },
+    ]);
+  });
+
+  it("refuses a provider configuration a resource uses but nobody declares", () => {
+    const resource = { alicloud_oss_bucket: { b: { bucket: "b", provider: "alicloud.ghost" } } };
+    expect(withProviders([{ region: "cn-shanghai" }], { resource })).toMatchObject([
+      { address: "provider.alicloud.ghost", verdict: "unresolved" },
+    ]);
+  });
+
+  it("refuses a region taken from a variable without validation", () => {
+    expect(
+      withProviders([{ region: "${var.region}" }], { variable: { region: { default: "cn-shanghai" } } }),
+    ).toMatchObject([{ verdict: "unresolved" }]);
+  });
+});

@@ -1,0 +1,68 @@
+import { violations, withResource } from "../../fixtures";
+
+describe("RES-LOCATION-ATTRIBUTE", () => {
+  it("refuses a cross-region backup to a foreign region", () => {
+    expect(
+      violations(
+        withResource("alicloud_rds_instance_cross_backup_policy", {
+          instance_id: "rm-1",
+          cross_backup_region: "ap-northeast-1",
+        }),
+      ),
+    ).toMatchObject([
+      {
+        rule: "RES-LOCATION-ATTRIBUTE",
+        address: "alicloud_rds_instance_cross_backup_policy.subject",
+        attribute: "cross_backup_region",
+      },
+    ]);
+  });
+
+  it("checks every element of a list, such as snapshot copy targets", () => {
+    const body = {
+      name: "p",
+      target_copy_regions: ["cn-hangzhou", "cn-hongkong"],
+      enable_cross_region_copy: true,
+    };
+    expect(violations(withResource("alicloud_ecs_auto_snapshot_policy", body))).toMatchObject([
+      { resolved: "cn-hongkong" },
+    ]);
+  });
+
+  it("checks attributes in nested blocks, such as HBR replication rules", () => {
+    const body = {
+      rules: [
+        { rule_type: "REPLICATION", replication_region_id: "cn-shanghai" },
+        { replication_region_id: "eu-west-1" },
+      ],
+    };
+    expect(violations(withResource("alicloud_hbr_policy", body))).toMatchObject([
+      { attribute: "rules.replication_region_id", resolved: "eu-west-1" },
+    ]);
+  });
+
+  it("reads CEN geographic regions and CDN scope", () => {
+    const cen = { geographic_region_a_id: "China", geographic_region_b_id: "Asia-Pacific", bandwidth: 2 };
+    expect(violations(withResource("alicloud_cen_bandwidth_package", cen))).toMatchObject([
+      { attribute: "geographic_region_b_id" },
+    ]);
+    expect(
+      violations(withResource("alicloud_cdn_domain_new", { domain_name: "a.cn", scope: "global" })),
+    ).toMatchObject([{ attribute: "scope", verdict: "outside" }]);
+    expect(
+      violations(withResource("alicloud_cdn_domain_new", { domain_name: "a.cn", scope: "domestic" })),
+    ).toEqual([]);
+  });
+
+  it("ignores excluded attributes and tags", () => {
+    const body = { trail_name: "t", trail_region: "All", tags: { region: "eu-west-1" } };
+    expect(violations(withResource("alicloud_actiontrail_trail", body))).toEqual([]);
+  });
+
+  it("checks type-specific attributes such as an ActionTrail trail's SLS project ARN", () => {
+    const body = { trail_name: "t", sls_project_arn: "acs:log:ap-southeast-1:123:project/audit" };
+    expect(violations(withResource("alicloud_actiontrail_trail", body))).toMatchObject([
+      { attribute: "sls_project_arn" },
+    ]);
+  });
+});
