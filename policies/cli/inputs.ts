@@ -34,9 +34,11 @@ function findStackFiles(directory: string, ancestors: ReadonlySet<string>, into:
     .readdirSync(directory, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const entryPath = path.join(directory, entry.name);
-    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && statOf(entryPath).isDirectory());
-    if (isDirectory) findStackFiles(entryPath, inside, into);
-    else if (entry.name === STACK_FILE) into.push(entryPath);
+    // A stack file is read whatever it is, so that something unreadable in its place is reported, not skipped.
+    if (entry.name === STACK_FILE) into.push(entryPath);
+    else if (entry.isDirectory() || (entry.isSymbolicLink() && statOf(entryPath).isDirectory())) {
+      findStackFiles(entryPath, inside, into);
+    }
   }
 }
 

@@ -1,0 +1,83 @@
+import { spawnSync } from "child_process";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { App, TerraformStack } from "cdktf";
+import { AlicloudProvider } from "../../../.gen/providers/alicloud/provider";
+import { OssBucket } from "../../../.gen/providers/alicloud/oss-bucket";
+import { OssBucketReplication } from "../../../.gen/providers/alicloud/oss-bucket-replication";
+import { MainlandRegionVariable } from "../../../policies/mainland-region-variable";
+import { addResidencyGuard } from "../../../policies/synth/residency-guard";
+
+const outdir = () => mkdtempSync(path.join(tmpdir(), "residency-synth-"));
+
+/** An app with a home stack and a DR stack whose bucket the home stack replicates to. */
+function replicatingApp(drRegion: string) {
+  const app = new App({ outdir: outdir() });
+  const dr = new TerraformStack(app, "dr");
+  new AlicloudProvider(dr, "provider", { region: drRegion });
+  const copy = new OssBucket(dr, "copy", { bucket: "copy" });
+  const home = new TerraformStack(app, "home");
+  const region = new MainlandRegionVariable(home, "region", { default: "cn-shanghai" });
+  new AlicloudProvider(home, "provider", { region: region.stringValue });
+  new OssBucketReplication(home, "replication", {
+    bucket: "source",
+    destination: { bucket: copy.bucket, location: copy.location },
+  });
+  addResidencyGuard(dr);
+  addResidencyGuard(home);
+  return app;
+}
+
+describe("addResidencyGuard", () => {
+  it("lets a mainland app synthesize, following a cross-stack reference and a MainlandRegionVariable", () => {
+    expect(() => replicatingApp("cn-hangzhou").synth()).not.toThrow();
+  });
+
+  it("fails synth on a violation, saying what and where", () => {
+    expect(() => replicatingApp("cn-hongkong").synth()).toThrow(
+      /\[dr\] \[residency RES-PROVIDER-REGION\] provider\.alicloud region = "cn-hongkong"/,
+    );
+  });
+
+  it("honours suppressions given as props", () => {
+    const app = new App({ outdir: outdir() });
+    const stack = new TerraformStack(app, "export");
+    new AlicloudProvider(stack, "provider", { region: "ap-southeast-1" });
+    addResidencyGuard(stack, {
+      suppressions: [
+        {
+          address: "provider.alicloud",
+          rule: "RES-PROVIDER-REGION",
+          reason: "Public website assets are approved for export.",
+          approvedBy: "dpo",
+          expires: "2999-12-31",
+        },
+      ],
+    });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it("makes a violating app's process exit non-zero (compiled fixture app)", () => {
+    const fixture = path.join(__dirname, "../../../dist/test/policies/synth/fixtures/violating-app.js");
+    const result = spawnSync(process.execPath, [fixture, outdir()], { encoding: "utf8" });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("provider.alicloud.abroad");
+  });
+});
+
+describe("MainlandRegionVariable", () => {
+  it("refuses a foreign region among the allowed ones, or a default outside them", () => {
+    const stack = new TerraformStack(new App({ outdir: outdir() }), "s");
+    expect(
+      () =>
+        new MainlandRegionVariable(stack, "a", {
+          default: "cn-shanghai",
+          allowed: ["cn-shanghai", "cn-hongkong"],
+        }),
+    ).toThrow("cn-hongkong");
+    expect(
+      () => new MainlandRegionVariable(stack, "b", { default: "cn-beijing", allowed: ["cn-shanghai"] }),
+    ).toThrow("default");
+  });
+});
