@@ -1,10 +1,18 @@
 import { LOCATION_FREE_PROVIDERS } from "../rules/resource/other-providers";
-import { RESIDENCY_PACK, type RulePack } from "../packs/residency";
+import { RESIDENCY_PACK, type PackedRule, type RulePack } from "../packs/residency";
 import type { PlaceVerdict } from "../places";
 import { providerOfType, type StackModel } from "./model";
 import { Resolver } from "./resolve";
 import { matchSuppression } from "./suppressions";
-import type { CheckReport, Finding, InputKind, ResourcePlacement, Suppression, Verdict } from "./types";
+import type {
+  CheckReport,
+  Finding,
+  InputKind,
+  ResourcePlacement,
+  SourceLocation,
+  Suppression,
+  Verdict,
+} from "./types";
 
 export interface CheckOptions {
   readonly suppressions?: readonly Suppression[];
@@ -35,6 +43,94 @@ function describePlaces(places: readonly PlaceVerdict[], verdict: Verdict): stri
   );
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function sourceOf(file: string, constructPath: string | undefined): SourceLocation {
+  return constructPath === undefined ? { file } : { file, constructPath };
+}
+
+/** The distinct place names, in order; the common single place costs no Set. */
+function placeNames(places: readonly PlaceVerdict[]): string[] {
+  const [first] = places;
+  if (places.length === 1 && first !== undefined) return [first.place];
+  return [...new Set(places.map((place) => place.place))];
+}
+
+interface StackCheck {
+  readonly stack: StackModel;
+  readonly resolver: Resolver;
+  readonly suppressions: readonly Suppression[];
+  readonly today: string;
+}
+
+/** Runs one rule over one stack: a finding per value that is not mainland, and the places per address. */
+function runRule(
+  rule: PackedRule,
+  { stack, resolver, suppressions, today }: StackCheck,
+  placesByAddress: Map<string, readonly PlaceVerdict[]>,
+  findings: Finding[],
+): void {
+  for (const observation of rule.check({ stack, resolver })) {
+    const known = placesByAddress.get(observation.address);
+    placesByAddress.set(
+      observation.address,
+      known === undefined ? observation.places : known.concat(observation.places),
+    );
+    const verdict = worstVerdict(observation.places);
+    if (verdict !== "outside" && verdict !== "unresolved") continue;
+    const resolved = describePlaces(observation.places, verdict);
+    const where = { rule: rule.id, stack: stack.name, address: observation.address };
+    const suppression = matchSuppression(suppressions, where, today);
+    const problem =
+      verdict === "outside"
+        ? `resolves to ${resolved}, outside mainland China`
+        : `cannot be resolved: ${resolved}`;
+    const finding: Mutable<Finding> = {
+      ...where,
+      severity: rule.severity,
+      attribute: observation.attribute,
+      value: observation.value,
+      resolved,
+      verdict,
+      message: `${observation.attribute} ${problem}. ${rule.help}`,
+      suppressed: suppression !== undefined && !suppression.expired,
+      source: sourceOf(stack.file, observation.constructPath),
+    };
+    if (suppression !== undefined) finding.suppression = suppression;
+    findings.push(finding);
+  }
+}
+
+/** Where each managed resource resolves: its provider's region plus every place its attributes name. */
+function placements(
+  { stack, resolver }: StackCheck,
+  placesByAddress: ReadonlyMap<string, readonly PlaceVerdict[]>,
+  into: ResourcePlacement[],
+): void {
+  for (const resource of stack.resources) {
+    if (resource.mode !== "managed") continue;
+    const config = stack.providers.get(resource.providerKey);
+    const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(providerOfType(resource.type))
+      ? []
+      : config === undefined
+        ? [{ verdict: "unresolved", place: `provider ${resource.providerKey} is not configured` }]
+        : resolver.providerRegion(stack, config);
+    const own = placesByAddress.get(resource.address);
+    const places = own === undefined ? providerPlaces : providerPlaces.concat(own);
+    const placement: Mutable<ResourcePlacement> = {
+      stack: stack.name,
+      address: resource.address,
+      type: resource.type,
+      provider: resource.providerKey,
+      places: placeNames(places),
+      verdict: worstVerdict(places),
+      source: sourceOf(stack.file, resource.constructPath),
+    };
+    if (resource.action !== undefined) placement.action = resource.action;
+    into.push(placement);
+  }
+}
+
 /**
  * Checks stacks (all of one app, so cross-stack references resolve) and returns the report: a finding for
  * every value that does not resolve to mainland China, and where every resource resolves.
@@ -47,62 +143,11 @@ export function checkStacks(stacks: readonly StackModel[], options: CheckOptions
   const findings: Finding[] = [];
   const resources: ResourcePlacement[] = [];
   for (const stack of stacks) {
-    const placesByAddress = new Map<string, PlaceVerdict[]>();
-    for (const pack of packs) {
-      for (const rule of pack.rules) {
-        for (const observation of rule.check({ stack, resolver })) {
-          const known = placesByAddress.get(observation.address);
-          if (known === undefined) placesByAddress.set(observation.address, [...observation.places]);
-          else known.push(...observation.places);
-          const verdict = worstVerdict(observation.places);
-          if (verdict !== "outside" && verdict !== "unresolved") continue;
-          const resolved = describePlaces(observation.places, verdict);
-          const finding = { rule: rule.id, stack: stack.name, address: observation.address };
-          const suppression = matchSuppression(suppressions, finding, today);
-          findings.push({
-            ...finding,
-            severity: rule.severity,
-            attribute: observation.attribute,
-            value: observation.value,
-            resolved,
-            verdict,
-            message: `${observation.attribute} ${verdict === "outside" ? `resolves to ${resolved}, outside mainland China` : `cannot be resolved: ${resolved}`}. ${rule.help}`,
-            suppressed: suppression !== undefined && !suppression.expired,
-            ...(suppression === undefined ? {} : { suppression }),
-            source: {
-              file: stack.file,
-              ...(observation.constructPath === undefined
-                ? {}
-                : { constructPath: observation.constructPath }),
-            },
-          });
-        }
-      }
-    }
-    for (const resource of stack.resources) {
-      if (resource.mode !== "managed") continue;
-      const provider = providerOfType(resource.type);
-      const config = stack.providers.get(resource.providerKey);
-      const places: PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(provider)
-        ? []
-        : config === undefined
-          ? [{ verdict: "unresolved", place: `provider ${resource.providerKey} is not configured` }]
-          : [...resolver.providerRegion(stack, config), ...(placesByAddress.get(resource.address) ?? [])];
-      const verdict = worstVerdict(places);
-      resources.push({
-        stack: stack.name,
-        address: resource.address,
-        type: resource.type,
-        provider: resource.providerKey,
-        places: [...new Set(places.map((place) => place.place))],
-        verdict,
-        ...(resource.action === undefined ? {} : { action: resource.action }),
-        source: {
-          file: stack.file,
-          ...(resource.constructPath === undefined ? {} : { constructPath: resource.constructPath }),
-        },
-      });
-    }
+    const context: StackCheck = { stack, resolver, suppressions, today };
+    const placesByAddress = new Map<string, readonly PlaceVerdict[]>();
+    for (const pack of packs)
+      for (const rule of pack.rules) runRule(rule, context, placesByAddress, findings);
+    placements(context, placesByAddress, resources);
   }
   const kinds = new Map<string, InputKind>(stacks.map((stack) => [stack.file, stack.kind]));
   return {
