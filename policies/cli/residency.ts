@@ -59,8 +59,8 @@ function parseCommand(argv: readonly string[]): Command | "help" {
   if (command !== "check")
     throw new UsageError(command === undefined ? "missing command: check" : `unknown command "${command}"`);
   if (paths.length === 0) throw new UsageError("check needs at least one PATH");
-  if (!(values.format in FORMATS)) throw new UsageError(`unknown format "${values.format}"`);
-  if (!(values.rules in PACKS)) throw new UsageError(`unknown rule pack "${values.rules}"`);
+  if (!Object.hasOwn(FORMATS, values.format)) throw new UsageError(`unknown format "${values.format}"`);
+  if (!Object.hasOwn(PACKS, values.rules)) throw new UsageError(`unknown rule pack "${values.rules}"`);
   return {
     paths,
     format: values.format,

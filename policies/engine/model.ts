@@ -58,6 +58,8 @@ export interface StackModel {
   readonly locals: JsonObject;
   readonly outputs: JsonObject;
   readonly backends: readonly BackendBlock[];
+  /** Module calls (`module.<name>`), whose resources synthesized JSON does not show. */
+  readonly modules: readonly string[];
 }
 
 const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
@@ -78,6 +80,11 @@ const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A JSON object's own property: never one inherited from Object.prototype (`__proto__`, `constructor`). */
+export function own(object: JsonObject, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 function objectAt(value: unknown, what: string): JsonObject {
@@ -165,6 +172,7 @@ function readTerraformJson(document: JsonObject, file: string, fallbackName: str
     locals: mergeLocals(document.locals),
     outputs: objectAt(document.output, '"output"'),
     backends,
+    modules: Object.keys(objectAt(document.module, '"module"')).map((name) => `module.${name}`),
   });
 }
 
@@ -207,15 +215,15 @@ function finish(model: Omit<StackModel, "byAddress">): StackModel {
   return { ...model, providers, byAddress };
 }
 
-const PLAN_ACTIONS: Readonly<Record<string, PlanAction>> = {
-  create: "create",
-  update: "update",
-  delete: "delete",
-  read: "read",
-  "no-op": "no-op",
-  "delete,create": "replace",
-  "create,delete": "replace",
-};
+const PLAN_ACTIONS: ReadonlyMap<string, PlanAction> = new Map([
+  ["create", "create"],
+  ["update", "update"],
+  ["delete", "delete"],
+  ["read", "read"],
+  ["no-op", "no-op"],
+  ["delete,create", "replace"],
+  ["create,delete", "replace"],
+]);
 
 interface PlanResourceConfig {
   readonly providerKey: string;
@@ -248,7 +256,7 @@ function readPlan(document: JsonObject, file: string, fallbackName: string): Sta
     const change = objectAt(value, "a resource change");
     const details = objectAt(change.change, `${String(change.address)} change`);
     const actions = Array.isArray(details.actions) ? details.actions.join(",") : "";
-    const action = PLAN_ACTIONS[actions];
+    const action = PLAN_ACTIONS.get(actions);
     if (action === "delete") continue;
     resources.push(planResource(change, configs, details.after, details.after_unknown, action));
   }
@@ -262,6 +270,7 @@ function readPlan(document: JsonObject, file: string, fallbackName: string): Sta
     locals: {},
     outputs: {},
     backends: [],
+    modules: [],
   });
 }
 
@@ -315,7 +324,7 @@ function planExpressionValue(expression: unknown, variables: JsonObject): unknow
     references.length === 1 && typeof references[0] === "string"
       ? /^var\.([\w-]+)$/.exec(references[0])
       : null;
-  const planned = variable?.[1] === undefined ? undefined : variables[variable[1]];
+  const planned = variable?.[1] === undefined ? undefined : own(variables, variable[1]);
   if (isObject(planned) && "value" in planned) return planned.value;
   return new Unresolvable(`the plan records it as an expression (${references.join(", ") || "computed"})`);
 }

@@ -1,6 +1,13 @@
 import { classifyPlace, type PlaceForm, type PlaceVerdict } from "../places";
 import { isMainlandRegion } from "../regions";
-import { isObject, Unresolvable, type ProviderConfig, type ResourceBlock, type StackModel } from "./model";
+import {
+  isObject,
+  own,
+  Unresolvable,
+  type ProviderConfig,
+  type ResourceBlock,
+  type StackModel,
+} from "./model";
 
 /**
  * Resolves Terraform expressions to the places they name, failing closed: `${local.x}` chains, references
@@ -113,8 +120,9 @@ export class Resolver {
     const path = [...trimmed.matchAll(SEGMENT)].map((match) => match[1] ?? match[3] ?? Number(match[2]));
     const [head, first, second] = path;
     if (head === "local" && typeof first === "string") {
-      if (!(first in stack.locals)) return { unresolved: `local.${first} is not defined` };
-      return this.follow({ value: stack.locals[first], stack }, path.slice(2), trimmed, depth);
+      const local = own(stack.locals, first);
+      if (local === undefined) return { unresolved: `local.${first} is not defined` };
+      return this.follow({ value: local, stack }, path.slice(2), trimmed, depth);
     }
     if (head === "var" && typeof first === "string")
       return this.follow(variableValue(stack, first), path.slice(2), trimmed, depth);
@@ -140,7 +148,7 @@ export class Resolver {
         unresolved: `remote state "${dataName}" is not a stack of this check; check all stacks together`,
       };
     }
-    const block = stack.outputs[output];
+    const block = own(stack.outputs, output);
     if (!isObject(block) || !("value" in block))
       return { unresolved: `stack ${origin} has no output ${output}` };
     return { value: block.value, stack };
@@ -158,7 +166,7 @@ export class Resolver {
     if (resource === undefined) return { unresolved: `${address} is not defined in stack ${stack.name}` };
     if (typeof attribute !== "string")
       return { unresolved: `\${${expression}} names a whole resource, not a place` };
-    const written = resource.body[attribute];
+    const written = own(resource.body, attribute);
     if (written !== undefined && written !== null)
       return this.follow({ value: written, stack }, path.slice(1), expression, depth);
     if (placedByProvider(resource, attribute)) {
@@ -192,7 +200,7 @@ export class Resolver {
       const next = Array.isArray(value)
         ? value[Number(step)]
         : isObject(value)
-          ? value[String(step)]
+          ? own(value, String(step))
           : undefined;
       if (next === undefined) return { unresolved: `\${${expression}} leads nowhere in the configuration` };
       current = { value: next, stack: current.stack };
@@ -209,7 +217,7 @@ function placedByProvider(resource: ResourceBlock, attribute: string): boolean {
 
 /** A variable's default, only when a validation pins it to mainland regions; otherwise why not. */
 function variableValue(stack: StackModel, name: string): Resolved {
-  const variable = stack.variables[name];
+  const variable = own(stack.variables, name);
   if (!isObject(variable)) return { unresolved: `var.${name} is not declared` };
   const validations = Array.isArray(variable.validation) ? variable.validation : [variable.validation];
   for (const validation of validations) {

@@ -5,6 +5,7 @@ import { providerRegion } from "../rules/provider/provider-region";
 import { locationAttributes } from "../rules/resource/location-attributes";
 import { otherProviders } from "../rules/resource/other-providers";
 import { backend } from "../rules/terraform/backend";
+import { modules } from "../rules/terraform/modules";
 
 /** A rule in a pack: its description for reports, and the function that finds what it checks. */
 export interface PackedRule extends RuleDescription {
@@ -57,6 +58,13 @@ export const RESIDENCY_PACK: RulePack = {
       title: "Resource of a provider whose location cannot be checked",
       help: `${STAY} Only alicloud and location-free utility providers (random, null, time, tls, local, archive) are checked; suppress with an assessment reference or remove the resource.`,
       check: otherProviders,
+    },
+    {
+      id: "RES-MODULE",
+      severity: "error",
+      title: "Module whose resources cannot be seen before plan",
+      help: `${STAY} Check the plan of this stack (terraform show -json) with residency check, then suppress with the plan's result as the reason, or replace the module by resources.`,
+      check: modules,
     },
   ],
 };

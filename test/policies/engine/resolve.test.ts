@@ -180,3 +180,17 @@ describe("resolution", () => {
     ]);
   });
 });
+
+describe("resolution through names of Object.prototype", () => {
+  it.each([
+    "${local.__proto__}",
+    "${local.constructor}",
+    "${var.__proto__}",
+    "${alicloud_vpc.v.__proto__}",
+    "${local.a.__proto__}",
+  ])("refuses %s", (expression) => {
+    const document = withResource("alicloud_vswitch", { zone_id: expression }, { locals: { a: {} } });
+    const blocks = { ...document, resource: { ...(document.resource as object), alicloud_vpc: { v: {} } } };
+    expect(violations(blocks)).toMatchObject([{ verdict: "unresolved" }]);
+  });
+});

@@ -1,0 +1,15 @@
+import { terraformJson, violations } from "../../fixtures";
+
+describe("RES-MODULE", () => {
+  it("refuses a module call, whose resources synthesized JSON does not show", () => {
+    const module = { network: { source: "./modules/network", region: "cn-shanghai" } };
+    expect(violations(terraformJson("app", { module }))).toMatchObject([
+      {
+        rule: "RES-MODULE",
+        address: "module.network",
+        verdict: "unresolved",
+        resolved: expect.stringContaining("plan"),
+      },
+    ]);
+  });
+});
