@@ -130,7 +130,13 @@ export const COVERED_NAMES: Readonly<Record<string, PlaceForm>> = {
 
 /** Type-specific attributes checked beyond the candidates the name-based derivation finds. */
 export const COVERED_PATHS: Readonly<Record<string, Readonly<Record<string, PlaceForm>>>> = {
-  alicloud_actiontrail_trail: { sls_project_arn: "place", oss_bucket_name: "place" },
+  // ActionTrail delivers every audited event to these, in whatever region they are.
+  ...Object.fromEntries(
+    ["alicloud_actiontrail", "alicloud_actiontrail_trail"].map((type) => [
+      type,
+      { sls_project_arn: "place", mns_topic_arn: "place", oss_bucket_name: "oss-bucket" } as const,
+    ]),
+  ),
 };
 
 const NOT_A_PLACE =

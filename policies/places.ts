@@ -10,9 +10,10 @@ import { isMainlandRegion } from "./regions";
  * How a location attribute names its place.
  * - `place`: a region ID, a zone ID, an OSS location, an endpoint or hostname, or an ACS ARN;
  * - `geo`: a CEN / Global Accelerator geographic region (`China` versus `Asia-Pacific`, `Europe`...);
- * - `cdn-scope`: a CDN / DCDN acceleration scope (`domestic` versus `overseas`, `global`).
+ * - `cdn-scope`: a CDN / DCDN acceleration scope (`domestic` versus `overseas`, `global`);
+ * - `oss-bucket`: a bucket name, which names no place: only a reference to the bucket resource resolves.
  */
-export type PlaceForm = "place" | "geo" | "cdn-scope";
+export type PlaceForm = "place" | "geo" | "cdn-scope" | "oss-bucket";
 
 export interface PlaceVerdict {
   readonly verdict: "mainland" | "outside" | "unresolved";
@@ -47,6 +48,10 @@ export function classifyPlace(value: string, form: PlaceForm): PlaceVerdict {
       return MAINLAND_CDN_SCOPES.has(value) ? mainland(value) : outside(value);
     case "place":
       return classifyAlibabaPlace(value);
+    case "oss-bucket":
+      return unresolved(
+        `bucket name "${value}" does not say where the bucket is; reference the alicloud_oss_bucket resource instead`,
+      );
   }
 }
 

@@ -24,6 +24,7 @@ const MAX_DEPTH = 64;
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
 const SEGMENT = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\\]*)"\]/g;
 const MAINLAND_VALIDATION = /^\$\{\s*contains\(\s*\[([^\]]*)\]\s*,\s*var\.([\w-]+)\s*\)\s*\}$/;
+const BUCKET_REFERENCE = /^\$\{(alicloud_oss_bucket\.[\w-]+)\.(?:bucket|id)\}$/;
 const CROSS_STACK_INPUT = "cross-stack-reference-input-";
 /** Computed attributes that name the region of the resource's own provider. */
 const PROVIDER_PLACED_ATTRIBUTES: ReadonlySet<string> = new Set(["location", "region", "region_id", "arn"]);
@@ -48,6 +49,9 @@ export class Resolver {
       return Object.values(value).flatMap((item) => this.places(item, form, stack, depth + 1));
     if (typeof value !== "string") return [classifyPlace(String(value), form)];
     if (!value.includes("${")) return [classifyPlace(value, form)];
+    const known =
+      form === "oss-bucket" ? this.bucketRegion(value, stack) : this.arnRegion(value, form, stack, depth);
+    if (known !== undefined) return known;
     const resolved = this.resolveString(value, stack, depth + 1);
     return "unresolved" in resolved
       ? [unresolved(resolved.unresolved)]
@@ -58,17 +62,54 @@ export class Resolver {
   providerRegion(stack: StackModel, config: ProviderConfig): readonly PlaceVerdict[] {
     const cached = this.providerRegions.get(config);
     if (cached !== undefined) return cached;
-    const places = !config.declared
-      ? [unresolved(`provider configuration ${config.key} is used but never declared`)]
-      : config.body.region === undefined
-        ? [
-            unresolved(
-              `provider ${config.key} sets no region; it would come from the environment at deploy time`,
-            ),
-          ]
-        : this.places(config.body.region, "place", stack);
+    const places = config.declared
+      ? this.requiredPlaces(
+          config.body.region,
+          "place",
+          stack,
+          `provider ${config.key} sets no region; it would come from the environment at deploy time`,
+        )
+      : [unresolved(`provider configuration ${config.key} is used but never declared`)];
     this.providerRegions.set(config, places);
     return places;
+  }
+
+  /** A reference to a bucket resource's name places it in its provider's region. */
+  private bucketRegion(text: string, stack: StackModel): PlaceVerdict[] | undefined {
+    const address = BUCKET_REFERENCE.exec(text)?.[1];
+    if (address === undefined) return undefined;
+    const resource = stack.byAddress.get(address);
+    const config = resource === undefined ? undefined : stack.providers.get(resource.providerKey);
+    return config === undefined
+      ? [unresolved(`${address} is not defined in stack ${stack.name}`)]
+      : [...this.providerRegion(stack, config)];
+  }
+
+  /**
+   * An ARN template needs only its region resolved: `acs:log:cn-shanghai:${data.alicloud_account.x.id}:project/p`.
+   * Everything up to the third colon must resolve; what follows cannot change the region segment.
+   */
+  private arnRegion(
+    text: string,
+    form: PlaceForm,
+    stack: StackModel,
+    depth: number,
+  ): PlaceVerdict[] | undefined {
+    if (form !== "place" || !text.startsWith("acs:")) return undefined;
+    let prefix = "";
+    for (const part of splitTemplate(text) ?? []) {
+      const piece = typeof part === "string" ? part : this.resolveToText(part.expression, stack, depth + 1);
+      if (typeof piece !== "string") return [unresolved(piece.unresolved)];
+      prefix += piece;
+      if (prefix.split(":").length > 3) return [classifyPlace(prefix, "place")];
+    }
+    return undefined;
+  }
+
+  /** The places a value that must name one names; unresolved when it is missing or resolves to nothing. */
+  requiredPlaces(value: unknown, form: PlaceForm, stack: StackModel, missing: string): PlaceVerdict[] {
+    const places = this.places(value, form, stack);
+    return places.length === 0 ? [unresolved(missing)] : places;
   }
 
   private resolveString(text: string, stack: StackModel, depth: number): Resolved {
@@ -171,7 +212,7 @@ export class Resolver {
       return this.follow({ value: written, stack }, path.slice(1), expression, depth);
     if (placedByProvider(resource, attribute)) {
       const config = stack.providers.get(resource.providerKey);
-      return config?.body.region === undefined
+      return config?.body.region === undefined || config.body.region === null
         ? { unresolved: `${address} uses provider ${resource.providerKey}, which sets no region` }
         : { value: config.body.region, stack };
     }

@@ -11,15 +11,12 @@ export function* backend({ stack, resolver }: RuleContext): Iterable<Observation
   for (const { address, type, config } of stack.backends) {
     if (type === "local") continue;
     if (type === "oss") {
-      const places =
-        config.region === undefined
-          ? [
-              {
-                verdict: "unresolved",
-                place: "the OSS backend sets no region; it would come from the environment",
-              } as const,
-            ]
-          : resolver.places(config.region, "place", stack);
+      const places = resolver.requiredPlaces(
+        config.region,
+        "place",
+        stack,
+        "the OSS backend sets no region; it would come from the environment",
+      );
       yield { address, attribute: "region", value: config.region ?? null, places };
       if (config.endpoint !== undefined) {
         yield {

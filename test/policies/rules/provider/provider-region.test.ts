@@ -48,3 +48,25 @@ describe("RES-PROVIDER-REGION", () => {
     ).toMatchObject([{ verdict: "unresolved" }]);
   });
 });
+
+describe("RES-PROVIDER-REGION with a region that resolves to nothing", () => {
+  it.each([null, [], "${local.nothing}"])("refuses region %p", (region) => {
+    expect(withProviders([{ region }], { locals: { nothing: null } })).toMatchObject([
+      { verdict: "unresolved" },
+    ]);
+  });
+
+  it("refuses a location that follows a provider whose region is null", () => {
+    const resource = {
+      alicloud_oss_bucket: { b: { bucket: "b", provider: "alicloud.dr" } },
+      alicloud_oss_bucket_replication: {
+        r: { destination: { location: "${alicloud_oss_bucket.b.location}" } },
+      },
+    };
+    const found = withProviders([{ region: "cn-shanghai" }, { alias: "dr", region: null }], { resource });
+    expect(found.map((finding) => finding.address)).toEqual([
+      "provider.alicloud.dr",
+      "alicloud_oss_bucket_replication.r",
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { violations, withResource } from "../../fixtures";
+import { terraformJson, violations, withResource } from "../../fixtures";
 
 describe("RES-LOCATION-ATTRIBUTE", () => {
   it("refuses a cross-region backup to a foreign region", () => {
@@ -64,5 +64,48 @@ describe("RES-LOCATION-ATTRIBUTE", () => {
     expect(violations(withResource("alicloud_actiontrail_trail", body))).toMatchObject([
       { attribute: "sls_project_arn" },
     ]);
+  });
+});
+
+describe("RES-LOCATION-ATTRIBUTE on ActionTrail delivery", () => {
+  const trail = (body: Record<string, unknown>, region = "cn-shanghai") =>
+    violations(
+      terraformJson("app", {
+        provider: { alicloud: [{ region: "cn-shanghai" }, { alias: "logs", region }] },
+        data: { alicloud_account: { current: {} } },
+        resource: {
+          alicloud_actiontrail_trail: { subject: { trail_name: "audit", ...body } },
+          alicloud_oss_bucket: { audit: { bucket: "audit-logs", provider: "alicloud.logs" } },
+        },
+      }),
+    );
+
+  it("places an OSS bucket referenced by resource in its provider's region", () => {
+    expect(trail({ oss_bucket_name: "${alicloud_oss_bucket.audit.bucket}" })).toEqual([]);
+    expect(trail({ oss_bucket_name: "${alicloud_oss_bucket.audit.bucket}" }, "ap-southeast-1")).toMatchObject(
+      [
+        { address: "provider.alicloud.logs" },
+        {
+          address: "alicloud_actiontrail_trail.subject",
+          attribute: "oss_bucket_name",
+          resolved: "ap-southeast-1",
+        },
+      ],
+    );
+  });
+
+  it("refuses a bucket given only by name", () => {
+    expect(trail({ oss_bucket_name: "audit-logs" })).toMatchObject([
+      { verdict: "unresolved", resolved: expect.stringContaining("reference the alicloud_oss_bucket") },
+    ]);
+  });
+
+  it("needs only the region of an ARN template resolved", () => {
+    const arn = (region: string) => `acs:log:${region}:\${data.alicloud_account.current.id}:project/audit`;
+    expect(trail({ sls_project_arn: arn("cn-shanghai") })).toEqual([]);
+    expect(trail({ sls_project_arn: arn("cn-hongkong") })).toMatchObject([{ resolved: "cn-hongkong" }]);
+    expect(
+      trail({ sls_project_arn: "acs:log:${data.alicloud_account.current.id}:1:project/audit" }),
+    ).toMatchObject([{ verdict: "unresolved" }]);
   });
 });
