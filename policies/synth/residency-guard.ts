@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { Annotations, TerraformStack } from "cdktf";
 import { checkStacks } from "../engine/check";
 import { readStack } from "../engine/model";
 import { validateSuppressions } from "../engine/suppressions";
@@ -30,9 +30,14 @@ export function addResidencyGuard(stack: TerraformStack, props: ResidencyGuardPr
         .filter(TerraformStack.isStack)
         .map((each) => readStack(each.toTerraform(), `stack ${each.node.path}`, each.node.id));
       const report = checkStacks(stacks, { suppressions, today: props.today });
-      return report.findings
-        .filter((finding) => finding.stack === stack.node.id && !finding.suppressed)
-        .map(describe);
+      const own = report.findings.filter((finding) => finding.stack === stack.node.id);
+      // Suppressed findings still show, as warnings in the synth output; unsuppressed ones fail synth.
+      for (const finding of own.filter((each) => each.suppressed)) {
+        Annotations.of(stack).addWarning(
+          `suppressed until ${finding.suppression?.expires}: ${describe(finding)}`,
+        );
+      }
+      return own.filter((finding) => !finding.suppressed).map(describe);
     },
   });
 }

@@ -56,6 +56,12 @@ describe("addResidencyGuard", () => {
       ],
     });
     expect(() => app.synth()).not.toThrow();
+    const warnings = stack.node.metadata
+      .filter((entry) => entry.type === "@cdktf/warn")
+      .map((entry) => entry.data);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^suppressed until 2999-12-31: \[residency RES-PROVIDER-REGION\]/),
+    ]);
   });
 
   it("makes a violating app's process exit non-zero (compiled fixture app)", () => {
