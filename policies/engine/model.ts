@@ -186,7 +186,11 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
   for (const [type, byName] of Object.entries(objectAt(section, label))) {
     for (const [name, value] of Object.entries(objectAt(byName, `${label} "${type}"`))) {
       const body = objectAt(value, `${label} "${type}" "${name}"`);
-      const providerKey = typeof body.provider === "string" ? body.provider : providerOfType(type);
+      // Terraform also accepts the interpolation form `${alicloud.dr}`.
+      const providerKey =
+        typeof body.provider === "string"
+          ? body.provider.replace(/^\$\{(.*)\}$/, "$1")
+          : providerOfType(type);
       const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
       into.push({
         address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,

@@ -70,3 +70,22 @@ describe("RES-PROVIDER-REGION with a region that resolves to nothing", () => {
     ]);
   });
 });
+
+describe("RES-PROVIDER-REGION with the interpolation form of a provider reference", () => {
+  it("reads provider = ${alicloud.dr} as alicloud.dr", () => {
+    const resource = { alicloud_oss_bucket: { b: { bucket: "b", provider: "${alicloud.dr}" } } };
+    expect(
+      withProviders([{ region: "cn-shanghai" }, { alias: "dr", region: "cn-hongkong" }], { resource }),
+    ).toMatchObject([{ address: "provider.alicloud.dr", verdict: "outside" }]);
+    expect(withProviders([{ region: "cn-shanghai" }], { resource })).toMatchObject([
+      { address: "provider.alicloud.dr", verdict: "unresolved" },
+    ]);
+  });
+});
+
+it("refuses an alicloud resource bound to a configuration of another name", () => {
+  const resource = { alicloud_oss_bucket: { b: { bucket: "b", provider: "mystery" } } };
+  expect(withProviders([{ region: "cn-shanghai" }], { resource })).toMatchObject([
+    { address: "provider.mystery", verdict: "unresolved" },
+  ]);
+});
