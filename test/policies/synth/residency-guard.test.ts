@@ -71,19 +71,3 @@ describe("addResidencyGuard", () => {
     expect(result.stderr).toContain("provider.alicloud.abroad");
   });
 });
-
-describe("MainlandRegionVariable", () => {
-  it("refuses a foreign region among the allowed ones, or a default outside them", () => {
-    const stack = new TerraformStack(new App({ outdir: outdir() }), "s");
-    expect(
-      () =>
-        new MainlandRegionVariable(stack, "a", {
-          default: "cn-shanghai",
-          allowed: ["cn-shanghai", "cn-hongkong"],
-        }),
-    ).toThrow("cn-hongkong");
-    expect(
-      () => new MainlandRegionVariable(stack, "b", { default: "cn-beijing", allowed: ["cn-shanghai"] }),
-    ).toThrow("default");
-  });
-});

@@ -1,0 +1,40 @@
+import { renderText } from "../../../policies/report/text";
+import { check, terraformJson } from "../fixtures";
+
+const report = {
+  ...check([
+    terraformJson("home", { resource: { alicloud_vpc: { v: {} } } }),
+    terraformJson("dr", {
+      provider: { alicloud: [{ region: "cn-hongkong" }] },
+      resource: { alicloud_vpc: { v: {} } },
+    }),
+  ]),
+  changes: [
+    {
+      change: "moved" as const,
+      stack: "dr",
+      address: "alicloud_vpc.v",
+      before: ["cn-hangzhou"],
+      after: ["cn-hongkong"],
+    },
+  ],
+};
+
+describe("text report", () => {
+  it("lists placement changes first, then findings grouped by stack, then the verdict", () => {
+    const lines = renderText(report, { color: false }).split("\n");
+    expect(lines[0]).toBe("Placement changes (1):");
+    expect(lines[1]).toBe("  moved dr/alicloud_vpc.v: cn-hangzhou -> cn-hongkong");
+    const stackLines = lines.filter((line) => /^\w+: /.test(line) && !line.startsWith("FAIL"));
+    expect(stackLines).toEqual(["home: 1 resources, all in mainland China", "dr: 1 resources, 1 findings"]);
+    expect(lines.find((line) => line.includes("VIOLATION"))).toContain(
+      "RES-PROVIDER-REGION provider.alicloud region",
+    );
+    expect(lines.at(-2)).toMatch(/^FAIL: 1 violations/);
+  });
+
+  it("colours only when asked to (on a terminal)", () => {
+    expect(renderText(report, { color: false })).not.toContain("\u001b[");
+    expect(renderText(report, { color: true })).toContain("\u001b[31mVIOLATION\u001b[0m");
+  });
+});
