@@ -51,6 +51,11 @@ function isUnknown(value: unknown): boolean {
   return value === true || (Array.isArray(value) && value.some(isUnknown));
 }
 
+/** A nested block in Terraform JSON: an object, or a list of objects. */
+function isBlock(value: unknown): boolean {
+  return isObject(value) || (Array.isArray(value) && value.some(isObject));
+}
+
 type Visitor = (path: string, value: unknown, form: PlaceForm) => void;
 
 function walk(
@@ -73,7 +78,8 @@ function walk(
     const child = value[name];
     const path = prefix === "" ? name : prefix + name;
     const classified = classifyAttribute(resource.type, path, name);
-    if (classified === undefined) {
+    // A nested block that shares a location attribute's name (`regions { region_id }`) is walked, not read as a place.
+    if (classified === undefined || ("form" in classified && isBlock(child))) {
       if (typeof child === "object" && child !== null) walk(resource, child, `${path}.`, depth + 1, visitor);
     } else if ("form" in classified) visitor(path, child, classified.form);
   }

@@ -109,3 +109,14 @@ describe("RES-LOCATION-ATTRIBUTE on ActionTrail delivery", () => {
     ).toMatchObject([{ verdict: "unresolved" }]);
   });
 });
+
+describe("RES-LOCATION-ATTRIBUTE on blocks named like a location attribute", () => {
+  it("walks the block instead of reading it as a place", () => {
+    const body = (regionId: string) => ({ regions: [{ region_id: regionId, transit_mode_enabled: true }] });
+    const type = "alicloud_express_connect_router_express_connect_router";
+    expect(violations(withResource(type, body("cn-hangzhou")))).toEqual([]);
+    expect(violations(withResource(type, body("us-east-1")))).toMatchObject([
+      { attribute: "regions.region_id" },
+    ]);
+  });
+});
