@@ -305,11 +305,6 @@ const pathsByType = new Map(
   ]),
 );
 
-/** The type-specific entries of one resource type, or undefined when only name-based entries apply. */
-export function typeSpecificAttributes(type: string): ReadonlyMap<string, AttributeClass> | undefined {
-  return pathsByType.get(type);
-}
-
 /** How the attribute `name` (at `path` in a `type` resource) is classified: a form, an exclusion, or nothing. */
 export function classifyAttribute(type: string, path: string, name: string): AttributeClass {
   const specific = pathsByType.get(type)?.get(path);
