@@ -85,3 +85,30 @@ export function deriveLocationCandidates(
     collect(type, resource.block, "", candidates);
   return candidates;
 }
+
+/**
+ * Every nested block (by dotted path, per resource type) that holds a location attribute `isCovered`
+ * accepts. A plan may mark such a block wholly unknown until apply, hiding the attribute inside it.
+ */
+export function deriveLocationBlocks(
+  schema: ProviderSchemaFile,
+  providerSource: string,
+  isCovered: (type: string, path: string, name: string) => boolean,
+): Record<string, string[]> {
+  const provider = schema.provider_schemas[providerSource];
+  if (provider === undefined) throw new Error(`the schema has no provider ${providerSource}`);
+  const blocks: Record<string, string[]> = {};
+  const holdsLocation = (type: string, block: SchemaBlock, prefix: string): boolean => {
+    let holds = Object.keys(block.attributes ?? {}).some((name) => isCovered(type, prefix + name, name));
+    for (const [name, nested] of Object.entries(block.block_types ?? {})) {
+      if (holdsLocation(type, nested.block, `${prefix}${name}.`)) {
+        (blocks[type] ??= []).push(prefix + name);
+        holds = true;
+      }
+    }
+    return holds;
+  };
+  for (const [type, resource] of Object.entries(provider.resource_schemas))
+    holdsLocation(type, resource.block, "");
+  return blocks;
+}

@@ -6,7 +6,8 @@ import {
   EXCLUDED_NAMES,
   PROVIDER_LOCATION_ATTRIBUTES,
 } from "../../policies/location-attributes";
-import { deriveLocationCandidates } from "../../policies/schema/location-candidates";
+import { LOCATION_BLOCKS } from "../../policies/location-blocks";
+import { deriveLocationBlocks, deriveLocationCandidates } from "../../policies/schema/location-candidates";
 
 const SCHEMA = path.join(__dirname, "../../../shared/provider-schemas/aliyun-alicloud-1.247.0.json");
 
@@ -43,5 +44,23 @@ describe("location attributes", () => {
 
   it("does not look names up on Object.prototype", () => {
     expect(classifyAttribute("alicloud_vpc", "constructor", "constructor")).toBeUndefined();
+  });
+});
+
+describe("location blocks", () => {
+  it("lists exactly the nested blocks that hold a covered location attribute", () => {
+    const isCovered = (type: string, attributePath: string, name: string) => {
+      const classified = classifyAttribute(type, attributePath, name);
+      return classified !== undefined && "form" in classified;
+    };
+    const derived = deriveLocationBlocks(
+      JSON.parse(readFileSync(SCHEMA, "utf8")),
+      "registry.terraform.io/aliyun/alicloud",
+      isCovered,
+    );
+    const sorted = (table: Readonly<Record<string, readonly string[]>>) =>
+      Object.fromEntries(Object.entries(table).map(([type, paths]) => [type, [...paths].sort()]));
+    expect(sorted(LOCATION_BLOCKS)).toEqual(sorted(derived));
+    expect(LOCATION_BLOCKS.alicloud_oss_bucket_replication).toEqual(["destination"]);
   });
 });

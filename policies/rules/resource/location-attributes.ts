@@ -1,5 +1,6 @@
 import { classifyAttribute } from "../../location-attributes";
-import { InputError, isObject, type ResourceBlock } from "../../engine/model";
+import { LOCATION_BLOCKS } from "../../location-blocks";
+import { InputError, isObject, own, type ResourceBlock } from "../../engine/model";
 import type { PlaceForm, PlaceVerdict } from "../../places";
 import { ALICLOUD, type Observation, type RuleContext } from "../rule";
 
@@ -21,6 +22,10 @@ const MAX_NESTING = 32;
 const UNKNOWN_AFTER_APPLY: readonly PlaceVerdict[] = [
   { verdict: "unresolved", place: "known only after apply" },
 ];
+/** Each type's location blocks as name paths, parents before children. */
+const LOCATION_BLOCK_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
+  Object.entries(LOCATION_BLOCKS).map(([type, paths]) => [type, [...paths].sort().map((p) => p.split("."))]),
+);
 
 /** Every location attribute of every alicloud resource (see location-attributes.ts) names a mainland place. */
 export function* locationAttributes({ stack, resolver }: RuleContext): Iterable<Observation> {
@@ -42,6 +47,16 @@ export function* locationAttributes({ stack, resolver }: RuleContext): Iterable<
     walk(resource, resource.unknown, "", 0, (path, value) => {
       if (isUnknown(value)) observe(path, null, UNKNOWN_AFTER_APPLY);
     });
+    if (resource.unknown !== undefined) {
+      const reported: string[] = [];
+      for (const path of LOCATION_BLOCK_PATHS.get(resource.type) ?? []) {
+        const dotted = path.join(".");
+        if (reported.some((parent) => dotted.startsWith(`${parent}.`))) continue;
+        if (!unknownAlong(resource.unknown, path, 0)) continue;
+        reported.push(dotted);
+        observe(dotted, null, UNKNOWN_AFTER_APPLY);
+      }
+    }
     yield* found;
   }
 }
@@ -49,6 +64,14 @@ export function* locationAttributes({ stack, resolver }: RuleContext): Iterable<
 /** A plan's `after_unknown` marks a value (or an element of a list) unknown with `true`. */
 function isUnknown(value: unknown): boolean {
   return value === true || (Array.isArray(value) && value.some(isUnknown));
+}
+
+/** True when a plan's `after_unknown` marks the block at `path`, or a block on the way to it, wholly unknown. */
+function unknownAlong(node: unknown, path: readonly string[], index: number): boolean {
+  if (node === true) return true;
+  if (Array.isArray(node)) return node.some((item) => unknownAlong(item, path, index));
+  if (index === path.length || !isObject(node)) return false;
+  return unknownAlong(own(node, path[index] as string), path, index + 1);
 }
 
 /** A nested block in Terraform JSON: an object, or a list of objects. */

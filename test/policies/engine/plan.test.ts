@@ -2,7 +2,11 @@ import { checkStacks } from "../../../policies/engine/check";
 import { readStack } from "../../../policies/engine/model";
 
 /** A minimal `terraform show -json` plan with one alicloud resource change. */
-function plan(change: Record<string, unknown>, providerRegion: unknown = { constant_value: "cn-shanghai" }) {
+function plan(
+  change: Record<string, unknown>,
+  providerRegion: unknown = { constant_value: "cn-shanghai" },
+  type = "alicloud_vswitch",
+) {
   return {
     format_version: "1.2",
     terraform_version: "1.9.0",
@@ -10,9 +14,9 @@ function plan(change: Record<string, unknown>, providerRegion: unknown = { const
     planned_values: { root_module: {} },
     resource_changes: [
       {
-        address: "alicloud_vswitch.a",
+        address: `${type}.a`,
         mode: "managed",
-        type: "alicloud_vswitch",
+        type,
         name: "a",
         provider_name: "registry.terraform.io/aliyun/alicloud",
         change,
@@ -20,7 +24,7 @@ function plan(change: Record<string, unknown>, providerRegion: unknown = { const
     ],
     configuration: {
       provider_config: { alicloud: { name: "alicloud", expressions: { region: providerRegion } } },
-      root_module: { resources: [{ address: "alicloud_vswitch.a", provider_config_key: "alicloud" }] },
+      root_module: { resources: [{ address: `${type}.a`, provider_config_key: "alicloud" }] },
     },
   };
 }
@@ -45,6 +49,21 @@ describe("plan input", () => {
     expect(report.findings).toMatchObject([
       { attribute: "zone_id", verdict: "unresolved", resolved: "known only after apply" },
     ]);
+  });
+
+  it("refuses a location block that is wholly unknown until apply, once, by its outermost path", () => {
+    const unknownDestination = { actions: ["create"], after: {}, after_unknown: { destination: true } };
+    expect(
+      checkPlan(plan(unknownDestination, undefined, "alicloud_oss_bucket_replication")).findings,
+    ).toMatchObject([
+      { address: "alicloud_oss_bucket_replication.a", attribute: "destination", verdict: "unresolved" },
+    ]);
+    const unknownRoutingRules = { actions: ["create"], after: {}, after_unknown: { routing_rules: [true] } };
+    expect(
+      checkPlan(plan(unknownRoutingRules, undefined, "alicloud_oss_bucket_website")).findings.map(
+        (f) => f.attribute,
+      ),
+    ).toEqual(["routing_rules"]);
   });
 
   it("refuses a foreign planned value and marks replacements", () => {
