@@ -87,6 +87,10 @@ describe("the residency pull-request workflow", () => {
     expect(markdown.id).toBe("check");
     expect(markdown["continue-on-error"]).toBeUndefined();
     expect(markdown.run).not.toMatch(/\|\||; *true/);
+    expect(markdown.env?.SYNTH_OUTCOME).toBe("${{ steps.synth.outcome }}");
+    expect(markdown.run).toMatch(
+      /if \[ "\$SYNTH_OUTCOME" != "success" \]; then\n\s+echo "## ❌ Synthesis failed/,
+    );
     for (const step of steps.filter(runs(/residency check/))) {
       expect(step.if).toContain("!cancelled()");
       expect(step.run).toMatch(/npx --no residency/);
