@@ -4,6 +4,9 @@ import { stacksOf, valueText } from "./shared";
 /** Longer values are cut in table cells; the JSON and SARIF reports carry them whole. */
 const MAX_VALUE_LENGTH = 160;
 
+/** Rows per table, so that a large diff stays within GitHub's step summary (1 MiB) and stays readable. */
+export const MAX_TABLE_ROWS = 250;
+
 const NEWLINES = /\r\n|\r|\n/g;
 
 /**
@@ -37,21 +40,27 @@ function shorten(text: string): string {
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const hidden = rows.length - MAX_TABLE_ROWS;
   return [
     `| ${header.join(" | ")} |`,
     `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.join(" | ")} |`),
+    ...rows.slice(0, MAX_TABLE_ROWS).map((row) => `| ${row.join(" | ")} |`),
+    ...(hidden > 0
+      ? ["", `**${hidden} more rows not shown here**: the JSON, SARIF and JUnit reports list every one.`]
+      : []),
   ];
 }
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const places = (list: readonly string[] | undefined): string => codeCell((list ?? []).join(", "));
 
 function headline(report: CheckReport): string {
   const { summary } = report;
-  const counts = `${summary.stacks} stacks, ${summary.resources} resources, ${summary.suppressed} suppressed, ${summary.expiredSuppressions} expired suppressions`;
+  const counts = `${count(summary.stacks, "stack")}, ${count(summary.resources, "resource")}, ${summary.suppressed} suppressed, ${count(summary.expiredSuppressions, "expired suppression")}`;
   return summary.violations === 0
     ? `## ✅ Residency check passed: everything resolves to mainland China\n\n${counts}.`
-    : `## ❌ Residency check failed: ${summary.violations} violations\n\n${counts}. Fix each finding below or record an approved suppression.`;
+    : `## ❌ Residency check failed: ${count(summary.violations, "violation")}\n\n${counts}. Fix each finding below or record an approved suppression.`;
 }
 
 function changesSection(changes: readonly PlacementChange[]): string[] {
@@ -150,7 +159,7 @@ function placementSection(stack: string, resources: readonly ResourcePlacement[]
   // Collapsed, so a large stack does not push the findings out of a reviewer's sight.
   return [
     "<details>",
-    `<summary>${escapeCell(stack)}: ${resources.length} resources</summary>`,
+    `<summary>${escapeCell(stack)}: ${count(resources.length, "resource")}</summary>`,
     "",
     ...table(header, rows),
     "",

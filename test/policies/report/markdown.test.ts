@@ -1,4 +1,4 @@
-import { codeCell, escapeCell, renderMarkdown } from "../../../policies/report/markdown";
+import { MAX_TABLE_ROWS, codeCell, escapeCell, renderMarkdown } from "../../../policies/report/markdown";
 import { APPROVED, HOSTILE, finding, mixedReport, placement, report, suppressedFinding } from "./fixtures";
 
 /** Cells of a table row, split on the pipes GitHub treats as cell borders (not escaped ones). */
@@ -145,6 +145,18 @@ describe("renderMarkdown", () => {
     const [header, , row] = tableAfter(plan, "<summary>storage");
     expect(header?.at(-1)).toBe("plan action");
     expect(row?.at(-1)).toBe("update");
+  });
+
+  it("caps each table and says how many rows it left out", () => {
+    const many = Array.from({ length: MAX_TABLE_ROWS + 7 }, (_, i) =>
+      placement({ address: `alicloud_kms_key.k${i}` }),
+    );
+    const capped = renderMarkdown(report({ resources: many }));
+    expect(tableAfter(capped, "<summary>storage")).toHaveLength(MAX_TABLE_ROWS + 2);
+    expect(capped).toContain("<summary>storage: 257 resources</summary>");
+    expect(capped).toContain(
+      "**7 more rows not shown here**: the JSON, SARIF and JUnit reports list every one.",
+    );
   });
 
   describe("escaping values from untrusted input", () => {
