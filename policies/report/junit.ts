@@ -1,5 +1,5 @@
 import type { CheckReport, Finding, PlacementChange, ResourcePlacement } from "../engine/types";
-import { isViolation, stacksOf, suppressionText, valueText } from "./shared";
+import { changeText, isViolation, stacksOf, suppressionText, valueText } from "./shared";
 
 // Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -132,13 +132,6 @@ function caseXml(testCase: TestCase): RenderedCase {
   };
 }
 
-const changeText = (change: PlacementChange): string =>
-  [
-    change.address,
-    `${(change.before ?? []).join(", ")} -> ${(change.after ?? []).join(", ")}`,
-    ...(change.action === undefined ? [] : [`(${change.action})`]),
-  ].join(" ");
-
 function suiteXml(
   stack: string,
   cases: readonly RenderedCase[],
@@ -151,7 +144,7 @@ function suiteXml(
   const body = [
     ...propertiesXml(
       "    ",
-      changes.map((change) => [change.change, changeText(change)]),
+      changes.map((change) => [change.change, `${change.address}: ${changeText(change)}`]),
     ),
     ...cases.map((c) => c.xml),
   ];

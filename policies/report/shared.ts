@@ -1,4 +1,4 @@
-import type { AppliedSuppression, CheckReport, Finding } from "../engine/types";
+import type { AppliedSuppression, CheckReport, Finding, PlacementChange } from "../engine/types";
 
 /** Every stack of a report, in the order it first appears (resources before findings). */
 export function stacksOf(report: CheckReport): string[] {
@@ -20,4 +20,13 @@ export function suppressionText(suppression: AppliedSuppression): string {
   const assessment = suppression.assessment === undefined ? "" : `, assessment ${suppression.assessment}`;
   const state = suppression.expired ? "EXPIRED on" : "expires";
   return `${suppression.reason} (approved by ${suppression.approvedBy}, ${state} ${suppression.expires}${assessment})`;
+}
+
+/** Where a changed resource was and is: `before -> after (action)`, one side for an added or removed one. */
+export function changeText(change: PlacementChange): string {
+  const before = (change.before ?? []).join(", ");
+  const after = (change.after ?? []).join(", ");
+  const where =
+    change.change === "moved" ? `${before} -> ${after}` : change.change === "added" ? after : before;
+  return `${where}${change.action === undefined ? "" : ` (${change.action})`}`;
 }

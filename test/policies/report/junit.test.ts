@@ -136,9 +136,14 @@ describe("renderJunit", () => {
     const [moved] = children(children(network as Element, "properties")[0] as Element, "property");
     expect(attrs(moved, "name", "value")).toEqual({
       name: "moved",
-      value: "alicloud_vpc.main cn-shanghai -> cn-hangzhou (replace)",
+      value: "alicloud_vpc.main: cn-shanghai -> cn-hangzhou (replace)",
     });
     expect(attrs(gone, "name", "tests")).toEqual({ name: "gone", tests: "0" });
+    const [removed] = children(children(gone as Element, "properties")[0] as Element, "property");
+    expect(attrs(removed, "name", "value")).toEqual({
+      name: "removed",
+      value: "alicloud_kms_key.x: cn-shanghai",
+    });
   });
 
   it("escapes hostile values in attributes and text so the XML stays well-formed and says the same", () => {
