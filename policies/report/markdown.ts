@@ -9,14 +9,18 @@ export const MAX_TABLE_ROWS = 250;
 
 const NEWLINES = /\r\n|\r|\n/g;
 
+/** Text inside raw HTML (`<summary>`), where Markdown escapes would show as written. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+}
+
 /**
  * Prose from the input (messages, reasons, approvers) as inert Markdown in a table cell: HTML is
  * entity-escaped, Markdown punctuation (emphasis, links, code, pipes) backslash-escaped, newlines shown as ⏎,
  * and a zero-width space after `@` so that a value cannot mention (notify) a user or team.
  */
 export function escapeCell(text: string): string {
-  return text
-    .replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] ?? c)
+  return escapeHtml(text)
     .replace(/[\\`*_[\]~|!#]/g, "\\$&")
     .replace(NEWLINES, " ⏎ ")
     .replace(/@/g, "@\u200b");
@@ -159,7 +163,7 @@ function placementSection(stack: string, resources: readonly ResourcePlacement[]
   // Collapsed, so a large stack does not push the findings out of a reviewer's sight.
   return [
     "<details>",
-    `<summary>${escapeCell(stack)}: ${count(resources.length, "resource")}</summary>`,
+    `<summary>${escapeHtml(stack).replace(NEWLINES, " ")}: ${count(resources.length, "resource")}</summary>`,
     "",
     ...table(header, rows),
     "",

@@ -147,6 +147,13 @@ describe("renderMarkdown", () => {
     expect(row?.at(-1)).toBe("update");
   });
 
+  it("writes a stack name into the raw HTML summary with HTML escapes only", () => {
+    const named = renderMarkdown(
+      report({ resources: [placement({ stack: "dr_storage</summary><b>", address: "alicloud_kms_key.k" })] }),
+    );
+    expect(named).toContain("<summary>dr_storage&lt;/summary&gt;&lt;b&gt;: 1 resource</summary>");
+  });
+
   it("caps each table and says how many rows it left out", () => {
     const many = Array.from({ length: MAX_TABLE_ROWS + 7 }, (_, i) =>
       placement({ address: `alicloud_kms_key.k${i}` }),
@@ -186,6 +193,7 @@ describe("renderMarkdown", () => {
       const placements = tableAfter(hostile, "<summary>storage");
       expect(placements.every((row) => row.length === 4)).toBe(true);
       expect(hostile).not.toMatch(/^# heading/m);
+      expect(hostile).not.toMatch(/^\s*heading/m);
     });
 
     it("leaves no live HTML, link or backtick outside code spans", () => {
