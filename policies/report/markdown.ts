@@ -62,9 +62,13 @@ const places = (list: readonly string[] | undefined): string => codeCell((list ?
 function headline(report: CheckReport): string {
   const { summary } = report;
   const counts = `${count(summary.stacks, "stack")}, ${count(summary.resources, "resource")}, ${summary.suppressed} suppressed, ${count(summary.expiredSuppressions, "expired suppression")}`;
-  return summary.violations === 0
+  if (summary.violations > 0) {
+    return `## ❌ Residency check failed: ${count(summary.violations, "violation")}\n\n${counts}. Fix each finding below or record an approved suppression.`;
+  }
+  // With approved exceptions (or warnings) not everything is in mainland China; the headline must not say so.
+  return report.findings.length === 0
     ? `## ✅ Residency check passed: everything resolves to mainland China\n\n${counts}.`
-    : `## ❌ Residency check failed: ${count(summary.violations, "violation")}\n\n${counts}. Fix each finding below or record an approved suppression.`;
+    : `## ✅ Residency check passed: no unapproved violation\n\n${counts}. Review the findings and suppressions below.`;
 }
 
 function changesSection(changes: readonly PlacementChange[]): string[] {

@@ -32,6 +32,8 @@ describe("renderMarkdown", () => {
     expect(markdown.split("\n")[0]).toBe("## ❌ Residency check failed: 3 violations");
     const clean = renderMarkdown(report({ resources: [placement({ address: "alicloud_kms_key.data" })] }));
     expect(clean.split("\n")[0]).toBe("## ✅ Residency check passed: everything resolves to mainland China");
+    const excepted = renderMarkdown(report({ findings: [suppressedFinding()] }));
+    expect(excepted.split("\n")[0]).toBe("## ✅ Residency check passed: no unapproved violation");
   });
 
   it("lists every unsuppressed finding with stack, address, attribute, value, place, rule and fix", () => {
