@@ -1,5 +1,8 @@
 import type { CheckReport } from "../engine/types";
 import { renderJson } from "./json";
+import { renderJunit } from "./junit";
+import { renderMarkdown } from "./markdown";
+import { renderSarif } from "./sarif";
 import { renderText } from "./text";
 
 export interface RenderOptions {
@@ -13,4 +16,7 @@ export type ReportFormat = (report: CheckReport, options: RenderOptions) => stri
 export const FORMATS: Record<string, ReportFormat> = {
   text: renderText,
   json: renderJson,
+  markdown: renderMarkdown,
+  sarif: renderSarif,
+  junit: renderJunit,
 };

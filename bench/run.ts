@@ -1,0 +1,155 @@
+// `npm run bench`: wall time and peak memory of `residency check` on generated configurations of
+// 1,000, 10,000 and 50,000 resources, next to the time node takes to parse the same file.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import { writeConfigurations } from "./generate";
+
+const SIZES = [1_000, 10_000, 50_000] as const;
+const CLI = path.join(__dirname, "../policies/cli/residency.js");
+const PROBE = path.join(__dirname, "rss-probe.js");
+
+/** Goals on the 2-core reference machine (issue 5). */
+const MAX_CHECK_TO_PARSE = 4;
+const MAX_GROWTH_1K_TO_10K = 12;
+
+interface Run {
+  readonly ms: number;
+  readonly peakRssMb: number;
+  /** The exit status, or the signal that ended it (e.g. SIGKILL when out of memory). */
+  readonly outcome: string;
+}
+
+interface Measurement {
+  readonly resources: number;
+  readonly megabytes: number;
+  /** JSON.parse alone, in this process. */
+  readonly parseMs: number;
+  /** A node process that reads and parses the file: the like-for-like baseline of the check. */
+  readonly parseProcess: Run;
+  readonly check: Run;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Median time of JSON.parse on the file's text (the read itself is not counted). */
+function parseTime(file: string, runs: number): number {
+  const text = fs.readFileSync(file, "utf8");
+  return median(
+    Array.from({ length: runs }, () => {
+      const start = performance.now();
+      JSON.parse(text);
+      return performance.now() - start;
+    }),
+  );
+}
+
+/** Runs node once with the memory probe preloaded: wall time, peak RSS and outcome. */
+function runNode(args: readonly string[], rssFile: string): Run {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, ["--require", PROBE, ...args], {
+    env: { ...process.env, RESIDENCY_BENCH_RSS_FILE: rssFile },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = performance.now() - start;
+  const rssKb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8")) : NaN;
+  fs.rmSync(rssFile, { force: true });
+  if (child.status !== 0) process.stderr.write(child.stderr.toString());
+  return { ms, peakRssMb: rssKb / 1024, outcome: child.signal ?? `exit ${child.status}` };
+}
+
+/** The median time of several runs, with the highest peak memory and the first failure, if any. */
+function repeat(runs: number, once: () => Run): Run {
+  const all = Array.from({ length: runs }, once);
+  return {
+    ms: median(all.map((run) => run.ms)),
+    peakRssMb: Math.max(...all.map((run) => run.peakRssMb)),
+    outcome: all.find((run) => run.outcome !== "exit 0")?.outcome ?? "exit 0",
+  };
+}
+
+function measure(file: string, resources: number, runs: number): Measurement {
+  const rssFile = path.join(path.dirname(file), "rss");
+  const readAndParse = "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))";
+  return {
+    resources,
+    megabytes: fs.statSync(file).size / 1e6,
+    parseMs: parseTime(file, runs + 2),
+    parseProcess: repeat(runs, () => runNode(["-e", readAndParse, file], rssFile)),
+    check: repeat(runs, () =>
+      runNode([CLI, "check", file, "--format", "json", "--output", os.devNull], rssFile),
+    ),
+  };
+}
+
+const fixed = (value: number, digits = 0): string => value.toFixed(digits);
+
+function table(results: readonly Measurement[]): string[] {
+  return [
+    "| resources | file (MB) | JSON.parse (ms) | node read + parse (ms) | check (ms) | check / node parse | check peak RSS (MB) | exit |",
+    "| --------: | --------: | --------------: | ---------------------: | ---------: | -----------------: | ------------------: | ---- |",
+    ...results
+      .map((r) =>
+        [
+          r.resources.toLocaleString("en-US"),
+          fixed(r.megabytes, 1),
+          fixed(r.parseMs, 1),
+          fixed(r.parseProcess.ms),
+          fixed(r.check.ms),
+          `${fixed(r.check.ms / r.parseProcess.ms, 1)}×`,
+          fixed(r.check.peakRssMb),
+          r.check.outcome,
+        ].join(" | "),
+      )
+      .map((row) => `| ${row} |`),
+  ];
+}
+
+function main(): number {
+  if (!fs.existsSync(CLI)) {
+    process.stderr.write(
+      `bench: ${CLI} not found; run \`npm run build\` on a tree that has the residency CLI\n`,
+    );
+    return 2;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "residency-bench-"));
+  try {
+    const files = writeConfigurations(dir, SIZES);
+    const results = SIZES.map((size, index) => measure(files[index] as string, size, size >= 50_000 ? 1 : 3));
+    const [small, medium, large] = results as [Measurement, Measurement, Measurement];
+    const ratio = medium.check.ms / medium.parseProcess.ms;
+    const growth = medium.check.ms / small.check.ms;
+    const goals: [string, boolean][] = [
+      [
+        `10,000 resources: check ${fixed(ratio, 1)}× node read + parse (goal ≤ ${MAX_CHECK_TO_PARSE}×)`,
+        ratio <= MAX_CHECK_TO_PARSE,
+      ],
+      [
+        `1,000 → 10,000 growth ${fixed(growth, 1)}× (goal ≤ ${MAX_GROWTH_1K_TO_10K}×)`,
+        growth <= MAX_GROWTH_1K_TO_10K,
+      ],
+      [
+        `50,000 resources finish (${large.check.outcome}, peak ${fixed(large.check.peakRssMb)} MB)`,
+        large.check.outcome === "exit 0",
+      ],
+    ];
+    const lines = [
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}; wall times include node's start-up.`,
+      "",
+      ...table(results),
+      "",
+      ...goals.map(([goal, held]) => `- ${held ? "✅ holds" : "❌ missed"}: ${goal}`),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return goals.every(([, held]) => held) ? 0 : 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();
