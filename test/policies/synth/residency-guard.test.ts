@@ -1,5 +1,5 @@
 import { spawnSync } from "child_process";
-import { mkdtempSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
@@ -9,7 +9,13 @@ import { OssBucketReplication } from "../../../.gen/providers/alicloud/oss-bucke
 import { MainlandRegionVariable } from "../../../policies/mainland-region-variable";
 import { addResidencyGuard } from "../../../policies/synth/residency-guard";
 
-const outdir = () => mkdtempSync(path.join(tmpdir(), "residency-synth-"));
+const outdirs: string[] = [];
+const outdir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "residency-synth-"));
+  outdirs.push(dir);
+  return dir;
+};
+afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** An app with a home stack and a DR stack whose bucket the home stack replicates to. */
 function replicatingApp(drRegion: string) {
