@@ -4,6 +4,7 @@ import { endpointOverrides } from "../rules/provider/endpoint-overrides";
 import { providerRegion } from "../rules/provider/provider-region";
 import { locationAttributes } from "../rules/resource/location-attributes";
 import { otherProviders } from "../rules/resource/other-providers";
+import { credentialInInput } from "../rules/secrets/credential-in-input";
 import { backend } from "../rules/terraform/backend";
 import { modules } from "../rules/terraform/modules";
 
@@ -65,6 +66,13 @@ export const RESIDENCY_PACK: RulePack = {
       title: "Module whose resources cannot be seen before plan",
       help: `${STAY} Check the plan of this stack (terraform show -json) with residency check, then suppress with the plan's result as the reason, or replace the module by resources.`,
       check: modules,
+    },
+    {
+      id: "SEC-CREDENTIAL-IN-INPUT",
+      severity: "warning",
+      title: "Credential written in the input",
+      help: "Remove the credential and rotate it: the alicloud provider and the OSS backend read ALICLOUD_ACCESS_KEY, ALICLOUD_SECRET_KEY and ALICLOUD_SECURITY_TOKEN from the environment, and anything written in Terraform JSON ends up in the repository, the state and the CI logs.",
+      check: credentialInInput,
     },
   ],
 };

@@ -1,0 +1,81 @@
+import { findCredentials } from "../../../../policies/rules/secrets/credential-in-input";
+import { check, terraformJson, withResource } from "../../fixtures";
+
+// Fake values in the shapes of real credentials, assembled here so that no credential is written in a test.
+const FAKE_ACCESS_KEY_ID = ["LTAI", "5tTEST", "0nly0FAKE"].join("");
+const FAKE_SECRET = ["not", "a", "real", "secret", "0123456789"].join("-");
+const FAKE_TOKEN = ["CAIS", "fake", "token"].join("-");
+
+const RULE = "SEC-CREDENTIAL-IN-INPUT";
+
+function credentialFindings(document: Record<string, unknown>) {
+  const report = check([document]);
+  return { report, findings: report.findings.filter((finding) => finding.rule === RULE) };
+}
+
+describe("SEC-CREDENTIAL-IN-INPUT", () => {
+  it("warns about each credential in a provider block, masked, without failing the check", () => {
+    const { report, findings } = credentialFindings(
+      terraformJson("app", {
+        provider: {
+          alicloud: [
+            {
+              region: "cn-shanghai",
+              access_key: FAKE_ACCESS_KEY_ID,
+              secret_key: FAKE_SECRET,
+              security_token: FAKE_TOKEN,
+            },
+          ],
+        },
+      }),
+    );
+    expect(
+      findings.map(({ address, attribute, severity, value }) => [address, attribute, severity, value]),
+    ).toEqual([
+      ["provider.alicloud", "access_key", "warning", "LTAI****"],
+      ["provider.alicloud", "secret_key", "warning", "****"],
+      ["provider.alicloud", "security_token", "warning", "****"],
+    ]);
+    expect(findings[0]?.message).toContain("ALICLOUD_ACCESS_KEY");
+    expect(report.summary.violations).toBe(0);
+    const printed = JSON.stringify(report);
+    for (const secret of [FAKE_ACCESS_KEY_ID, FAKE_SECRET, FAKE_TOKEN]) expect(printed).not.toContain(secret);
+  });
+
+  it("finds an AccessKey ID anywhere, and credentials in nested blocks, backends and variables", () => {
+    const { findings } = credentialFindings(
+      withResource(
+        "alicloud_instance",
+        { user_data: `export KEY=${FAKE_ACCESS_KEY_ID}` },
+        {
+          provider: { alicloud: [{ region: "cn-shanghai", assume_role: [{ security_token: FAKE_TOKEN }] }] },
+          terraform: {
+            backend: { oss: { region: "cn-shanghai", bucket: "state", secret_key: FAKE_SECRET } },
+          },
+          variable: { ak: { default: FAKE_ACCESS_KEY_ID } },
+        },
+      ),
+    );
+    expect(findings.map(({ address, attribute }) => `${address} ${attribute}`).sort()).toEqual([
+      "alicloud_instance.subject user_data",
+      "provider.alicloud assume_role.0.security_token",
+      "terraform.backend.oss secret_key",
+      "variable.ak default",
+    ]);
+  });
+
+  it("accepts references and empty values: they write no credential", () => {
+    const { findings } = credentialFindings(
+      terraformJson("app", {
+        provider: { alicloud: [{ region: "cn-shanghai", access_key: "${var.ak}", secret_key: "" }] },
+      }),
+    );
+    expect(findings).toEqual([]);
+  });
+
+  it("walks any depth without overflowing the stack", () => {
+    let deep: unknown = { access_key: FAKE_SECRET };
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    expect(findCredentials(deep)).toHaveLength(1);
+  });
+});
