@@ -27,14 +27,52 @@ const value = fc.letrec((tie) => ({
     fc.dictionary(fc.oneof(meaningful, fc.string()), tie("value"), { maxKeys: 3 }),
   ),
 })).value;
-const name = fc.oneof(
-  meaningful,
-  fc.constantFrom("alicloud_oss_bucket", "alicloud_vswitch", "random_id", "a"),
+const attribute = fc.constantFrom(
+  "region",
+  "zone_id",
+  "location",
+  "provider",
+  "alias",
+  "replication_region_id",
+  "destination_region_id",
+  "endpoints",
+  "access_key",
+  "default",
+  "validation",
 );
+const body = fc.dictionary(attribute, value, { maxKeys: 4 });
+const resourceType = fc.constantFrom(
+  "alicloud_oss_bucket",
+  "alicloud_vswitch",
+  "alicloud_hbr_policy",
+  "random_id",
+  "aws_s3_bucket",
+);
+/** Blocks in the shapes Terraform JSON gives them, with arbitrary contents: most inputs get past the reader. */
+const wellShaped = fc.record(
+  {
+    provider: fc.dictionary(fc.constantFrom("alicloud", "random", "aws"), fc.array(body, { maxLength: 3 }), {
+      maxKeys: 2,
+    }),
+    resource: fc.dictionary(
+      resourceType,
+      fc.dictionary(fc.constantFrom("a", "b", "dr"), body, { maxKeys: 2 }),
+      { maxKeys: 3 },
+    ),
+    locals: fc.dictionary(fc.constantFrom("a", "b"), value, { maxKeys: 2 }),
+    variable: fc.dictionary(fc.constantFrom("a", "region"), body, { maxKeys: 2 }),
+    terraform: fc.record({
+      backend: fc.dictionary(fc.constantFrom("oss", "local", "s3"), body, { maxKeys: 1 }),
+    }),
+  },
+  { requiredKeys: [] },
+);
+const name = fc.oneof(meaningful, resourceType);
 const block = fc.dictionary(name, fc.oneof(value, fc.dictionary(name, value, { maxKeys: 3 })), {
   maxKeys: 3,
 });
-const document = fc.record(
+/** Blocks of any shape: wrong types, arrays where objects go, anything where a block goes. */
+const anyShape = fc.record(
   {
     provider: fc.oneof(block, value),
     resource: fc.oneof(block, value),
@@ -46,6 +84,7 @@ const document = fc.record(
   },
   { requiredKeys: [] },
 );
+const document = fc.oneof(wellShaped, anyShape);
 
 /** A report keeps its own accounting: violations are the unsuppressed errors, findings are never mainland. */
 function expectConsistent(report: CheckReport): void {
