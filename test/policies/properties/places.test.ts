@@ -26,6 +26,15 @@ function namesMainlandZoneOrRegion(value: string): boolean {
 
 /** A mainland region ID changed so that it no longer names a mainland region. */
 const nearMiss = fc.oneof(
+  // the classics, always among the cases tried
+  fc.constantFrom(
+    "cn-shanghai-1",
+    "cn-shanghaix",
+    "cn-shanghaixb",
+    "cn-shanghai-evil",
+    "xcn-shanghai",
+    "CN-SHANGHAI",
+  ),
   // case changes: at least one letter upper-cased
   fc
     .tuple(mainlandRegion, fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }))
@@ -45,9 +54,9 @@ const nearMiss = fc.oneof(
     .tuple(fc.stringMatching(/^[a-z0-9]{1,6}-?$/), mainlandRegion)
     .map(([prefix, region]) => prefix + region)
     .filter((value) => !namesMainlandZoneOrRegion(value)),
-  // suffixes (no dot: in a host name a dot starts a new label, which is another test): `cn-shanghai-evil`, `cn-shanghaix`, `cn-shanghai_`
+  // suffixes (no dot: in a host name a dot starts a new label, which is another test): `cn-shanghai-evil`, `cn-shanghaix`, `cn-shanghai-1`, `cn-shanghai_`
   fc
-    .tuple(mainlandRegion, fc.stringMatching(/^[-_]?[a-z0-9]{2,6}$|^[-_]$/))
+    .tuple(mainlandRegion, fc.stringMatching(/^[-_]?[a-z0-9]{1,6}$|^[-_]$/))
     .map(([region, suffix]) => region + suffix)
     .filter((value) => !namesMainlandZoneOrRegion(value)),
   // a character dropped
