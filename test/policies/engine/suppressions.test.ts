@@ -47,4 +47,42 @@ describe("suppressions", () => {
   ])("refuse a malformed entry (%#)", (entry, message) => {
     expect(() => validateSuppressions([entry])).toThrow(message);
   });
+
+  it("still suppress on their last day, and name the entry that is malformed", () => {
+    expect(
+      check([foreignAlias], { suppressions: [{ ...approved, expires: "2026-06-01" }] }).summary,
+    ).toMatchObject({
+      violations: 0,
+      expiredSuppressions: 0,
+    });
+    expect(() => validateSuppressions([approved, { ...approved, approvedBy: " " }])).toThrow(
+      "suppression 2 has no approvedBy",
+    );
+    expect(() => validateSuppressions({ entries: [approved] })).toThrow("suppressions must be a JSON array");
+    expect(() => validateSuppressions([null])).toThrow("suppression 1 is not an object");
+    expect(() => validateSuppressions([[approved]])).toThrow("suppression 1 is not an object");
+    expect(validateSuppressions([approved, { ...approved, stack: "app" }])).toHaveLength(2);
+  });
+
+  it.each([
+    [{ ...approved, reason: "  Approved by the assessment.  " }, null],
+    [{ ...approved, reason: "Approved by assessment" }, "the reason must be at least a full sentence"],
+    [
+      { ...approved, reason: "Approved  by\tthe assessment. And more" },
+      "the reason must be at least a full sentence",
+    ],
+    [{ ...approved, reason: "Approved  by\tassessment." }, null],
+    [{ ...approved, expires: "2026-12-31T00:00" }, "expires must be a date YYYY-MM-DD"],
+    [{ ...approved, expires: "x2026-12-31" }, "expires must be a date YYYY-MM-DD"],
+    [{ ...approved, expires: "26-12-31" }, "expires must be a date YYYY-MM-DD"],
+    [{ ...approved, expires: "2026-1-31" }, "expires must be a date YYYY-MM-DD"],
+    [{ ...approved, expires: "2026-12-1" }, "expires must be a date YYYY-MM-DD"],
+    [{ ...approved, expires: "2026-13-45" }, "expires must be a date YYYY-MM-DD"],
+    [{ ...approved, assessment: 42 }, "assessment must be a string"],
+    [{ ...approved, stack: ["app"] }, "stack must be a string"],
+  ])("check each field of an entry (%#)", (entry, message) => {
+    if (message === null) expect(validateSuppressions([entry])).toEqual([entry]);
+    else
+      expect(() => validateSuppressions([entry])).toThrow(`suppression 1 (provider.alicloud.sg): ${message}`);
+  });
 });
