@@ -88,3 +88,53 @@ describe("place forms", () => {
     );
   });
 });
+
+describe("classifyPlace, edges", () => {
+  it.each([
+    ["oss-cn-shanghai.aliyuncs.com:443", "mainland", "cn-shanghai"],
+    ["https://oss-cn-shanghai.aliyuncs.com:8443/bucket", "mainland", "cn-shanghai"],
+    [
+      "oss-cn-shanghai.aliyuncs.com evil",
+      "unresolved",
+      '"oss-cn-shanghai.aliyuncs.com evil" names no region, zone, OSS location, endpoint or ARN',
+    ],
+    [
+      "evil oss-cn-shanghai.aliyuncs.com",
+      "unresolved",
+      '"evil oss-cn-shanghai.aliyuncs.com" names no region, zone, OSS location, endpoint or ARN',
+    ],
+    ["abc-cn-shanghai", "outside", "abc-cn-shanghai"],
+    ["shanghai", "unresolved", '"shanghai" names no region, zone, OSS location, endpoint or ARN'],
+    ["acs:kms", "unresolved", 'ARN "acs:kms" names no region'],
+    ["acs:kms::123:key/k", "unresolved", 'ARN "acs:kms::123:key/k" names no region'],
+    [
+      "example.com",
+      "unresolved",
+      '"example.com" is not an Alibaba Cloud endpoint; where it keeps data is unknown',
+    ],
+    [
+      "oss-xcn-shanghai.aliyuncs.com",
+      "unresolved",
+      'endpoint "oss-xcn-shanghai.aliyuncs.com" names no region',
+    ],
+    [
+      "myoss-accelerate.aliyuncs.com",
+      "unresolved",
+      'endpoint "myoss-accelerate.aliyuncs.com" names no region',
+    ],
+    [
+      "oss-accelerate-x.aliyuncs.com",
+      "unresolved",
+      'endpoint "oss-accelerate-x.aliyuncs.com" names no region',
+    ],
+    [
+      "oss-accelerate.aliyuncs.com",
+      "outside",
+      "oss-accelerate (acceleration through points of presence abroad)",
+    ],
+    ["cn-shanghai-1", "outside", "cn-shanghai-1"],
+    ["cn-shanghaixb", "outside", "cn-shanghaixb"],
+  ])("%s is %s: %s", (value, verdict, place) => {
+    expect(classifyPlace(value, "place")).toEqual({ verdict, place });
+  });
+});
