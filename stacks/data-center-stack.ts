@@ -49,8 +49,10 @@ export class DataCenterStack extends TerraformStack {
         tablestoreTable: LOCK_TABLE,
       });
     } else {
-      // Relative, so that synthesized output is the same in every checkout.
-      new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+      // Terraform runs in cdktf.out/stacks/<id>: this is the project root's terraform.<id>.tfstate (cdktf's
+      // default), written relative so that synthesized output is the same in every checkout, and so that
+      // the cross-stack references of other stacks (read from their own directories) find the same file.
+      new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     }
   }
 
