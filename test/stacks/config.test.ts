@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { ConfigError, configFromEnvironment, DEFAULT_CONFIG, validateConfig } from "../../stacks/config";
 import type { DataCenterConfig } from "../../stacks/config";
 
@@ -68,6 +70,20 @@ describe("configFromEnvironment", () => {
     expect(configFromEnvironment({ STATE_BACKEND: "oss" }).stateBackend).toBe("oss");
     expect(() => configFromEnvironment({ STATE_BACKEND: "s3" })).toThrow(
       /STATE_BACKEND "s3" must be "local" or "oss"/,
+    );
+  });
+});
+
+describe("main.ts on invalid configuration", () => {
+  it("prints the message naming the field and exits 1, without a stack trace", () => {
+    // The built app (npm test builds first), as cdktf synth runs it.
+    const run = spawnSync(process.execPath, [join(__dirname, "../../dist/main.js")], {
+      env: { ...process.env, STATE_BACKEND: "s3" },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'Invalid data-center configuration: STATE_BACKEND "s3" must be "local" or "oss"',
     );
   });
 });
