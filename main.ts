@@ -1,9 +1,19 @@
-import { App, TerraformStack } from "cdktf";
-import { AlicloudProvider } from "./.gen/providers/alicloud/provider";
-import { Vpc } from "./.gen/providers/alicloud/vpc";
+import { App } from "cdktf";
+import { ConfigError, configFromEnvironment, validateConfig } from "./stacks/config";
+import { buildDataCenter } from "./stacks/data-center";
+
+function loadConfig() {
+  try {
+    return validateConfig(configFromEnvironment(process.env));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
 
 const app = new App();
-const stack = new TerraformStack(app, "network");
-new AlicloudProvider(stack, "alicloud", { region: "cn-shanghai" });
-new Vpc(stack, "vpc", { cidrBlock: "10.0.0.0/16" });
+buildDataCenter(app, loadConfig());
 app.synth();

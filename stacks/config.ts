@@ -1,0 +1,145 @@
+import { isMainlandRegion } from "../policies/regions";
+
+/** What a resource holds, for tags and for choosing its KMS key. */
+export type DataClass = "personal-information" | "important-data" | "operational-logs";
+
+export const DATA_CLASSES: readonly DataClass[] = [
+  "personal-information",
+  "important-data",
+  "operational-logs",
+];
+
+/** A vSwitch: one availability zone of the home region and its slice of the VPC. */
+export interface ZoneConfig {
+  readonly zoneId: string;
+  readonly cidr: string;
+}
+
+/** Where Terraform keeps the state of the data-center stacks. */
+export type StateBackendKind = "local" | "oss";
+
+/** The one typed configuration of the data center. */
+export interface DataCenterConfig {
+  /** Environment name, part of every resource name (`prod`, `staging`). */
+  readonly environment: string;
+  /** Region of the data center; every stack's default provider. */
+  readonly homeRegion: string;
+  /** In-country disaster-recovery region: the `dr` provider alias, DR keys and replica buckets. */
+  readonly drRegion: string;
+  readonly vpcCidr: string;
+  /** At least two distinct zones of the home region, each with a vSwitch CIDR inside `vpcCidr`. */
+  readonly zones: readonly ZoneConfig[];
+  /** Prefix of every resource name; OSS bucket names are global, so make it company-specific. */
+  readonly namePrefix: string;
+  /** Tags on every resource (the data class is added per resource). */
+  readonly tags: Readonly<Record<string, string>>;
+  /** `local` (default; synth and the bootstrap need nothing) or `oss` (the bucket and lock table of the state stack). */
+  readonly stateBackend: StateBackendKind;
+}
+
+export const DEFAULT_CONFIG: DataCenterConfig = {
+  environment: "prod",
+  homeRegion: "cn-shanghai",
+  drRegion: "cn-beijing",
+  vpcCidr: "10.20.0.0/16",
+  zones: [
+    { zoneId: "cn-shanghai-e", cidr: "10.20.0.0/20" },
+    { zoneId: "cn-shanghai-f", cidr: "10.20.16.0/20" },
+  ],
+  namePrefix: "sh-dc",
+  tags: { owner: "platform-engineering", "managed-by": "cdktf" },
+  stateBackend: "local",
+};
+
+/** Invalid configuration: the message names the field. */
+export class ConfigError extends Error {
+  constructor(field: string, problem: string) {
+    super(`Invalid data-center configuration: ${field} ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+interface Cidr {
+  readonly first: number;
+  readonly last: number;
+}
+
+function parseCidr(field: string, text: string): Cidr {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  const octets = match?.slice(1, 5).map(Number) ?? [];
+  const bits = Number(match?.[5]);
+  if (!match || octets.some((octet) => octet > 255) || bits > 32) {
+    throw new ConfigError(field, `"${text}" is not an IPv4 CIDR block such as 10.20.0.0/16`);
+  }
+  const address = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  const size = 2 ** (32 - bits);
+  const first = address - (address % size);
+  return { first, last: first + size - 1 };
+}
+
+function requireMainland(field: string, region: string): void {
+  if (!isMainlandRegion(region)) {
+    throw new ConfigError(
+      field,
+      `"${region}" is not a mainland China region of the catalog (policies/regions.ts); data must stay in mainland China`,
+    );
+  }
+}
+
+/** Returns the configuration when it is valid; throws a ConfigError naming the field otherwise. */
+export function validateConfig(config: DataCenterConfig): DataCenterConfig {
+  requireMainland("homeRegion", config.homeRegion);
+  requireMainland("drRegion", config.drRegion);
+  if (config.drRegion === config.homeRegion) {
+    throw new ConfigError(
+      "drRegion",
+      `must differ from homeRegion "${config.homeRegion}" to survive a regional outage`,
+    );
+  }
+  if (!/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/.test(`${config.namePrefix}-${config.environment}`)) {
+    throw new ConfigError("namePrefix/environment", "must be lower-case letters, digits and hyphens");
+  }
+  const vpc = parseCidr("vpcCidr", config.vpcCidr);
+  const zoneIds = new Set(config.zones.map((zone) => zone.zoneId));
+  if (zoneIds.size < 2) {
+    throw new ConfigError(
+      "zones",
+      `needs at least two distinct zones of ${config.homeRegion}, got ${zoneIds.size}`,
+    );
+  }
+  const blocks = config.zones.map((zone, index) => {
+    const field = `zones[${index}]`;
+    if (!new RegExp(`^${config.homeRegion}-[a-z]$`).test(zone.zoneId)) {
+      throw new ConfigError(
+        `${field}.zoneId`,
+        `"${zone.zoneId}" is not a zone of the home region ${config.homeRegion}`,
+      );
+    }
+    const block = parseCidr(`${field}.cidr`, zone.cidr);
+    if (block.first < vpc.first || block.last > vpc.last) {
+      throw new ConfigError(`${field}.cidr`, `"${zone.cidr}" is not inside vpcCidr "${config.vpcCidr}"`);
+    }
+    return { field, text: zone.cidr, block };
+  });
+  blocks.forEach((one, index) => {
+    const other = blocks
+      .slice(index + 1)
+      .find((each) => each.block.first <= one.block.last && one.block.first <= each.block.last);
+    if (other) {
+      throw new ConfigError(
+        `${other.field}.cidr`,
+        `"${other.text}" overlaps ${one.field}.cidr "${one.text}"`,
+      );
+    }
+  });
+  return config;
+}
+
+/** The configuration of this checkout: the defaults, with the state backend chosen by `STATE_BACKEND`. */
+export function configFromEnvironment(env: NodeJS.ProcessEnv): DataCenterConfig {
+  const backend = env.STATE_BACKEND ?? "local";
+  if (backend !== "local" && backend !== "oss") {
+    throw new ConfigError("STATE_BACKEND", `"${backend}" must be "local" or "oss"`);
+  }
+  return { ...DEFAULT_CONFIG, stateBackend: backend };
+}

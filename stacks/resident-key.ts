@@ -1,0 +1,46 @@
+import { Construct } from "constructs";
+import { KmsAlias } from "../.gen/providers/alicloud/kms-alias";
+import { KmsKey } from "../.gen/providers/alicloud/kms-key";
+import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
+
+export interface ResidentKeyProps {
+  /** `alias/<aliasName>`. */
+  readonly aliasName: string;
+  readonly description: string;
+  readonly tags: Record<string, string>;
+  /** The provider (region) of the key; the stack's default provider when absent. */
+  readonly provider?: AlicloudProvider;
+  /** Days a scheduled deletion waits (7-30); 30 by default, the longest. */
+  readonly pendingWindowInDays?: number;
+  /** Automatic rotation period; 365 days by default. */
+  readonly rotationInterval?: string;
+}
+
+/** A symmetric KMS key with automatic rotation, deletion protection, the longest pending window, and an alias. */
+export class ResidentKey extends Construct {
+  readonly key: KmsKey;
+  readonly alias: KmsAlias;
+
+  constructor(scope: Construct, id: string, props: ResidentKeyProps) {
+    super(scope, id);
+    this.key = new KmsKey(this, "key", {
+      provider: props.provider,
+      description: props.description,
+      keySpec: "Aliyun_AES_256",
+      keyUsage: "ENCRYPT/DECRYPT",
+      protectionLevel: "SOFTWARE",
+      automaticRotation: "Enabled",
+      rotationInterval: props.rotationInterval ?? "31536000s",
+      deletionProtection: "Enabled",
+      deletionProtectionDescription: "Data-center key: deleting it makes the data it protects unreadable.",
+      pendingWindowInDays: props.pendingWindowInDays ?? 30,
+      status: "Enabled",
+      tags: props.tags,
+    });
+    this.alias = new KmsAlias(this, "alias", {
+      provider: props.provider,
+      aliasName: `alias/${props.aliasName}`,
+      keyId: this.key.id,
+    });
+  }
+}

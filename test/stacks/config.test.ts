@@ -1,0 +1,89 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ConfigError, configFromEnvironment, DEFAULT_CONFIG, validateConfig } from "../../stacks/config";
+import type { DataCenterConfig } from "../../stacks/config";
+
+function refusal(change: Partial<DataCenterConfig>): string {
+  try {
+    validateConfig({ ...DEFAULT_CONFIG, ...change });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+describe("validateConfig", () => {
+  it("accepts the defaults: cn-shanghai home, a mainland DR region, two Shanghai zones", () => {
+    expect(validateConfig(DEFAULT_CONFIG)).toBe(DEFAULT_CONFIG);
+    expect(DEFAULT_CONFIG.homeRegion).toBe("cn-shanghai");
+    expect(DEFAULT_CONFIG.drRegion).toBe("cn-beijing");
+  });
+
+  it("refuses cn-hongkong, which is outside mainland China", () => {
+    expect(refusal({ drRegion: "cn-hongkong" })).toMatch(
+      /drRegion "cn-hongkong" is not a mainland China region/,
+    );
+    expect(refusal({ homeRegion: "cn-hongkong" })).toMatch(/homeRegion "cn-hongkong"/);
+  });
+
+  it("refuses an unknown region", () => {
+    expect(refusal({ drRegion: "cn-atlantis" })).toMatch(/drRegion "cn-atlantis"/);
+  });
+
+  it("refuses a zone outside the home region", () => {
+    const zones = [DEFAULT_CONFIG.zones[0], { zoneId: "cn-hangzhou-b", cidr: "10.20.16.0/20" }];
+    expect(refusal({ zones })).toMatch(
+      /zones\[1\]\.zoneId "cn-hangzhou-b" is not a zone of the home region cn-shanghai/,
+    );
+  });
+
+  it("refuses overlapping vSwitch CIDRs and a CIDR outside the VPC", () => {
+    const overlapping = [DEFAULT_CONFIG.zones[0], { zoneId: "cn-shanghai-f", cidr: "10.20.8.0/24" }];
+    expect(refusal({ zones: overlapping })).toMatch(
+      /zones\[1\]\.cidr "10.20.8.0\/24" overlaps zones\[0\]\.cidr/,
+    );
+    const outside = [DEFAULT_CONFIG.zones[0], { zoneId: "cn-shanghai-f", cidr: "10.30.0.0/20" }];
+    expect(refusal({ zones: outside })).toMatch(/zones\[1\]\.cidr "10.30.0.0\/20" is not inside vpcCidr/);
+    expect(refusal({ vpcCidr: "10.20.0.0/33" })).toMatch(/vpcCidr "10.20.0.0\/33" is not an IPv4 CIDR/);
+  });
+
+  it("refuses a single zone, also when it is listed twice", () => {
+    expect(refusal({ zones: [DEFAULT_CONFIG.zones[0]] })).toMatch(/zones needs at least two distinct zones/);
+    const twice = [
+      DEFAULT_CONFIG.zones[0],
+      { zoneId: DEFAULT_CONFIG.zones[0].zoneId, cidr: "10.20.16.0/20" },
+    ];
+    expect(refusal({ zones: twice })).toMatch(
+      /zones needs at least two distinct zones of cn-shanghai, got 1/,
+    );
+  });
+
+  it("refuses a DR region equal to the home region", () => {
+    expect(refusal({ drRegion: "cn-shanghai" })).toMatch(/drRegion must differ from homeRegion/);
+  });
+});
+
+describe("configFromEnvironment", () => {
+  it("selects the state backend from STATE_BACKEND, local by default", () => {
+    expect(configFromEnvironment({}).stateBackend).toBe("local");
+    expect(configFromEnvironment({ STATE_BACKEND: "oss" }).stateBackend).toBe("oss");
+    expect(() => configFromEnvironment({ STATE_BACKEND: "s3" })).toThrow(
+      /STATE_BACKEND "s3" must be "local" or "oss"/,
+    );
+  });
+});
+
+describe("main.ts on invalid configuration", () => {
+  it("prints the message naming the field and exits 1, without a stack trace", () => {
+    // The built app (npm test builds first), as cdktf synth runs it.
+    const run = spawnSync(process.execPath, [join(__dirname, "../../dist/main.js")], {
+      env: { ...process.env, STATE_BACKEND: "s3" },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'Invalid data-center configuration: STATE_BACKEND "s3" must be "local" or "oss"',
+    );
+  });
+});

@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Testing } from "cdktf";
+import { checkStacks } from "../../policies/engine/check";
+import { readStack } from "../../policies/engine/model";
+import { DEFAULT_CONFIG } from "../../stacks/config";
+import type { DataCenterConfig } from "../../stacks/config";
+import { buildDataCenter } from "../../stacks/data-center";
+import type { DataCenter } from "../../stacks/data-center";
+
+type Block = Record<string, unknown> & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Synthesized = Record<keyof DataCenter, Block>;
+
+/** Synthesizes the whole app, as `cdktf synth` does (guard included, cross-stack references wired), and reads each stack. */
+function synthAll(config: DataCenterConfig): Synthesized {
+  const app = Testing.app();
+  const dataCenter = buildDataCenter(app, config);
+  app.synth();
+  return Object.fromEntries(
+    Object.keys(dataCenter).map((name) => [
+      name,
+      JSON.parse(readFileSync(join(app.outdir, "stacks", name, "cdk.tf.json"), "utf8")) as Block,
+    ]),
+  ) as Synthesized;
+}
+
+function resourcesOf(stack: Block, type: string): Block[] {
+  return Object.values((stack.resource?.[type] ?? {}) as Record<string, Block>);
+}
+
+let synthesized: Synthesized;
+
+beforeAll(() => {
+  synthesized = synthAll(DEFAULT_CONFIG);
+});
+
+describe("every stack", () => {
+  it.each(["state", "network", "keys", "storage", "audit"] as const)("%s matches its snapshot", (name) => {
+    expect(synthesized[name]).toMatchSnapshot();
+  });
+
+  it("sets an explicit mainland region on every provider: cn-shanghai by default, the DR region on the dr alias", () => {
+    for (const stack of Object.values(synthesized)) {
+      const providers = stack.provider.alicloud as Block[];
+      expect(providers.find((each) => each.alias === undefined)?.region).toBe("cn-shanghai");
+      for (const alias of providers.filter((each) => each.alias !== undefined)) {
+        expect(alias).toEqual({ alias: "dr", region: "cn-beijing" });
+      }
+      expect(JSON.stringify(stack.provider)).not.toMatch(/access_key|secret_key|security_token/);
+    }
+  });
+
+  it("keeps local state in the project root, by a path relative to the stack directory, by default", () => {
+    expect(synthesized.network.terraform.backend).toEqual({
+      local: { path: "../../../terraform.network.tfstate" },
+    });
+    expect(synthesized.audit.data.terraform_remote_state["cross-stack-reference-input-keys"].config).toEqual({
+      path: "../../../terraform.keys.tfstate",
+    });
+  });
+
+  it("passes the residency engine, all stacks read together", () => {
+    const models = Object.entries(synthesized).map(([name, stack]) => readStack(stack, `${name}.json`, name));
+    const report = checkStacks(models);
+    expect(report.findings).toEqual([]);
+    expect(report.summary.stacks).toBe(5);
+  });
+});
+
+describe("network", () => {
+  it("puts vSwitches in two distinct cn-shanghai zones", () => {
+    const zones = resourcesOf(synthesized.network, "alicloud_vswitch").map((each) => each.zone_id as string);
+    expect(new Set(zones).size).toBeGreaterThanOrEqual(2);
+    zones.forEach((zone) => expect(zone).toMatch(/^cn-shanghai-[a-z]$/));
+  });
+
+  it("denies by default and leaves only through the NAT gateway, with flow logs to SLS", () => {
+    const [group] = resourcesOf(synthesized.network, "alicloud_security_group");
+    expect(group).toMatchObject({ security_group_type: "enterprise", inner_access_policy: "Drop" });
+    const rules = resourcesOf(synthesized.network, "alicloud_security_group_rule");
+    expect(rules.map((rule) => [rule.type, rule.port_range])).toEqual([
+      ["ingress", "443/443"],
+      ["egress", "443/443"],
+    ]);
+    expect(resourcesOf(synthesized.network, "alicloud_snat_entry")).toHaveLength(2);
+    expect(resourcesOf(synthesized.network, "alicloud_vpc_flow_log")[0]).toMatchObject({
+      traffic_type: "All",
+    });
+  });
+});
+
+describe("keys", () => {
+  it("rotates, protects and delays deletion of every key", () => {
+    const keys = resourcesOf(synthesized.keys, "alicloud_kms_key");
+    expect(keys).toHaveLength(5);
+    for (const key of keys) {
+      expect(key).toMatchObject({
+        automatic_rotation: "Enabled",
+        rotation_interval: "31536000s",
+        deletion_protection: "Enabled",
+        pending_window_in_days: 30,
+      });
+    }
+    expect(resourcesOf(synthesized.keys, "alicloud_kms_alias")).toHaveLength(5);
+  });
+
+  it("creates the replica keys through the dr alias", () => {
+    const drKeys = keysWithProvider(synthesized.keys, "alicloud.dr");
+    expect(drKeys.map((key) => key.tags["data-class"]).sort()).toEqual([
+      "important-data",
+      "personal-information",
+    ]);
+  });
+});
+
+function keysWithProvider(stack: Block, provider: string): Block[] {
+  return resourcesOf(stack, "alicloud_kms_key").filter((key) => key.provider === provider);
+}
+
+describe("storage", () => {
+  const buckets = (): Block[] => resourcesOf(synthesized.storage, "alicloud_oss_bucket");
+
+  it("keeps every bucket private, SSE-KMS encrypted, versioned, with noncurrent versions expiring and HTTPS only", () => {
+    expect(buckets()).toHaveLength(6);
+    for (const bucket of buckets()) {
+      expect(bucket.acl).toBe("private");
+      expect(bucket.server_side_encryption_rule.sse_algorithm).toBe("KMS");
+      expect(bucket.versioning).toEqual({ status: "Enabled" });
+      expect(bucket.lifecycle_rule[0].noncurrent_version_expiration).toEqual([{ days: 90 }]);
+      expect(bucket.policy).toContain("acs:SecureTransport");
+    }
+    expect(resourcesOf(synthesized.storage, "alicloud_oss_bucket_public_access_block")).toHaveLength(6);
+    for (const block of resourcesOf(synthesized.storage, "alicloud_oss_bucket_public_access_block")) {
+      expect(block.block_public_access).toBe(true);
+    }
+    const accountBlocks = resourcesOf(synthesized.storage, "alicloud_oss_account_public_access_block");
+    expect(accountBlocks.map((block) => block.block_public_access)).toEqual([true]);
+  });
+
+  it("encrypts each data bucket with its class's key from the keys stack and logs access", () => {
+    const personal = buckets().find((bucket) => bucket.bucket === "sh-dc-prod-personal-information");
+    expect(personal?.server_side_encryption_rule.kms_master_key_id).toMatch(
+      /cross-stack-output-alicloud_kms_keyhome-personal-information_key/,
+    );
+    expect(personal?.logging.target_bucket).toMatch(/^\$\{alicloud_oss_bucket\.access-logs_bucket_/);
+  });
+
+  it("replicates personal information and important data to the DR region, encrypted with the DR key", () => {
+    const replications = resourcesOf(synthesized.storage, "alicloud_oss_bucket_replication");
+    expect(replications).toHaveLength(2);
+    const drBuckets = Object.entries(
+      synthesized.storage.resource.alicloud_oss_bucket as Record<string, Block>,
+    );
+    for (const replication of replications) {
+      const target = /^\$\{alicloud_oss_bucket\.([^.]+)\.location\}$/.exec(
+        replication.destination.location,
+      )?.[1];
+      const [, replica] = drBuckets.find(([name]) => name === target) ?? [];
+      expect(replica?.provider).toBe("alicloud.dr");
+      expect(replica?.bucket).toMatch(/^sh-dc-prod-dr-/);
+      expect(replication.encryption_configuration.replica_kms_key_id).toMatch(
+        /cross-stack-output-alicloud_kms_keydr-/,
+      );
+      expect(replica?.server_side_encryption_rule.kms_master_key_id).toBe(
+        replication.encryption_configuration.replica_kms_key_id,
+      );
+    }
+  });
+
+  it("encrypts the application logstore with the logs CMK in the home region", () => {
+    const [store] = resourcesOf(synthesized.storage, "alicloud_log_store");
+    expect(store.encrypt_conf.enable).toBe(true);
+    expect(store.encrypt_conf.user_cmk_info.region_id).toBe("cn-shanghai");
+    expect(store.encrypt_conf.user_cmk_info.cmk_key_id).toMatch(/home-operational-logs_key/);
+  });
+});
+
+describe("audit", () => {
+  it("delivers the trail to a WORM bucket of the stack, by reference, and to SLS in cn-shanghai", () => {
+    const [trail] = resourcesOf(synthesized.audit, "alicloud_actiontrail_trail");
+    expect(trail.oss_bucket_name).toMatch(/^\$\{alicloud_oss_bucket\.trail-bucket_[^.]+\.bucket\}$/);
+    expect(trail.sls_project_arn).toMatch(/^acs:log:cn-shanghai:/);
+    expect(resourcesOf(synthesized.audit, "alicloud_oss_bucket_worm")[0]).toMatchObject({ status: "Locked" });
+  });
+
+  it("limits resources to the mainland regions of the catalog with a Cloud Config rule", () => {
+    const [rule] = resourcesOf(synthesized.audit, "alicloud_config_rule");
+    expect(rule.source_identifier).toBe("resource-region-limit");
+    const regions = (rule.input_parameters.regionIds as string).split(",");
+    expect(regions).toContain("cn-shanghai");
+    expect(regions).not.toContain("cn-hongkong");
+  });
+});
+
+describe("state", () => {
+  it("creates the encrypted state bucket and the Tablestore lock table", () => {
+    const [bucket] = resourcesOf(synthesized.state, "alicloud_oss_bucket");
+    expect(bucket).toMatchObject({ bucket: "sh-dc-prod-terraform-state", acl: "private" });
+    expect(resourcesOf(synthesized.state, "alicloud_ots_table")[0]).toMatchObject({
+      table_name: "terraform_state_lock",
+      enable_sse: true,
+    });
+  });
+
+  it("with STATE_BACKEND=oss, keeps the other stacks' state in that bucket in cn-shanghai, locked and encrypted", () => {
+    const oss = synthAll({ ...DEFAULT_CONFIG, stateBackend: "oss" });
+    expect(oss.state.terraform.backend).toEqual({ local: { path: "../../../terraform.state.tfstate" } });
+    expect(oss.storage.terraform.backend.oss).toMatchObject({
+      bucket: "sh-dc-prod-terraform-state",
+      region: "cn-shanghai",
+      encrypt: true,
+      tablestore_table: "terraform_state_lock",
+      tablestore_endpoint: "https://sh-dc-prod-tf.cn-shanghai.ots.aliyuncs.com",
+    });
+  });
+});
+
+describe("the residency guard on the data center", () => {
+  it("refuses to synthesize a data center whose DR region (replication target) is outside mainland China", () => {
+    const app = Testing.app();
+    buildDataCenter(app, { ...DEFAULT_CONFIG, drRegion: "cn-hongkong" });
+    expect(() => app.synth()).toThrow(
+      /residency RES-PROVIDER-REGION\] provider\.alicloud\.dr region = "cn-hongkong"/,
+    );
+  });
+
+  it("refuses a replication target outside the mainland even when only the storage stack is foreign", () => {
+    const { storage } = buildDataCenter(Testing.app(), { ...DEFAULT_CONFIG, drRegion: "ap-southeast-1" });
+    expect(() => Testing.synth(storage, true)).toThrow(
+      /alicloud_oss_bucket_replication\.personal-information-replication destination\.location[^\n]*ap-southeast-1/,
+    );
+  });
+});
