@@ -1,10 +1,12 @@
-// `npm run bench`: wall time and peak memory of `residency check` on generated configurations of
-// 1,000, 10,000 and 50,000 resources, next to the time node takes to parse the same file.
+// `npm run bench`: on generated configurations of 1,000, 10,000 and 50,000 resources, the in-process
+// cost of a full check (read + parse + model + rules) against JSON.parse of the same text (the goals),
+// and the wall time and peak memory of `residency check` as a new node process (what a user sees).
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { checkPaths } from "../policies/cli/inputs";
 import { writeConfigurations } from "./generate";
 
 const SIZES = [1_000, 10_000, 50_000] as const;
@@ -27,6 +29,8 @@ interface Measurement {
   readonly megabytes: number;
   /** JSON.parse alone, in this process. */
   readonly parseMs: number;
+  /** A full check in this process: read + parse + model + rules (`checkPaths`). */
+  readonly checkMs: number;
   /** A node process that reads and parses the file: the like-for-like baseline of the check. */
   readonly parseProcess: Run;
   readonly check: Run;
@@ -37,13 +41,13 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Median time of JSON.parse on the file's text (the read itself is not counted). */
-function parseTime(file: string, runs: number): number {
-  const text = fs.readFileSync(file, "utf8");
+/** Median time of several runs of `work`, after as many warm-up runs. */
+function medianTime(runs: number, work: () => unknown): number {
+  for (let warmUp = 0; warmUp < runs; warmUp++) work();
   return median(
     Array.from({ length: runs }, () => {
       const start = performance.now();
-      JSON.parse(text);
+      work();
       return performance.now() - start;
     }),
   );
@@ -75,11 +79,14 @@ function repeat(runs: number, once: () => Run): Run {
 
 function measure(file: string, resources: number, runs: number): Measurement {
   const rssFile = path.join(path.dirname(file), "rss");
+  const text = fs.readFileSync(file, "utf8");
   const readAndParse = "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))";
   return {
     resources,
     megabytes: fs.statSync(file).size / 1e6,
-    parseMs: parseTime(file, runs + 2),
+    // In-process runs are cheap: enough of them for the JIT to settle and the median to hold still.
+    parseMs: medianTime(runs * 5, () => JSON.parse(text)),
+    checkMs: medianTime(runs * 5, () => checkPaths([file])),
     parseProcess: repeat(runs, () => runNode(["-e", readAndParse, file], rssFile)),
     check: repeat(runs, () =>
       runNode([CLI, "check", file, "--format", "json", "--output", os.devNull], rssFile),
@@ -91,17 +98,18 @@ const fixed = (value: number, digits = 0): string => value.toFixed(digits);
 
 function table(results: readonly Measurement[]): string[] {
   return [
-    "| resources | file (MB) | JSON.parse (ms) | node read + parse (ms) | check (ms) | check / node parse | check peak RSS (MB) | exit |",
-    "| --------: | --------: | --------------: | ---------------------: | ---------: | -----------------: | ------------------: | ---- |",
+    "| resources | file (MB) | JSON.parse (ms) | check in-process (ms) | check / JSON.parse | node read + parse (ms) | CLI process (ms) | CLI peak RSS (MB) | exit |",
+    "| --------: | --------: | --------------: | --------------------: | -----------------: | ---------------------: | ---------------: | ----------------: | ---- |",
     ...results
       .map((r) =>
         [
           r.resources.toLocaleString("en-US"),
           fixed(r.megabytes, 1),
           fixed(r.parseMs, 1),
+          fixed(r.checkMs, 1),
+          `${fixed(r.checkMs / r.parseMs, 1)}×`,
           fixed(r.parseProcess.ms),
           fixed(r.check.ms),
-          `${fixed(r.check.ms / r.parseProcess.ms, 1)}×`,
           fixed(r.check.peakRssMb),
           r.check.outcome,
         ].join(" | "),
@@ -122,24 +130,24 @@ function main(): number {
     const files = writeConfigurations(dir, SIZES);
     const results = SIZES.map((size, index) => measure(files[index] as string, size, size >= 50_000 ? 1 : 3));
     const [small, medium, large] = results as [Measurement, Measurement, Measurement];
-    const ratio = medium.check.ms / medium.parseProcess.ms;
-    const growth = medium.check.ms / small.check.ms;
+    const ratio = medium.checkMs / medium.parseMs;
+    const growth = medium.checkMs / small.checkMs;
     const goals: [string, boolean][] = [
       [
-        `10,000 resources: check ${fixed(ratio, 1)}× node read + parse (goal ≤ ${MAX_CHECK_TO_PARSE}×)`,
+        `10,000 resources: check in-process ${fixed(ratio, 1)}× JSON.parse (goal ≤ ${MAX_CHECK_TO_PARSE}×)`,
         ratio <= MAX_CHECK_TO_PARSE,
       ],
       [
-        `1,000 → 10,000 growth ${fixed(growth, 1)}× (goal ≤ ${MAX_GROWTH_1K_TO_10K}×)`,
+        `1,000 → 10,000 growth of the in-process check ${fixed(growth, 1)}× (goal ≤ ${MAX_GROWTH_1K_TO_10K}×)`,
         growth <= MAX_GROWTH_1K_TO_10K,
       ],
       [
-        `50,000 resources finish (${large.check.outcome}, peak ${fixed(large.check.peakRssMb)} MB)`,
+        `50,000 resources finish as a CLI process (${large.check.outcome}, peak ${fixed(large.check.peakRssMb)} MB)`,
         large.check.outcome === "exit 0",
       ],
     ];
     const lines = [
-      `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}; wall times include node's start-up.`,
+      `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}; in-process times are medians after a warm-up; CLI times include node's start-up.`,
       "",
       ...table(results),
       "",

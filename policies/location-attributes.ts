@@ -293,8 +293,11 @@ export const PROVIDER_LOCATION_ATTRIBUTES: ReadonlySet<string> = new Set([
 export type AttributeClass = { readonly form: PlaceForm } | { readonly excluded: string } | undefined;
 
 // Maps, not the objects above, for lookups: a key such as `constructor` must not find Object.prototype.
-const coveredNames = new Map(Object.entries(COVERED_NAMES));
-const excludedNames = new Map(Object.entries(EXCLUDED_NAMES));
+// Classifications are built once, not per attribute visited: the walk over 10,000 resources allocates none.
+const classByName = new Map<string, AttributeClass>([
+  ...Object.entries(EXCLUDED_NAMES).map(([name, excluded]) => [name, { excluded }] as const),
+  ...Object.entries(COVERED_NAMES).map(([name, form]) => [name, { form }] as const),
+]);
 const pathsByType = new Map(
   [...new Set([...Object.keys(COVERED_PATHS), ...Object.keys(EXCLUDED_PATHS)])].map((type) => [
     type,
@@ -309,8 +312,5 @@ const pathsByType = new Map(
 export function classifyAttribute(type: string, path: string, name: string): AttributeClass {
   const specific = pathsByType.get(type)?.get(path);
   if (specific !== undefined) return specific;
-  const form = coveredNames.get(name);
-  if (form !== undefined) return { form };
-  const excluded = excludedNames.get(name);
-  return excluded === undefined ? undefined : { excluded };
+  return classByName.get(name);
 }

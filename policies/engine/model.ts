@@ -183,14 +183,16 @@ function mergeLocals(locals: unknown): JsonObject {
 
 function collectBlocks(section: unknown, mode: "managed" | "data", into: ResourceBlock[]): void {
   const label = mode === "managed" ? '"resource"' : '"data"';
-  for (const [type, byName] of Object.entries(objectAt(section, label))) {
-    for (const [name, value] of Object.entries(objectAt(byName, `${label} "${type}"`))) {
-      const body = objectAt(value, `${label} "${type}" "${name}"`);
+  const blocksByType = objectAt(section, label);
+  // for...in over plain JSON objects: no entry arrays allocated per resource.
+  for (const type in blocksByType) {
+    const byName = objectAt(blocksByType[type], `${label} "${type}"`);
+    const typeProvider = providerOfType(type);
+    for (const name in byName) {
+      const body = objectAt(byName[name], `${label} "${type}" "${name}"`);
       // Terraform also accepts the interpolation form `${alicloud.dr}`.
       const providerKey =
-        typeof body.provider === "string"
-          ? body.provider.replace(/^\$\{(.*)\}$/, "$1")
-          : providerOfType(type);
+        typeof body.provider === "string" ? body.provider.replace(/^\$\{(.*)\}$/, "$1") : typeProvider;
       const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
       into.push({
         address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
