@@ -272,8 +272,13 @@ export const EXCLUDED_NAMES: Readonly<Record<string, string>> = {
   skip_region_validation: "a provider switch; the provider's `region` itself is checked",
 };
 
+const CONFIG_RULE_PARAMETERS =
+  "the parameters of a Cloud Config rule (such as the regions it allows): what it audits, not where data goes";
+
 /** Type-specific exclusions: the same name means a place elsewhere but not here. */
 export const EXCLUDED_PATHS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  alicloud_config_aggregate_config_rule: { input_parameters: CONFIG_RULE_PARAMETERS },
+  alicloud_config_rule: { input_parameters: CONFIG_RULE_PARAMETERS },
   alicloud_cloud_storage_gateway_gateway: {
     location: "`On_Premise` or `Cloud`: where the gateway runs, in the provider's region",
   },

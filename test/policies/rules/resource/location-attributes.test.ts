@@ -59,6 +59,16 @@ describe("RES-LOCATION-ATTRIBUTE", () => {
     expect(violations(withResource("alicloud_actiontrail_trail", body))).toEqual([]);
   });
 
+  it("reads a Cloud Config rule's parameters as what it audits, but still checks a location parameter elsewhere", () => {
+    const allowed = { regions: "cn-shanghai,cn-hongkong,eu-west-1" };
+    const rule = { rule_name: "r", source_owner: "ALIYUN", input_parameters: allowed };
+    expect(violations(withResource("alicloud_config_rule", rule))).toEqual([]);
+    expect(violations(withResource("alicloud_config_aggregate_config_rule", rule))).toEqual([]);
+    expect(
+      violations(withResource("alicloud_log_etl", { etl_name: "e", parameters: { region: "eu-west-1" } })),
+    ).toMatchObject([{ attribute: "parameters.region", resolved: "eu-west-1" }]);
+  });
+
   it("checks type-specific attributes such as an ActionTrail trail's SLS project ARN", () => {
     const body = { trail_name: "t", sls_project_arn: "acs:log:ap-southeast-1:123:project/audit" };
     expect(violations(withResource("alicloud_actiontrail_trail", body))).toMatchObject([
