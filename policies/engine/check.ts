@@ -63,7 +63,7 @@ interface StackCheck {
   readonly today: string;
 }
 
-/** Runs one rule over one stack: a finding per value that is not mainland, and the places per address. */
+/** Runs one rule over one stack: a finding per value that is not mainland or has a problem, and the places per address. */
 function runRule(
   rule: PackedRule,
   { stack, resolver, suppressions, today }: StackCheck,
@@ -77,14 +77,15 @@ function runRule(
       known === undefined ? observation.places : known.concat(observation.places),
     );
     const verdict = worstVerdict(observation.places);
-    if (verdict !== "outside" && verdict !== "unresolved") continue;
-    const resolved = describePlaces(observation.places, verdict);
+    if (observation.problem === undefined && verdict !== "outside" && verdict !== "unresolved") continue;
+    const resolved = observation.problem ?? describePlaces(observation.places, verdict);
     const where = { rule: rule.id, stack: stack.name, address: observation.address };
     const suppression = matchSuppression(suppressions, where, today);
     const problem =
-      verdict === "outside"
+      observation.problem ??
+      (verdict === "outside"
         ? `resolves to ${resolved}, outside mainland China`
-        : `cannot be resolved: ${resolved}`;
+        : `cannot be resolved: ${resolved}`);
     const finding: Mutable<Finding> = {
       ...where,
       severity: rule.severity,

@@ -14,11 +14,13 @@ function changeLine(change: PlacementChange): string {
 }
 
 function findingLines(finding: Finding, color: boolean): string[] {
+  // A warning never fails the check, so it is not called a violation.
+  const label = finding.severity === "error" ? "VIOLATION" : "WARNING";
   const mark = finding.suppressed
     ? paint(color, 33, "suppressed")
     : finding.suppression?.expired === true
-      ? paint(color, 31, "VIOLATION (suppression expired)")
-      : paint(color, 31, "VIOLATION");
+      ? paint(color, 31, `${label} (suppression expired)`)
+      : paint(color, finding.severity === "error" ? 31 : 33, label);
   const lines = [
     `  ${mark} ${finding.rule} ${finding.address} ${finding.attribute} = ${JSON.stringify(finding.value)}`,
     `    ${finding.message}`,

@@ -2,12 +2,15 @@ import type { PlaceVerdict } from "../places";
 import type { StackModel } from "../engine/model";
 import type { Resolver } from "../engine/resolve";
 
-/** One value a rule found that places something: where it is, what was written, where it resolved. */
+/** One value a rule found: where it is, what was written, and where it resolved or what is wrong with it. */
 export interface Observation {
   readonly address: string;
   readonly attribute: string;
   readonly value: unknown;
+  /** Where the value places something; empty when it places nothing. */
   readonly places: readonly PlaceVerdict[];
+  /** A problem that is not about a place (a credential in the input): always a finding, never a placement. */
+  readonly problem?: string;
   readonly constructPath?: string;
 }
 

@@ -64,7 +64,8 @@ export function* credentialInInput(context: RuleContext): Iterable<Observation> 
         address,
         attribute,
         value: masked,
-        places: [{ verdict: "unresolved", place: `a credential (${masked}) is written in the input` }],
+        places: [],
+        problem: `holds a credential (${masked}) written in the input`,
       };
     }
   }

@@ -86,11 +86,19 @@ const anyShape = fc.record(
 );
 const document = fc.oneof(wellShaped, anyShape);
 
-/** A report keeps its own accounting: violations are the unsuppressed errors, findings are never mainland. */
+/**
+ * A report keeps its own accounting: violations are the unsuppressed errors, unresolved counts the unresolved
+ * findings; a finding is never mainland, and one that places nothing (a credential) is only a warning.
+ */
 function expectConsistent(report: CheckReport): void {
   const errors = report.findings.filter((finding) => finding.severity === "error" && !finding.suppressed);
   expect(report.summary.violations).toBe(errors.length);
-  for (const finding of report.findings) expect(["outside", "unresolved"]).toContain(finding.verdict);
+  const unresolved = report.findings.filter((finding) => finding.verdict === "unresolved");
+  expect(report.summary.unresolved).toBe(unresolved.length);
+  for (const finding of report.findings) {
+    expect(["outside", "unresolved", "location-free"]).toContain(finding.verdict);
+    if (finding.verdict === "location-free") expect(finding.severity).toBe("warning");
+  }
 }
 
 describe("robustness properties", () => {

@@ -33,6 +33,16 @@ describe("text report", () => {
     expect(lines.at(-2)).toMatch(/^FAIL: 1 violations/);
   });
 
+  it("calls a warning a warning, since it never fails the check", () => {
+    const credential = ["LTAI", "5tTEST", "0nly0FAKE"].join("");
+    const warned = check([
+      terraformJson("home", { provider: { alicloud: [{ region: "cn-shanghai", access_key: credential }] } }),
+    ]);
+    const text = renderText(warned, { color: true });
+    expect(text).toContain("\u001b[33mWARNING\u001b[0m SEC-CREDENTIAL-IN-INPUT provider.alicloud access_key");
+    expect(text).not.toContain("VIOLATION");
+  });
+
   it("colours only when asked to (on a terminal)", () => {
     expect(renderText(report, { color: false })).not.toContain("\u001b[");
     expect(renderText(report, { color: true })).toContain("\u001b[31mVIOLATION\u001b[0m");

@@ -42,6 +42,25 @@ describe("SEC-CREDENTIAL-IN-INPUT", () => {
     for (const secret of [FAKE_ACCESS_KEY_ID, FAKE_SECRET, FAKE_TOKEN]) expect(printed).not.toContain(secret);
   });
 
+  it("reports a credential as what it is, not as an unresolved place", () => {
+    const { report, findings } = credentialFindings(
+      withResource("alicloud_oss_bucket", { bucket: "b", tags: { note: FAKE_ACCESS_KEY_ID } }),
+    );
+    expect(findings).toMatchObject([
+      {
+        verdict: "location-free",
+        resolved: "holds a credential (LTAI****) written in the input",
+        message: expect.stringMatching(
+          /^tags\.note holds a credential \(LTAI\*\*\*\*\) written in the input\. Remove/,
+        ),
+      },
+    ]);
+    expect(report.summary.unresolved).toBe(0);
+    expect(report.resources).toMatchObject([
+      { address: "alicloud_oss_bucket.subject", verdict: "mainland", places: ["cn-shanghai"] },
+    ]);
+  });
+
   it("finds an AccessKey ID anywhere, and credentials in nested blocks, backends and variables", () => {
     const { findings } = credentialFindings(
       withResource(
