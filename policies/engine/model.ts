@@ -244,11 +244,13 @@ function readPlan(document: JsonObject, file: string, fallbackName: string): Sta
   )) {
     const config = objectAt(value, `configuration.provider_config "${key}"`);
     const name = typeof config.name === "string" ? config.name : key;
+    // A provider declared in a module reads that module's variables, which the plan does not record.
+    const scope = config.module_address === undefined ? variables : {};
     const body: JsonObject = {};
     for (const [attribute, expression] of Object.entries(
       objectAt(config.expressions, `provider "${key}" expressions`),
     )) {
-      body[attribute] = planExpressionValue(expression, variables);
+      body[attribute] = planExpressionValue(expression, scope);
     }
     providers.set(key, { key, name, body, declared: true });
   }
@@ -309,10 +311,8 @@ function collectPlanConfigs(module: JsonObject, prefix: string, into: Map<string
   for (const value of Array.isArray(resources) ? resources : []) {
     const resource = objectAt(value, "a configuration resource");
     if (typeof resource.address === "string" && typeof resource.provider_config_key === "string") {
-      const key = resource.provider_config_key;
-      into.set(prefix + resource.address, {
-        providerKey: key.includes(":") ? key.slice(key.indexOf(":") + 1) : key,
-      });
+      // The key of configuration.provider_config: `alicloud.dr`, or `module.dr:alicloud` for a module's own provider.
+      into.set(prefix + resource.address, { providerKey: resource.provider_config_key });
     }
   }
   for (const [name, call] of Object.entries(objectAt(module.module_calls, "module_calls"))) {

@@ -84,3 +84,57 @@ describe("plan input", () => {
     ]);
   });
 });
+
+describe("plan input with a module's own provider", () => {
+  it("places the module's resources by that provider, whose variables the plan does not record", () => {
+    const bucket = (module: string) => ({
+      address: `module.${module}.alicloud_oss_bucket.b`,
+      mode: "managed",
+      type: "alicloud_oss_bucket",
+      name: "b",
+      change: { actions: ["create"], after: { bucket: "b" }, after_unknown: {} },
+    });
+    const resources = (module: string) => [
+      { address: "alicloud_oss_bucket.b", provider_config_key: `module.${module}:alicloud` },
+    ];
+    const document = {
+      format_version: "1.2",
+      variables: { region: { value: "cn-shanghai" } },
+      resource_changes: [bucket("dr"), bucket("hk")],
+      configuration: {
+        provider_config: {
+          alicloud: { name: "alicloud", expressions: { region: { references: ["var.region"] } } },
+          // The module's var.region is set by its call (cn-hongkong), not by the root's variable.
+          "module.dr:alicloud": {
+            name: "alicloud",
+            module_address: "module.dr",
+            expressions: { region: { references: ["var.region"] } },
+          },
+          "module.hk:alicloud": {
+            name: "alicloud",
+            module_address: "module.hk",
+            expressions: { region: { constant_value: "cn-hongkong" } },
+          },
+        },
+        root_module: {
+          module_calls: {
+            dr: {
+              expressions: { region: { constant_value: "cn-hongkong" } },
+              module: { resources: resources("dr") },
+            },
+            hk: { module: { resources: resources("hk") } },
+          },
+        },
+      },
+    };
+    const report = checkPlan(document);
+    expect(report.resources.map(({ provider, verdict }) => [provider, verdict])).toEqual([
+      ["module.dr:alicloud", "unresolved"],
+      ["module.hk:alicloud", "outside"],
+    ]);
+    expect(report.findings).toMatchObject([
+      { address: "provider.module.dr:alicloud", verdict: "unresolved" },
+      { address: "provider.module.hk:alicloud", verdict: "outside" },
+    ]);
+  });
+});
