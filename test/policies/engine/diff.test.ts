@@ -41,4 +41,30 @@ describe("placement diff", () => {
       { change: "removed", stack: "app", address: "c", before: ["cn-shanghai"] },
     ]);
   });
+
+  it("compares places as sets: order does not move a resource, a changed or extra place does", () => {
+    const base = [
+      placement("same", ["cn-shanghai", "cn-hangzhou"]),
+      placement("changed", ["cn-shanghai", "cn-hangzhou"]),
+      placement("extra", ["cn-shanghai"]),
+      placement("joined", ["a", "bc"]),
+    ];
+    const head = [
+      placement("same", ["cn-hangzhou", "cn-shanghai"], "update"),
+      placement("changed", ["cn-hangzhou", "cn-hongkong"]),
+      placement("extra", ["cn-shanghai", "cn-shanghai"]),
+      placement("joined", ["ab", "c"]),
+    ];
+    expect(diffPlacements(base, head).map(({ change, address }) => [change, address])).toEqual([
+      ["moved", "changed"],
+      ["moved", "extra"],
+      ["moved", "joined"],
+    ]);
+  });
+
+  it("carries no action when the placement has none", () => {
+    expect(diffPlacements([], [placement("a", ["cn-shanghai"])])).toStrictEqual([
+      { change: "added", stack: "app", address: "a", after: ["cn-shanghai"] },
+    ]);
+  });
 });

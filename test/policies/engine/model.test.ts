@@ -33,6 +33,11 @@ describe("readStack", () => {
     [{ locals: [{}, 2] }, '"locals" must be a JSON object, not a number'],
     [{ locals: "x" }, '"locals" must be a JSON object, not a string'],
     [{ terraform: null }, '"terraform" must be a JSON object, not null'],
+    [{ "//": [] }, '"//" must be a JSON object, not an array'],
+    [
+      { data: { terraform_remote_state: { shared: { backend: "oss", config: "x" } } } },
+      "data.terraform_remote_state.shared.config must be a JSON object, not a string",
+    ],
   ])("refuses %j with a message that says what is wrong", (document, message) => {
     expect(() => read(document)).toThrow(InputError);
     expect(() => read(document)).toThrow(message);
@@ -78,6 +83,21 @@ describe("readStack", () => {
       ["terraform.cloud", "cloud", { organization: "o" }],
       ["data.terraform_remote_state.shared", "oss", { region: "cn-hangzhou" }],
       ["data.terraform_remote_state.local", "local", {}],
+    ]);
+  });
+
+  it("unwraps a provider reference only when the whole value is one interpolation", () => {
+    const providerKeys = (...providers: string[]) =>
+      read({
+        resource: {
+          alicloud_vpc: Object.fromEntries(providers.map((provider, index) => [`v${index}`, { provider }])),
+        },
+      }).resources.map((resource) => resource.providerKey);
+    expect(providerKeys("${alicloud.dr}", "alicloud.dr", "x${alicloud.dr}", "${alicloud.dr}x")).toEqual([
+      "alicloud.dr",
+      "alicloud.dr",
+      "x${alicloud.dr}",
+      "${alicloud.dr}x",
     ]);
   });
 

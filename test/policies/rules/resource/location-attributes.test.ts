@@ -1,4 +1,6 @@
-import { terraformJson, violations, withResource } from "../../fixtures";
+import { checkStacks } from "../../../../policies/engine/check";
+import { InputError, readStack } from "../../../../policies/engine/model";
+import { check, terraformJson, violations, withResource } from "../../fixtures";
 
 describe("RES-LOCATION-ATTRIBUTE", () => {
   it("refuses a cross-region backup to a foreign region", () => {
@@ -127,6 +129,101 @@ describe("RES-LOCATION-ATTRIBUTE on blocks named like a location attribute", () 
     expect(violations(withResource(type, body("cn-hangzhou")))).toEqual([]);
     expect(violations(withResource(type, body("us-east-1")))).toMatchObject([
       { attribute: "regions.region_id" },
+    ]);
+  });
+});
+
+describe("RES-LOCATION-ATTRIBUTE scope and limits", () => {
+  const ruleFindings = (document: Record<string, unknown>) =>
+    check([document]).findings.filter((finding) => finding.rule === "RES-LOCATION-ATTRIBUTE");
+
+  it("checks managed alicloud resources only: not data sources, nor resources of other providers", () => {
+    const document = terraformJson("app", {
+      data: { alicloud_vswitches: { found: { zone_id: "cn-hongkong-b" } } },
+      resource: {
+        random_id: { r: { zone_id: "cn-hongkong-b" } },
+        alicloud_vswitch: { s: { vpc_id: "v", zone_id: "cn-hongkong-b" } },
+      },
+    });
+    expect(ruleFindings(document).map((finding) => finding.address)).toEqual(["alicloud_vswitch.s"]);
+  });
+
+  it("names a nested attribute by its full path", () => {
+    const body = { destination: { bucket: "b", location: "oss-ap-southeast-1" } };
+    expect(ruleFindings(withResource("alicloud_oss_bucket_replication", body))).toMatchObject([
+      { attribute: "destination.location", value: "oss-ap-southeast-1" },
+    ]);
+  });
+
+  it("refuses input nested deeper than any provider schema, in objects or lists", () => {
+    let objects: unknown = "x";
+    let lists: unknown = "x";
+    for (let level = 0; level < 40; level += 1) {
+      objects = { deeper: objects };
+      lists = [lists];
+    }
+    for (const nested of [objects, lists]) {
+      expect(() => check([withResource("alicloud_vpc", { vpc_name: "v", nested })])).toThrow(
+        new InputError("alicloud_vpc.subject is nested deeper than any provider schema"),
+      );
+    }
+  });
+});
+
+describe("RES-LOCATION-ATTRIBUTE on plans", () => {
+  const planFindings = (type: string, after: Record<string, unknown>, afterUnknown: unknown) => {
+    const document = {
+      format_version: "1.2",
+      resource_changes: [
+        {
+          address: `${type}.a`,
+          mode: "managed",
+          type,
+          name: "a",
+          change: { actions: ["create"], after, after_unknown: afterUnknown },
+        },
+      ],
+      configuration: {
+        provider_config: {
+          alicloud: { name: "alicloud", expressions: { region: { constant_value: "cn-shanghai" } } },
+        },
+      },
+    };
+    return checkStacks([readStack(document, "plan.json", "plan")], { today: "2026-06-01" }).findings.map(
+      ({ attribute, verdict, resolved }) => ({ attribute, verdict, resolved }),
+    );
+  };
+  const unknown = (attribute: string) => ({
+    attribute,
+    verdict: "unresolved",
+    resolved: "known only after apply",
+  });
+
+  it("accepts planned values the plan marks known", () => {
+    expect(planFindings("alicloud_vswitch", { zone_id: "cn-shanghai-b" }, { zone_id: false })).toEqual([]);
+    const destination = { bucket: "b", location: "oss-cn-hangzhou" };
+    expect(
+      planFindings("alicloud_oss_bucket_replication", { destination }, { destination: { location: false } }),
+    ).toEqual([]);
+    expect(planFindings("alicloud_oss_bucket_replication", { destination: [destination] }, {})).toEqual([]);
+  });
+
+  it("refuses a list of places with any element unknown until apply", () => {
+    const after = { target_copy_regions: ["cn-hangzhou"] };
+    expect(
+      planFindings("alicloud_ecs_auto_snapshot_policy", after, { target_copy_regions: [false, true] }),
+    ).toEqual([unknown("target_copy_regions")]);
+  });
+
+  it("refuses each location block unknown until apply, nested ones by their full path", () => {
+    expect(
+      planFindings("alicloud_sls_collection_policy", {}, { centralize_config: true, data_config: [true] }),
+    ).toEqual([unknown("centralize_config"), unknown("data_config")]);
+    expect(
+      planFindings("alicloud_oss_bucket_website", {}, { routing_rules: [{ routing_rule: [false, true] }] }),
+    ).toEqual([unknown("routing_rules.routing_rule")]);
+    expect(planFindings("alicloud_oss_bucket_website", {}, { routing_rules: [false, true] })).toEqual([
+      unknown("routing_rules"),
     ]);
   });
 });

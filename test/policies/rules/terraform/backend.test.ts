@@ -1,4 +1,4 @@
-import { terraformJson, violations } from "../../fixtures";
+import { check, terraformJson, violations } from "../../fixtures";
 
 const withTerraform = (terraform: Record<string, unknown>, blocks: Record<string, unknown> = {}) =>
   violations(terraformJson("app", { terraform, ...blocks }));
@@ -42,5 +42,48 @@ describe("RES-BACKEND", () => {
     expect(violations(terraformJson("app", { data }))).toMatchObject([
       { address: "data.terraform_remote_state.shared", verdict: "outside" },
     ]);
+  });
+
+  it("says why each backend is refused, and what was written", () => {
+    expect(withTerraform({ backend: { oss: { bucket: "state" } } })).toMatchObject([
+      {
+        attribute: "region",
+        value: null,
+        resolved: "the OSS backend sets no region; it would come from the environment",
+      },
+    ]);
+    expect(withTerraform({ backend: { oss: { bucket: "state", region: "cn-hongkong" } } })).toMatchObject([
+      { attribute: "region", value: "cn-hongkong", resolved: "cn-hongkong" },
+    ]);
+    expect(withTerraform({ backend: { remote: { organization: "acme" } } })).toMatchObject([
+      {
+        address: "terraform.backend.remote",
+        attribute: "backend",
+        value: "remote",
+        verdict: "outside",
+        resolved: "HCP Terraform (state kept outside mainland China)",
+      },
+    ]);
+    expect(withTerraform({ backend: { s3: { bucket: "b" } } })).toMatchObject([
+      {
+        attribute: "backend",
+        value: "s3",
+        verdict: "unresolved",
+        resolved: 'a "s3" backend keeps state where this check cannot see',
+      },
+    ]);
+  });
+
+  it("checks an OSS backend's endpoint only when one is set, and places the backend in the report", () => {
+    const report = check([
+      terraformJson("app", { terraform: { backend: { oss: { bucket: "state", region: "cn-shanghai" } } } }),
+    ]);
+    expect(report.findings).toEqual([]);
+    const endpoint = {
+      bucket: "s",
+      region: "cn-shanghai",
+      endpoint: "oss-cn-shanghai-internal.aliyuncs.com",
+    };
+    expect(withTerraform({ backend: { oss: endpoint } })).toEqual([]);
   });
 });
