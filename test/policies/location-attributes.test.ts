@@ -17,6 +17,16 @@ describe("location attributes", () => {
     "registry.terraform.io/aliyun/alicloud",
   );
 
+  it("refuses a schema without the provider, naming it", () => {
+    const empty = { provider_schemas: {} };
+    expect(() => deriveLocationCandidates(empty, "registry.terraform.io/aliyun/alicloud")).toThrow(
+      "the schema has no provider registry.terraform.io/aliyun/alicloud",
+    );
+    expect(() => deriveLocationBlocks(empty, "registry.terraform.io/aliyun/alicloud", () => true)).toThrow(
+      "the schema has no provider registry.terraform.io/aliyun/alicloud",
+    );
+  });
+
   it("derives the candidates from the provider schema", () => {
     expect(candidates.length).toBeGreaterThan(400);
     expect(candidates).toContainEqual({

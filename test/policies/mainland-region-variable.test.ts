@@ -15,6 +15,12 @@ describe("MainlandRegionVariable", () => {
     expect(synthesized.variable.region.validation[0].condition).toBe(
       '${contains(["cn-shanghai","cn-hangzhou"], var.region)}',
     );
+    expect(synthesized.variable.region).toMatchObject({
+      type: "string",
+      default: "cn-shanghai",
+      description: "A mainland China region.",
+      validation: [{ error_message: "Must be a mainland China region: cn-shanghai, cn-hangzhou." }],
+    });
     synthesized.provider = { alicloud: [{ region: "${var.region}" }] };
     expect(check([synthesized]).findings).toEqual([]);
   });
@@ -31,5 +37,16 @@ describe("MainlandRegionVariable", () => {
     expect(
       () => new MainlandRegionVariable(stack, "b", { default: "cn-beijing", allowed: ["cn-shanghai"] }),
     ).toThrow("default");
+  });
+
+  it("takes a description, and allows every mainland region by default", () => {
+    const stack = newStack();
+    new MainlandRegionVariable(stack, "region", {
+      default: "cn-beijing",
+      description: "Where the DR copy lives.",
+    });
+    const { variable } = JSON.parse(Testing.synth(stack));
+    expect(variable.region.description).toBe("Where the DR copy lives.");
+    expect(variable.region.validation[0].condition).toContain('"cn-shanghai"');
   });
 });

@@ -66,7 +66,7 @@ describe("checkStacks", () => {
       }),
     ]);
     expect(report.findings).toMatchObject([{ verdict: "unresolved", source: { file: "stack0.json" } }]);
-    expect(report.findings[0]?.source).toEqual({ file: "stack0.json" });
+    expect(report.findings[0]?.source).toStrictEqual({ file: "stack0.json" });
     expect(report.findings[0]?.message).toContain("region cannot be resolved: ");
     expect(report.summary).toMatchObject({ violations: 1, unresolved: 1 });
   });

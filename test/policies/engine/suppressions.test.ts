@@ -36,6 +36,13 @@ describe("suppressions", () => {
     expect(
       check([foreignAlias], { suppressions: [{ ...approved, stack: "other" }] }).summary.violations,
     ).toBe(1);
+    expect(
+      check([foreignAlias], { suppressions: [{ ...approved, address: "provider.alicloud" }] }).summary
+        .violations,
+    ).toBe(1);
+    expect(check([foreignAlias], { suppressions: [{ ...approved, stack: "app" }] }).summary.violations).toBe(
+      0,
+    );
   });
 
   it.each([

@@ -38,4 +38,15 @@ describe("RES-ENDPOINT-OVERRIDE", () => {
       { attribute: "mns_endpoint", resolved: "ap-southeast-1" },
     ]);
   });
+
+  it("leaves the endpoints of other providers to the rules on their resources", () => {
+    const provider = {
+      alicloud: [{ region: "cn-shanghai" }],
+      aws: [
+        { region: "us-east-1", endpoints: [{ s3: "s3.amazonaws.com" }], sts_endpoint: "sts.amazonaws.com" },
+      ],
+    };
+    const findings = violations(terraformJson("app", { provider }));
+    expect(findings.filter((finding) => finding.rule === "RES-ENDPOINT-OVERRIDE")).toEqual([]);
+  });
 });

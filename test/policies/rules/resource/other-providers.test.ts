@@ -14,7 +14,14 @@ describe("RES-OTHER-PROVIDER", () => {
   it("refuses resources of any other provider", () => {
     const resource = { aws_s3_bucket: { logs: { bucket: "logs" } } };
     expect(violations(terraformJson("app", { resource }))).toMatchObject([
-      { rule: "RES-OTHER-PROVIDER", address: "aws_s3_bucket.logs", verdict: "unresolved" },
+      {
+        rule: "RES-OTHER-PROVIDER",
+        address: "aws_s3_bucket.logs",
+        attribute: "provider",
+        value: "aws",
+        verdict: "unresolved",
+        resolved: 'provider "aws" places data where this check cannot see',
+      },
     ]);
   });
 });

@@ -72,21 +72,36 @@ describe("SEC-CREDENTIAL-IN-INPUT", () => {
             backend: { oss: { region: "cn-shanghai", bucket: "state", secret_key: FAKE_SECRET } },
           },
           variable: { ak: { default: FAKE_ACCESS_KEY_ID } },
+          locals: { keys: { secret_key: FAKE_SECRET } },
+          output: { token: { value: FAKE_ACCESS_KEY_ID } },
         },
       ),
     );
     expect(findings.map(({ address, attribute }) => `${address} ${attribute}`).sort()).toEqual([
       "alicloud_instance.subject user_data",
+      "local.keys secret_key",
+      "output.token value",
       "provider.alicloud assume_role.0.security_token",
       "terraform.backend.oss secret_key",
       "variable.ak default",
     ]);
   });
 
+  it("leaves a resource's placement to its places, though it holds a credential", () => {
+    const { report } = credentialFindings(
+      withResource("alicloud_oss_bucket", { bucket: "b", access_key: FAKE_SECRET }),
+    );
+    expect(report.resources).toMatchObject([{ places: ["cn-shanghai"], verdict: "mainland" }]);
+  });
+
   it("accepts references and empty values: they write no credential", () => {
     const { findings } = credentialFindings(
       terraformJson("app", {
-        provider: { alicloud: [{ region: "cn-shanghai", access_key: "${var.ak}", secret_key: "" }] },
+        provider: {
+          alicloud: [
+            { region: "cn-shanghai", access_key: "${var.ak}", secret_key: "", security_token: "  " },
+          ],
+        },
       }),
     );
     expect(findings).toEqual([]);

@@ -7,6 +7,7 @@ describe("RES-MODULE", () => {
       {
         rule: "RES-MODULE",
         address: "module.network",
+        attribute: "source",
         verdict: "unresolved",
         resolved: expect.stringContaining("plan"),
       },
