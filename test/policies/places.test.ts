@@ -134,6 +134,10 @@ describe("classifyPlace, edges", () => {
     ],
     ["cn-shanghai-1", "outside", "cn-shanghai-1"],
     ["cn-shanghaixb", "outside", "cn-shanghaixb"],
+    ["cn-beijing-a", "mainland", "cn-beijing"],
+    ["cn-shanghai-finance-1a", "mainland", "cn-shanghai-finance-1"],
+    ["cn-shanghai-é", "unresolved", '"cn-shanghai-é" names no region, zone, OSS location, endpoint or ARN'],
+    ["cn-shanghai-{", "unresolved", '"cn-shanghai-{" names no region, zone, OSS location, endpoint or ARN'],
   ])("%s is %s: %s", (value, verdict, place) => {
     expect(classifyPlace(value, "place")).toEqual({ verdict, place });
   });

@@ -45,12 +45,14 @@ describe("placement diff", () => {
   it("compares places as sets: order does not move a resource, a changed or extra place does", () => {
     const base = [
       placement("same", ["cn-shanghai", "cn-hangzhou"]),
+      placement("reordered", ["cn-hangzhou", "cn-shanghai"]),
       placement("changed", ["cn-shanghai", "cn-hangzhou"]),
       placement("extra", ["cn-shanghai"]),
       placement("joined", ["a", "bc"]),
     ];
     const head = [
       placement("same", ["cn-hangzhou", "cn-shanghai"], "update"),
+      placement("reordered", ["cn-shanghai", "cn-hangzhou"]),
       placement("changed", ["cn-hangzhou", "cn-hongkong"]),
       placement("extra", ["cn-shanghai", "cn-shanghai"]),
       placement("joined", ["ab", "c"]),

@@ -75,6 +75,7 @@ describe("readStack", () => {
       terraform: { backend: { oss: { region: "cn-shanghai" } }, cloud: { organization: "o" } },
       data: {
         terraform_remote_state: { shared: { backend: "oss", config: { region: "cn-hangzhou" } }, local: {} },
+        alicloud_zones: { z: { backend: "oss", config: {} } },
       },
       resource: { terraform_remote_state: { not_data: { backend: "s3" } } },
     });

@@ -203,6 +203,7 @@ describe("plan reader", () => {
         { address: "alicloud_vswitch.keyed", provider_config_key: "alicloud.hk" },
         { address: "alicloud_vswitch.plain", provider_config_key: "alicloud.hk" },
         { address: "alicloud_vswitch.unkeyed" },
+        { address: "alicloud_vswitch.unconfigured", provider_config_key: 7 },
         { provider_config_key: "alicloud.hk" },
       ],
     };

@@ -346,6 +346,9 @@ describe("Resolver", () => {
 
     it("judges only an ARN by its region: any other template with an unresolved part is refused", () => {
       const locals = { endpoint: "http://oss-cn-shanghai.aliyuncs.com:80/a:b" };
+      expect(placesOf("acs:kms:${local.home}:1:key/k", { locals: { home: "cn-shanghai" } }, "geo")).toEqual([
+        outside("acs:kms:cn-shanghai:1:key/k"),
+      ]);
       for (const form of ["place", "geo", "cdn-scope"] as const) {
         expect(reasonOf("${local.endpoint}${var.free}", { locals }, form)).toBe("var.free is not declared");
       }
@@ -385,36 +388,32 @@ describe("Resolver", () => {
       expect(placesOf("${alicloud_oss_bucket.nulls.location}", blocks)).toEqual([outside("cn-hongkong")]);
     });
 
-    it("refuses a computed location whose provider sets no region", () => {
-      const blocks = { resource: resources };
-      expect(reasonOf("${alicloud_oss_bucket.env.location}", blocks)).toBe(
+    it.each([
+      [
+        "${alicloud_oss_bucket.env.location}",
         "alicloud_oss_bucket.env uses provider alicloud.env, which sets no region",
-      );
-      expect(reasonOf("${alicloud_oss_bucket.nothing.location}", blocks)).toBe(
+      ],
+      [
+        "${alicloud_oss_bucket.nothing.location}",
         "alicloud_oss_bucket.nothing uses provider alicloud.nothing, which sets no region",
-      );
-      expect(reasonOf("${alicloud_oss_bucket.undeclared.location}", blocks)).toBe(
+      ],
+      [
+        "${alicloud_oss_bucket.undeclared.location}",
         "alicloud_oss_bucket.undeclared uses provider alicloud.ghost, which sets no region",
-      );
-    });
-
-    it("refuses what cannot be known before apply, a whole resource, and a missing resource", () => {
-      const blocks = { resource: resources };
-      expect(reasonOf("${alicloud_vpc.v.id}", blocks)).toBe(
+      ],
+      [
+        "${alicloud_vpc.v.id}",
         "${alicloud_vpc.v.id} is known only after apply; use a literal or a resource's location",
-      );
-      expect(reasonOf("${alicloud_vpc.v}", blocks)).toBe(
-        "${alicloud_vpc.v} names a whole resource, not a place",
-      );
-      expect(reasonOf("${alicloud_vpc.v[0]}", blocks)).toBe(
-        "${alicloud_vpc.v[0]} names a whole resource, not a place",
-      );
-      expect(reasonOf("${alicloud_vpc.missing.location}", blocks)).toBe(
-        "alicloud_vpc.missing is not defined in stack app",
-      );
-      expect(reasonOf("${alicloud_oss_bucket.written.tags.missing}", blocks)).toBe(
+      ],
+      ["${alicloud_vpc.v}", "${alicloud_vpc.v} names a whole resource, not a place"],
+      ["${alicloud_vpc.v[0]}", "${alicloud_vpc.v[0]} names a whole resource, not a place"],
+      ["${alicloud_vpc.missing.location}", "alicloud_vpc.missing is not defined in stack app"],
+      [
+        "${alicloud_oss_bucket.written.tags.missing}",
         "${alicloud_oss_bucket.written.tags.missing} leads nowhere in the configuration",
-      );
+      ],
+    ])("refuses %s: %s", (expression, reason) => {
+      expect(reasonOf(expression, { resource: resources })).toBe(reason);
     });
 
     it("resolves the zones and zone IDs of an alicloud_zones data source to its provider's region", () => {
@@ -433,6 +432,7 @@ describe("Resolver", () => {
         "self.zone",
         "local[0]",
         "var[0]",
+        "alicloud_vpc[0]",
       ]) {
         expect(reasonOf(`\${${expression}}`)).toBe(
           `\${${expression}} is known only at deploy time; use a literal`,
@@ -464,7 +464,10 @@ describe("Resolver", () => {
     });
 
     it("follows a path through a local that is itself a reference", () => {
-      const locals = { config: "${local.settings}", settings: { zones: ["cn-hongkong-b"] } };
+      const locals = {
+        config: "${local.settings}",
+        settings: { zones: ["cn-hongkong-b"], home: "cn-shanghai" },
+      };
       expect(placesOf("${local.config.zones[0]}", { locals })).toEqual([
         classifyPlace("cn-hongkong-b", "place"),
       ]);
@@ -627,7 +630,28 @@ describe("Resolver", () => {
           resolved: 'remote state "shared" is not a stack of this check; check all stacks together',
         },
       ]);
-      expect(resolvedBy(`\${${input}.outputs}`)).toMatchObject([{ verdict: "unresolved" }]);
+      expect(resolvedBy(`\${${input}.outputs}`)).toMatchObject([
+        { verdict: "unresolved", resolved: `${input} is not defined in stack consumer` },
+      ]);
+    });
+
+    it("reads other attributes of a remote state, and outputs of other data sources, as written", () => {
+      const consumer = terraformJson("consumer", {
+        data: {
+          terraform_remote_state: { shared: { backend: "oss", config: { region: "cn-hongkong" } } },
+          alicloud_ros_stacks: { s: { outputs: { region: "cn-hongkong" } } },
+        },
+        resource: {
+          alicloud_vswitch: { s: { zone_id: "${data.terraform_remote_state.shared.config.region}" } },
+          alicloud_vpc: { v: { zone_id: "${data.alicloud_ros_stacks.s.outputs.region}" } },
+        },
+      });
+      expect(
+        check([origin, consumer]).findings.filter((finding) => finding.rule === "RES-LOCATION-ATTRIBUTE"),
+      ).toMatchObject([
+        { address: "alicloud_vswitch.s", verdict: "outside", resolved: "cn-hongkong" },
+        { address: "alicloud_vpc.v", verdict: "outside", resolved: "cn-hongkong" },
+      ]);
     });
   });
 });

@@ -148,6 +148,17 @@ describe("RES-LOCATION-ATTRIBUTE scope and limits", () => {
     expect(ruleFindings(document).map((finding) => finding.address)).toEqual(["alicloud_vswitch.s"]);
   });
 
+  it("skips meta-arguments only at the top of a resource, not keys of the same name in a block", () => {
+    const body = {
+      etl_name: "e",
+      parameters: { count: { region: "eu-west-1" } },
+      count: { region: "eu-west-1" },
+    };
+    expect(ruleFindings(withResource("alicloud_log_etl", body))).toMatchObject([
+      { attribute: "parameters.count.region", resolved: "eu-west-1" },
+    ]);
+  });
+
   it("names a nested attribute by its full path", () => {
     const body = { destination: { bucket: "b", location: "oss-ap-southeast-1" } };
     expect(ruleFindings(withResource("alicloud_oss_bucket_replication", body))).toMatchObject([
