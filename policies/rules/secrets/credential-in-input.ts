@@ -26,24 +26,45 @@ function isCredential(name: string, value: string): boolean {
   return CREDENTIAL_ATTRIBUTE.test(name) && value.trim() !== "" && !PURE_REFERENCE.test(value);
 }
 
+/** A container on the walk: its path, its keys (an array's are its indices) and values, and the next to visit. */
+interface OpenContainer {
+  readonly attribute: string;
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  next: number;
+}
+
 /**
  * Every credential written literally anywhere in a JSON value, found by attribute name or by AccessKey ID
- * shape. Iterative, so that no nesting depth can overflow the call stack.
+ * shape, in document order. Iterative, so that no nesting depth can overflow the call stack; a path is
+ * built only for a container or a sighting, so that walking every block of a large input stays cheap.
  */
 export function findCredentials(root: unknown): CredentialSighting[] {
   const sightings: CredentialSighting[] = [];
-  const pending: [string, unknown][] = [["", root]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [attribute, value] = next;
+  const open: OpenContainer[] = [];
+  const visit = (parent: string, key: string, value: unknown): void => {
     if (typeof value === "string") {
-      const name = attribute.slice(attribute.lastIndexOf(".") + 1);
-      if (isCredential(name, value)) sightings.push({ attribute, masked: mask(value) });
+      // The key's last dotted segment; most keys have no dot, and lastIndexOf is a slow call in V8.
+      const name = key.includes(".") ? key.slice(key.lastIndexOf(".") + 1) : key;
+      if (isCredential(name, value))
+        sightings.push({ attribute: childPath(parent, key), masked: mask(value) });
     } else if (Array.isArray(value) || isObject(value)) {
-      for (const [key, item] of Object.entries(value).reverse())
-        pending.push([attribute === "" ? key : `${attribute}.${key}`, item]);
+      const attribute = childPath(parent, key);
+      open.push({ attribute, keys: Object.keys(value), values: Object.values(value), next: 0 });
     }
+  };
+  visit("", "", root);
+  for (let top = open.at(-1); top !== undefined; top = open.at(-1)) {
+    const index = top.next++;
+    const key = top.keys[index];
+    if (key === undefined) open.pop();
+    else visit(top.attribute, key, top.values[index]);
   }
   return sightings;
+}
+
+function childPath(parent: string, key: string): string {
+  return parent === "" ? key : `${parent}.${key}`;
 }
 
 /** Every block of a stack that can hold a literal, by the address a finding names. */
