@@ -49,10 +49,10 @@ function sourceOf(file: string, constructPath: string | undefined): SourceLocati
   return constructPath === undefined ? { file } : { file, constructPath };
 }
 
-/** The distinct place names, in order; the common single place costs no Set. */
+/** The distinct place names, in order; the common case, places that all name one, costs no Set. */
 function placeNames(places: readonly PlaceVerdict[]): string[] {
   const [first] = places;
-  if (places.length === 1 && first !== undefined) return [first.place];
+  if (first !== undefined && places.every(({ place }) => place === first.place)) return [first.place];
   return [...new Set(places.map((place) => place.place))];
 }
 
