@@ -30,6 +30,8 @@ export interface ResourceBlock {
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
+  /** The provider the type belongs to (`alicloud` for `alicloud_oss_bucket`), whichever configuration it uses. */
+  readonly typeProvider: string;
   /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
   readonly providerKey: string;
   readonly body: JsonObject;
@@ -199,6 +201,7 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
         mode,
         type,
         name,
+        typeProvider,
         providerKey,
         body,
         constructPath: typeof meta.path === "string" ? meta.path : undefined,
@@ -289,12 +292,14 @@ function planResource(
   const type = String(change.type);
   const mode = change.mode === "data" ? "data" : "managed";
   const configAddress = address.replace(/\[[^\]]*\]/g, "");
-  const providerKey = configs.get(configAddress)?.providerKey ?? providerOfType(type);
+  const typeProvider = providerOfType(type);
+  const providerKey = configs.get(configAddress)?.providerKey ?? typeProvider;
   return {
     address,
     mode,
     type,
     name: String(change.name),
+    typeProvider,
     providerKey,
     body: isObject(after) ? after : {},
     unknown: afterUnknown,

@@ -1,11 +1,10 @@
-import { providerOfType } from "../../engine/model";
 import { ALICLOUD, type Observation, type RuleContext } from "../rule";
 
 /** Every alicloud provider configuration — the default, every alias, any an alicloud resource names — sets a mainland `region`. */
 export function* providerRegion({ stack, resolver }: RuleContext): Iterable<Observation> {
   const usedByAlicloud = new Set<string>();
   for (const resource of stack.resources) {
-    if (providerOfType(resource.type) === ALICLOUD) usedByAlicloud.add(resource.providerKey);
+    if (resource.typeProvider === ALICLOUD) usedByAlicloud.add(resource.providerKey);
   }
   for (const config of stack.providers.values()) {
     if (config.name !== ALICLOUD && !usedByAlicloud.has(config.key)) continue;

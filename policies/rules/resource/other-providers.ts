@@ -1,4 +1,3 @@
-import { providerOfType } from "../../engine/model";
 import { ALICLOUD, type Observation, type RuleContext } from "../rule";
 
 /** Providers that create nothing anywhere: their resources live only in Terraform state. */
@@ -15,7 +14,7 @@ export const LOCATION_FREE_PROVIDERS: ReadonlySet<string> = new Set([
 /** Resources of providers other than alicloud are refused unless the provider is location-free. */
 export function* otherProviders({ stack }: RuleContext): Iterable<Observation> {
   for (const resource of stack.resources) {
-    const provider = providerOfType(resource.type);
+    const provider = resource.typeProvider;
     if (provider === ALICLOUD || LOCATION_FREE_PROVIDERS.has(provider)) continue;
     yield {
       address: resource.address,
