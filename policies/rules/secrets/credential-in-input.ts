@@ -97,15 +97,18 @@ function blocks({ stack }: RuleContext): (readonly [string, unknown])[] {
 }
 
 /** No credential is written in the input: the provider reads it from the environment; the secret is masked. */
-export function* credentialInInput(context: RuleContext): Iterable<Observation> {
+export function credentialInInput(context: RuleContext): Observation[] {
+  // An array, not a generator: a generator's loops over 10,000 blocks allocate at every step.
+  const found: Observation[] = [];
   for (const [address, body] of blocks(context)) {
     for (const { attribute, masked } of findCredentials(body)) {
-      yield {
+      found.push({
         address,
         attribute,
         value: masked,
         places: [{ verdict: "unresolved", place: `a credential (${masked}) is written in the input` }],
-      };
+      });
     }
   }
+  return found;
 }
