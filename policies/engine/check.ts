@@ -1,7 +1,7 @@
 import { LOCATION_FREE_PROVIDERS } from "../rules/resource/other-providers";
 import { RESIDENCY_PACK, type PackedRule, type RulePack } from "../packs/residency";
 import type { PlaceVerdict } from "../places";
-import { providerOfType, type StackModel } from "./model";
+import type { StackModel } from "./model";
 import { Resolver } from "./resolve";
 import { matchSuppression } from "./suppressions";
 import type {
@@ -49,11 +49,13 @@ function sourceOf(file: string, constructPath: string | undefined): SourceLocati
   return constructPath === undefined ? { file } : { file, constructPath };
 }
 
-/** The distinct place names, in order; the common single place costs no Set. */
+/** The distinct place names, in order; the common case, places that all name one, costs no Set. */
 function placeNames(places: readonly PlaceVerdict[]): string[] {
-  const [first] = places;
-  if (places.length === 1 && first !== undefined) return [first.place];
-  return [...new Set(places.map((place) => place.place))];
+  const first = places[0];
+  if (first === undefined) return [];
+  for (const { place } of places)
+    if (place !== first.place) return [...new Set(places.map((other) => other.place))];
+  return [first.place];
 }
 
 interface StackCheck {
@@ -111,7 +113,7 @@ function placements(
   for (const resource of stack.resources) {
     if (resource.mode !== "managed") continue;
     const config = stack.providers.get(resource.providerKey);
-    const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(providerOfType(resource.type))
+    const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
       ? []
       : config === undefined
         ? [{ verdict: "unresolved", place: `provider ${resource.providerKey} is not configured` }]
