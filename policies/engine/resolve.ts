@@ -21,6 +21,11 @@ type Resolved = { readonly value: unknown; readonly stack: StackModel } | { read
 
 /** Deeper than this, a chain of references is circular or hostile. */
 const MAX_DEPTH = 64;
+/**
+ * References one value may follow: shared references multiply (`a = [local.b, local.b]`, `b = [local.c,
+ * local.c]`, ...), so depth alone does not bound the work; real configurations need a handful.
+ */
+const MAX_REFERENCES = 10_000;
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
 const SEGMENT = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\\]*)"\]/g;
 const MAINLAND_VALIDATION = /^\$\{\s*contains\(\s*\[([^\]]*)\]\s*,\s*var\.([\w-]+)\s*\)\s*\}$/;
@@ -42,11 +47,30 @@ export class Resolver {
   /** The places of each text a value holds, per stack and form: 10,000 resources repeat a few zones and locals. */
   private readonly placesByText = new WeakMap<StackModel, Map<PlaceForm, PlacesByText>>();
 
+  /** References followed since the outermost `places` call began, and how deep in `places` calls we are. */
+  private referencesFollowed = 0;
+  private nesting = 0;
+
   /** @param stacks every stack of the check by name, for cross-stack references. */
   constructor(private readonly stacks: ReadonlyMap<string, StackModel>) {}
 
   /** The places a value names in the given form: literal strings classified, expressions followed. */
   places(value: unknown, form: PlaceForm, stack: StackModel, depth = 0): readonly PlaceVerdict[] {
+    if (this.nesting === 0) this.referencesFollowed = 0;
+    this.nesting++;
+    try {
+      return this.placesOf(value, form, stack, depth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private placesOf(
+    value: unknown,
+    form: PlaceForm,
+    stack: StackModel,
+    depth: number,
+  ): readonly PlaceVerdict[] {
     if (depth > MAX_DEPTH) return [unresolved("the reference chain is circular or too deep")];
     if (value instanceof Unresolvable) return [unresolved(value.reason)];
     if (value === null || value === undefined) return [];
@@ -207,6 +231,11 @@ export class Resolver {
   }
 
   private resolveExpression(expression: string, stack: StackModel, depth: number): Resolved {
+    if (++this.referencesFollowed > MAX_REFERENCES) {
+      return {
+        unresolved: `more than ${MAX_REFERENCES} references to follow; the locals multiply without end`,
+      };
+    }
     const trimmed = expression.trim();
     if (!TRAVERSAL.test(trimmed)) {
       return { unresolved: `the expression \${${trimmed}} cannot be evaluated before deploy; use a literal` };
