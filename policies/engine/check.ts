@@ -1,7 +1,7 @@
 import { LOCATION_FREE_PROVIDERS } from "../rules/resource/other-providers";
 import { RESIDENCY_PACK, type PackedRule, type RulePack } from "../packs/residency";
 import type { PlaceVerdict } from "../places";
-import type { StackModel } from "./model";
+import { providerConfigOf, type StackModel } from "./model";
 import { Resolver } from "./resolve";
 import { matchSuppression } from "./suppressions";
 import type {
@@ -112,12 +112,9 @@ function placements(
 ): void {
   for (const resource of stack.resources) {
     if (resource.mode !== "managed") continue;
-    const config = stack.providers.get(resource.providerKey);
     const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
       ? []
-      : config === undefined
-        ? [{ verdict: "unresolved", place: `provider ${resource.providerKey} is not configured` }]
-        : resolver.providerRegion(stack, config);
+      : resolver.providerRegion(stack, providerConfigOf(stack, resource));
     const own = placesByAddress.get(resource.address);
     const places = own === undefined ? providerPlaces : providerPlaces.concat(own);
     const placement: Mutable<ResourcePlacement> = {

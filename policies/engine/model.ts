@@ -210,16 +210,24 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
   }
 }
 
-/** Adds the provider configurations resources use without declaring them. */
+/** A configuration that a resource names but the input never declares: it sets no region. */
+function undeclaredProvider(key: string): ProviderConfig {
+  return { key, name: key.split(".")[0] ?? key, body: {}, declared: false };
+}
+
+/** Adds the provider configurations resources use without declaring them, so the provider rules see them. */
 function finish(model: StackModel): StackModel {
   const providers = new Map(model.providers);
   for (const resource of model.resources) {
-    if (!providers.has(resource.providerKey)) {
-      const name = resource.providerKey.split(".")[0] ?? resource.providerKey;
-      providers.set(resource.providerKey, { key: resource.providerKey, name, body: {}, declared: false });
-    }
+    if (!providers.has(resource.providerKey))
+      providers.set(resource.providerKey, undeclaredProvider(resource.providerKey));
   }
   return { ...model, providers };
+}
+
+/** The provider configuration a resource uses, declared or not. */
+export function providerConfigOf(stack: StackModel, resource: ResourceBlock): ProviderConfig {
+  return stack.providers.get(resource.providerKey) ?? undeclaredProvider(resource.providerKey);
 }
 
 const PLAN_ACTIONS: ReadonlyMap<string, PlanAction> = new Map([

@@ -3,6 +3,7 @@ import { isMainlandRegion } from "../regions";
 import {
   isObject,
   own,
+  providerConfigOf,
   Unresolvable,
   type ProviderConfig,
   type ResourceBlock,
@@ -151,10 +152,9 @@ export class Resolver {
     const address = BUCKET_REFERENCE.exec(text)?.[1];
     if (address === undefined) return undefined;
     const resource = this.block(stack, address);
-    const config = resource === undefined ? undefined : stack.providers.get(resource.providerKey);
-    return config === undefined
+    return resource === undefined
       ? [unresolved(`${address} is not defined in stack ${stack.name}`)]
-      : this.providerRegion(stack, config);
+      : this.providerRegion(stack, providerConfigOf(stack, resource));
   }
 
   /**
@@ -293,8 +293,8 @@ export class Resolver {
     if (written !== undefined && written !== null)
       return this.follow({ value: written, stack }, path.slice(1), expression, depth);
     if (placedByProvider(resource, attribute)) {
-      const config = stack.providers.get(resource.providerKey);
-      return config?.body.region === undefined || config.body.region === null
+      const config = providerConfigOf(stack, resource);
+      return config.body.region === undefined || config.body.region === null
         ? { unresolved: `${address} uses provider ${resource.providerKey}, which sets no region` }
         : { value: config.body.region, stack };
     }
