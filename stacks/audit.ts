@@ -2,6 +2,7 @@ import type { Construct } from "constructs";
 import { ActiontrailTrail } from "../.gen/providers/alicloud/actiontrail-trail";
 import { ConfigRule } from "../.gen/providers/alicloud/config-rule";
 import { DataAlicloudAccount } from "../.gen/providers/alicloud/data-alicloud-account";
+import { DataAlicloudRamRoles } from "../.gen/providers/alicloud/data-alicloud-ram-roles";
 import { LogProject } from "../.gen/providers/alicloud/log-project";
 import { MAINLAND_REGION_IDS } from "../policies/regions";
 import type { DataCenterConfig } from "./config";
@@ -12,6 +13,12 @@ import type { StorageStack } from "./storage";
 
 /** Days audit records cannot be deleted or overwritten (WORM). */
 const AUDIT_RETENTION_DAYS = 180;
+
+/**
+ * The Cloud Config managed rule that flags resources outside the listed regions, and its parameter. Not
+ * verifiable offline: check both against the account's rule templates (Cloud Config console) before deploy.
+ */
+export const REGION_RULE_TEMPLATE = { identifier: "resource-region-limit", regionsParameter: "regionIds" };
 
 /**
  * The audit trail: ActionTrail delivering every API event to a WORM bucket and an SLS project in the
@@ -43,6 +50,10 @@ export class AuditStack extends DataCenterStack {
       description: "ActionTrail events of the account, kept in the home region.",
       tags: this.tagsFor("operational-logs"),
     });
+    // The service-linked role ActionTrail creates for itself, found by name as the provider documents.
+    const trailRole = new DataAlicloudRamRoles(this, "actiontrail-role", {
+      nameRegex: "^AliyunServiceRoleForActionTrail$",
+    });
     this.trail = new ActiontrailTrail(this, "trail", {
       trailName: resourceName(config, "trail"),
       eventRw: "All",
@@ -51,16 +62,16 @@ export class AuditStack extends DataCenterStack {
       ossBucketName: this.trailBucket.bucket.bucket,
       ossKeyPrefix: "actiontrail",
       slsProjectArn: `acs:log:${config.homeRegion}:${account.id}:project/${project.projectName}`,
-      slsWriteRoleArn: `acs:ram::${account.id}:role/aliyunactiontraildefaultrole`,
+      slsWriteRoleArn: trailRole.roles.get(0).arn,
     });
     this.regionRule = new ConfigRule(this, "region-limit", {
       ruleName: resourceName(config, "mainland-regions-only"),
       description: "Resources must be in a mainland China region of the catalog (policies/regions.ts).",
       sourceOwner: "ALIYUN",
-      sourceIdentifier: "resource-region-limit",
+      sourceIdentifier: REGION_RULE_TEMPLATE.identifier,
       configRuleTriggerTypes: "ConfigurationItemChangeNotification",
       riskLevel: 1,
-      inputParameters: { regionIds: MAINLAND_REGION_IDS.join(",") },
+      inputParameters: { [REGION_RULE_TEMPLATE.regionsParameter]: MAINLAND_REGION_IDS.join(",") },
     });
   }
 }

@@ -9,7 +9,7 @@ export const DATA_CLASSES: readonly DataClass[] = [
   "operational-logs",
 ];
 
-/** A vSwitch: one availability zone of the home region and its slice of the VPC. */
+/** A vSwitch: one availability zone of a region and its slice of that region's VPC. */
 export interface ZoneConfig {
   readonly zoneId: string;
   readonly cidr: string;
@@ -29,6 +29,10 @@ export interface DataCenterConfig {
   readonly vpcCidr: string;
   /** At least two distinct zones of the home region, each with a vSwitch CIDR inside `vpcCidr`. */
   readonly zones: readonly ZoneConfig[];
+  /** The DR region's VPC (it hosts the DR KMS instance); must not overlap `vpcCidr`, so the two can be connected. */
+  readonly drVpcCidr: string;
+  /** At least two distinct zones of the DR region, each with a vSwitch CIDR inside `drVpcCidr`. */
+  readonly drZones: readonly ZoneConfig[];
   /** Prefix of every resource name; OSS bucket names are global, so make it company-specific. */
   readonly namePrefix: string;
   /** Tags on every resource (the data class is added per resource). */
@@ -45,6 +49,11 @@ export const DEFAULT_CONFIG: DataCenterConfig = {
   zones: [
     { zoneId: "cn-shanghai-e", cidr: "10.20.0.0/20" },
     { zoneId: "cn-shanghai-f", cidr: "10.20.16.0/20" },
+  ],
+  drVpcCidr: "10.30.0.0/16",
+  drZones: [
+    { zoneId: "cn-beijing-h", cidr: "10.30.0.0/20" },
+    { zoneId: "cn-beijing-i", cidr: "10.30.16.0/20" },
   ],
   namePrefix: "sh-dc",
   tags: { owner: "platform-engineering", "managed-by": "cdktf" },
@@ -86,6 +95,49 @@ function requireMainland(field: string, region: string): void {
   }
 }
 
+function overlaps(one: Cidr, other: Cidr): boolean {
+  return one.first <= other.last && other.first <= one.last;
+}
+
+/**
+ * A region's VPC and its zones: at least two distinct zones of the region, each vSwitch CIDR inside the VPC
+ * and overlapping no other. Returns the VPC's address range.
+ */
+function validateNetwork(
+  region: string,
+  vpcField: string,
+  vpcCidr: string,
+  zonesField: string,
+  zones: readonly ZoneConfig[],
+): Cidr {
+  const vpc = parseCidr(vpcField, vpcCidr);
+  const zoneIds = new Set(zones.map((zone) => zone.zoneId));
+  if (zoneIds.size < 2) {
+    throw new ConfigError(zonesField, `needs at least two distinct zones of ${region}, got ${zoneIds.size}`);
+  }
+  const blocks = zones.map((zone, index) => {
+    const field = `${zonesField}[${index}]`;
+    if (!new RegExp(`^${region}-[a-z]$`).test(zone.zoneId)) {
+      throw new ConfigError(`${field}.zoneId`, `"${zone.zoneId}" is not a zone of ${region}`);
+    }
+    const block = parseCidr(`${field}.cidr`, zone.cidr);
+    if (block.first < vpc.first || block.last > vpc.last) {
+      throw new ConfigError(`${field}.cidr`, `"${zone.cidr}" is not inside ${vpcField} "${vpcCidr}"`);
+    }
+    return { field, text: zone.cidr, block };
+  });
+  blocks.forEach((one, index) => {
+    const other = blocks.slice(index + 1).find((each) => overlaps(each.block, one.block));
+    if (other) {
+      throw new ConfigError(
+        `${other.field}.cidr`,
+        `"${other.text}" overlaps ${one.field}.cidr "${one.text}"`,
+      );
+    }
+  });
+  return vpc;
+}
+
 /** Returns the configuration when it is valid; throws a ConfigError naming the field otherwise. */
 export function validateConfig(config: DataCenterConfig): DataCenterConfig {
   requireMainland("homeRegion", config.homeRegion);
@@ -99,39 +151,11 @@ export function validateConfig(config: DataCenterConfig): DataCenterConfig {
   if (!/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/.test(`${config.namePrefix}-${config.environment}`)) {
     throw new ConfigError("namePrefix/environment", "must be lower-case letters, digits and hyphens");
   }
-  const vpc = parseCidr("vpcCidr", config.vpcCidr);
-  const zoneIds = new Set(config.zones.map((zone) => zone.zoneId));
-  if (zoneIds.size < 2) {
-    throw new ConfigError(
-      "zones",
-      `needs at least two distinct zones of ${config.homeRegion}, got ${zoneIds.size}`,
-    );
+  const home = validateNetwork(config.homeRegion, "vpcCidr", config.vpcCidr, "zones", config.zones);
+  const dr = validateNetwork(config.drRegion, "drVpcCidr", config.drVpcCidr, "drZones", config.drZones);
+  if (overlaps(home, dr)) {
+    throw new ConfigError("drVpcCidr", `"${config.drVpcCidr}" overlaps vpcCidr "${config.vpcCidr}"`);
   }
-  const blocks = config.zones.map((zone, index) => {
-    const field = `zones[${index}]`;
-    if (!new RegExp(`^${config.homeRegion}-[a-z]$`).test(zone.zoneId)) {
-      throw new ConfigError(
-        `${field}.zoneId`,
-        `"${zone.zoneId}" is not a zone of the home region ${config.homeRegion}`,
-      );
-    }
-    const block = parseCidr(`${field}.cidr`, zone.cidr);
-    if (block.first < vpc.first || block.last > vpc.last) {
-      throw new ConfigError(`${field}.cidr`, `"${zone.cidr}" is not inside vpcCidr "${config.vpcCidr}"`);
-    }
-    return { field, text: zone.cidr, block };
-  });
-  blocks.forEach((one, index) => {
-    const other = blocks
-      .slice(index + 1)
-      .find((each) => each.block.first <= one.block.last && one.block.first <= each.block.last);
-    if (other) {
-      throw new ConfigError(
-        `${other.field}.cidr`,
-        `"${other.text}" overlaps ${one.field}.cidr "${one.text}"`,
-      );
-    }
-  });
   return config;
 }
 

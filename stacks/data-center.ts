@@ -31,11 +31,12 @@ export function buildDataCenter(
   config: DataCenterConfig,
   guard: DataCenterGuardProps = {},
 ): DataCenter {
-  const keys = new KeysStack(app, "keys", config);
+  const network = new NetworkStack(app, "network", config);
+  const keys = new KeysStack(app, "keys", config, network);
   const storage = new StorageStack(app, "storage", config, keys);
   const dataCenter: DataCenter = {
     state: new StateStack(app, STATE_STACK_ID, config),
-    network: new NetworkStack(app, "network", config),
+    network,
     keys,
     storage,
     audit: new AuditStack(app, "audit", config, keys, storage),

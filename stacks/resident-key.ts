@@ -4,19 +4,24 @@ import { KmsKey } from "../.gen/providers/alicloud/kms-key";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
 
 export interface ResidentKeyProps {
+  /** The KMS instance that holds the key (`alicloud_kms_instance.id`), in the key's region. */
+  readonly kmsInstanceId: string;
   /** `alias/<aliasName>`. */
   readonly aliasName: string;
   readonly description: string;
   readonly tags: Record<string, string>;
   /** The provider (region) of the key; the stack's default provider when absent. */
   readonly provider?: AlicloudProvider;
-  /** Days a scheduled deletion waits (7-30); 30 by default, the longest. */
+  /** Days a scheduled deletion waits before the key is gone for good (7-366); 30 by default. */
   readonly pendingWindowInDays?: number;
   /** Automatic rotation period; 365 days by default. */
   readonly rotationInterval?: string;
 }
 
-/** A symmetric KMS key with automatic rotation, deletion protection, the longest pending window, and an alias. */
+/**
+ * A symmetric KMS key in a KMS instance, with automatic rotation, deletion protection, a 30-day pending
+ * window, and an alias.
+ */
 export class ResidentKey extends Construct {
   readonly key: KmsKey;
   readonly alias: KmsAlias;
@@ -25,6 +30,7 @@ export class ResidentKey extends Construct {
     super(scope, id);
     this.key = new KmsKey(this, "key", {
       provider: props.provider,
+      dkmsInstanceId: props.kmsInstanceId,
       description: props.description,
       keySpec: "Aliyun_AES_256",
       keyUsage: "ENCRYPT/DECRYPT",

@@ -20,7 +20,8 @@ export class StateStack extends DataCenterStack {
 
   constructor(scope: Construct, id: string, config: DataCenterConfig) {
     super(scope, id, config);
-    // The KMS default key: the keys stack's CMKs are deployed after this stack.
+    // SSE-KMS with the account's KMS default key, not a CMK: a CMK lives in a KMS instance, which needs the
+    // network stack, whose state is kept in this bucket, so the bootstrap cannot depend on it.
     this.stateBucket = new ResidentBucket(this, "state-bucket", {
       bucketName: stateBucketName(config),
       tags: this.tagsFor("operational-logs"),

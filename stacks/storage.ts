@@ -34,6 +34,7 @@ export class StorageStack extends DataCenterStack {
     const drLogBucket = new ResidentBucket(this, "dr-access-logs", {
       provider: dr,
       bucketName: resourceName(config, "dr", "access-logs"),
+      kmsKeyId: keys.drKeys["operational-logs"].key.id,
       tags: this.tagsFor("operational-logs"),
     });
 

@@ -30,6 +30,8 @@ export interface ResourceBlock {
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
+  /** The provider the type belongs to (`alicloud` for `alicloud_oss_bucket`), whichever configuration it uses. */
+  readonly typeProvider: string;
   /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
   readonly providerKey: string;
   readonly body: JsonObject;
@@ -52,8 +54,6 @@ export interface StackModel {
   readonly kind: InputKind;
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   readonly resources: readonly ResourceBlock[];
-  /** Resources and data sources by address, for reference resolution. */
-  readonly byAddress: ReadonlyMap<string, ResourceBlock>;
   readonly variables: JsonObject;
   readonly locals: JsonObject;
   readonly outputs: JsonObject;
@@ -189,7 +189,9 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
     const byName = objectAt(blocksByType[type], `${label} "${type}"`);
     const typeProvider = providerOfType(type);
     for (const name in byName) {
-      const body = objectAt(byName[name], `${label} "${type}" "${name}"`);
+      const value = byName[name];
+      // The description is built only for the error, not for each of 10,000 valid resources.
+      const body = isObject(value) ? value : objectAt(value, `${label} "${type}" "${name}"`);
       // Terraform also accepts the interpolation form `${alicloud.dr}`.
       const providerKey =
         typeof body.provider === "string" ? body.provider.replace(/^\$\{(.*)\}$/, "$1") : typeProvider;
@@ -199,6 +201,7 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
         mode,
         type,
         name,
+        typeProvider,
         providerKey,
         body,
         constructPath: typeof meta.path === "string" ? meta.path : undefined,
@@ -207,18 +210,24 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
   }
 }
 
-/** Adds the provider configurations resources use without declaring them, and the address index. */
-function finish(model: Omit<StackModel, "byAddress">): StackModel {
+/** A configuration that a resource names but the input never declares: it sets no region. */
+function undeclaredProvider(key: string): ProviderConfig {
+  return { key, name: key.split(".")[0] ?? key, body: {}, declared: false };
+}
+
+/** Adds the provider configurations resources use without declaring them, so the provider rules see them. */
+function finish(model: StackModel): StackModel {
   const providers = new Map(model.providers);
-  const byAddress = new Map<string, ResourceBlock>();
   for (const resource of model.resources) {
-    byAddress.set(resource.address, resource);
-    if (!providers.has(resource.providerKey)) {
-      const name = resource.providerKey.split(".")[0] ?? resource.providerKey;
-      providers.set(resource.providerKey, { key: resource.providerKey, name, body: {}, declared: false });
-    }
+    if (!providers.has(resource.providerKey))
+      providers.set(resource.providerKey, undeclaredProvider(resource.providerKey));
   }
-  return { ...model, providers, byAddress };
+  return { ...model, providers };
+}
+
+/** The provider configuration a resource uses, declared or not. */
+export function providerConfigOf(stack: StackModel, resource: ResourceBlock): ProviderConfig {
+  return stack.providers.get(resource.providerKey) ?? undeclaredProvider(resource.providerKey);
 }
 
 const PLAN_ACTIONS: ReadonlyMap<string, PlanAction> = new Map([
@@ -293,12 +302,14 @@ function planResource(
   const type = String(change.type);
   const mode = change.mode === "data" ? "data" : "managed";
   const configAddress = address.replace(/\[[^\]]*\]/g, "");
-  const providerKey = configs.get(configAddress)?.providerKey ?? providerOfType(type);
+  const typeProvider = providerOfType(type);
+  const providerKey = configs.get(configAddress)?.providerKey ?? typeProvider;
   return {
     address,
     mode,
     type,
     name: String(change.name),
+    typeProvider,
     providerKey,
     body: isObject(after) ? after : {},
     unknown: afterUnknown,

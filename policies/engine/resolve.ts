@@ -3,6 +3,7 @@ import { isMainlandRegion } from "../regions";
 import {
   isObject,
   own,
+  providerConfigOf,
   Unresolvable,
   type ProviderConfig,
   type ResourceBlock,
@@ -21,6 +22,11 @@ type Resolved = { readonly value: unknown; readonly stack: StackModel } | { read
 
 /** Deeper than this, a chain of references is circular or hostile. */
 const MAX_DEPTH = 64;
+/**
+ * References one value may follow: shared references multiply (`a = [local.b, local.b]`, `b = [local.c,
+ * local.c]`, ...), so depth alone does not bound the work; real configurations need a handful.
+ */
+const MAX_REFERENCES = 10_000;
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
 const SEGMENT = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\\]*)"\]/g;
 const MAINLAND_VALIDATION = /^\$\{\s*contains\(\s*\[([^\]]*)\]\s*,\s*var\.([\w-]+)\s*\)\s*\}$/;
@@ -33,14 +39,39 @@ const FIX_VARIABLE =
 
 const unresolved = (reason: string): PlaceVerdict => ({ verdict: "unresolved", place: reason });
 
+type PlacesByText = Map<string, readonly PlaceVerdict[]>;
+
 export class Resolver {
   private readonly providerRegions = new WeakMap<ProviderConfig, readonly PlaceVerdict[]>();
+  /** Resources and data sources by address, per stack: built on the first reference into the stack. */
+  private readonly blocksByAddress = new WeakMap<StackModel, ReadonlyMap<string, ResourceBlock>>();
+  /** The places of each text a value holds, per stack and form: 10,000 resources repeat a few zones and locals. */
+  private readonly placesByText = new WeakMap<StackModel, Map<PlaceForm, PlacesByText>>();
+
+  /** References followed since the outermost `places` call began, and how deep in `places` calls we are. */
+  private referencesFollowed = 0;
+  private nesting = 0;
 
   /** @param stacks every stack of the check by name, for cross-stack references. */
   constructor(private readonly stacks: ReadonlyMap<string, StackModel>) {}
 
   /** The places a value names in the given form: literal strings classified, expressions followed. */
-  places(value: unknown, form: PlaceForm, stack: StackModel, depth = 0): PlaceVerdict[] {
+  places(value: unknown, form: PlaceForm, stack: StackModel, depth = 0): readonly PlaceVerdict[] {
+    if (this.nesting === 0) this.referencesFollowed = 0;
+    this.nesting++;
+    try {
+      return this.placesOf(value, form, stack, depth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private placesOf(
+    value: unknown,
+    form: PlaceForm,
+    stack: StackModel,
+    depth: number,
+  ): readonly PlaceVerdict[] {
     if (depth > MAX_DEPTH) return [unresolved("the reference chain is circular or too deep")];
     if (value instanceof Unresolvable) return [unresolved(value.reason)];
     if (value === null || value === undefined) return [];
@@ -48,6 +79,37 @@ export class Resolver {
     if (isObject(value))
       return Object.values(value).flatMap((item) => this.places(item, form, stack, depth + 1));
     if (typeof value !== "string") return [classifyPlace(String(value), form)];
+    // Only a whole value is cached: deeper in a chain, the depth left can cut its resolution short.
+    if (depth > 0) return this.textPlaces(value, form, stack, depth);
+    const cache = this.placesByTextIn(stack, form);
+    const cached = cache.get(value);
+    if (cached !== undefined) return cached;
+    const places = this.textPlaces(value, form, stack, depth);
+    cache.set(value, places);
+    return places;
+  }
+
+  private placesByTextIn(stack: StackModel, form: PlaceForm): PlacesByText {
+    let byForm = this.placesByText.get(stack);
+    if (byForm === undefined) {
+      byForm = new Map();
+      this.placesByText.set(stack, byForm);
+    }
+    let byText = byForm.get(form);
+    if (byText === undefined) {
+      byText = new Map();
+      byForm.set(form, byText);
+    }
+    return byText;
+  }
+
+  /** The places a text names: a literal classified, a template resolved and followed. */
+  private textPlaces(
+    value: string,
+    form: PlaceForm,
+    stack: StackModel,
+    depth: number,
+  ): readonly PlaceVerdict[] {
     if (!value.includes("${")) return [classifyPlace(value, form)];
     const known =
       form === "oss-bucket" ? this.bucketRegion(value, stack) : this.arnRegion(value, form, stack, depth);
@@ -74,15 +136,25 @@ export class Resolver {
     return places;
   }
 
+  /** The resource or data source at an address in a stack. */
+  private block(stack: StackModel, address: string): ResourceBlock | undefined {
+    let index = this.blocksByAddress.get(stack);
+    // Built on first use: a stack whose values reference no resource never hashes its 10,000 addresses.
+    if (index === undefined) {
+      index = new Map(stack.resources.map((resource) => [resource.address, resource]));
+      this.blocksByAddress.set(stack, index);
+    }
+    return index.get(address);
+  }
+
   /** A reference to a bucket resource's name places it in its provider's region. */
-  private bucketRegion(text: string, stack: StackModel): PlaceVerdict[] | undefined {
+  private bucketRegion(text: string, stack: StackModel): readonly PlaceVerdict[] | undefined {
     const address = BUCKET_REFERENCE.exec(text)?.[1];
     if (address === undefined) return undefined;
-    const resource = stack.byAddress.get(address);
-    const config = resource === undefined ? undefined : stack.providers.get(resource.providerKey);
-    return config === undefined
+    const resource = this.block(stack, address);
+    return resource === undefined
       ? [unresolved(`${address} is not defined in stack ${stack.name}`)]
-      : [...this.providerRegion(stack, config)];
+      : this.providerRegion(stack, providerConfigOf(stack, resource));
   }
 
   /**
@@ -107,7 +179,12 @@ export class Resolver {
   }
 
   /** The places a value that must name one names; unresolved when it is missing or resolves to nothing. */
-  requiredPlaces(value: unknown, form: PlaceForm, stack: StackModel, missing: string): PlaceVerdict[] {
+  requiredPlaces(
+    value: unknown,
+    form: PlaceForm,
+    stack: StackModel,
+    missing: string,
+  ): readonly PlaceVerdict[] {
     const places = this.places(value, form, stack);
     return places.length === 0 ? [unresolved(missing)] : places;
   }
@@ -154,6 +231,11 @@ export class Resolver {
   }
 
   private resolveExpression(expression: string, stack: StackModel, depth: number): Resolved {
+    if (++this.referencesFollowed > MAX_REFERENCES) {
+      return {
+        unresolved: `more than ${MAX_REFERENCES} references to follow; the locals multiply without end`,
+      };
+    }
     const trimmed = expression.trim();
     if (!TRAVERSAL.test(trimmed)) {
       return { unresolved: `the expression \${${trimmed}} cannot be evaluated before deploy; use a literal` };
@@ -202,7 +284,7 @@ export class Resolver {
     expression: string,
     depth: number,
   ): Resolved {
-    const resource = stack.byAddress.get(address);
+    const resource = this.block(stack, address);
     const [attribute] = path;
     if (resource === undefined) return { unresolved: `${address} is not defined in stack ${stack.name}` };
     if (typeof attribute !== "string")
@@ -211,8 +293,8 @@ export class Resolver {
     if (written !== undefined && written !== null)
       return this.follow({ value: written, stack }, path.slice(1), expression, depth);
     if (placedByProvider(resource, attribute)) {
-      const config = stack.providers.get(resource.providerKey);
-      return config?.body.region === undefined || config.body.region === null
+      const config = providerConfigOf(stack, resource);
+      return config.body.region === undefined || config.body.region === null
         ? { unresolved: `${address} uses provider ${resource.providerKey}, which sets no region` }
         : { value: config.body.region, stack };
     }

@@ -138,6 +138,9 @@ describe("the residency pull-request workflow", () => {
     expect(plan.needs).toBe("credentials");
     expect(plan.if).toBe("${{ needs.credentials.outputs.configured == 'true' }}");
     const planSteps = plan.steps;
+    const synthesizing = planSteps[stepIndex(planSteps, runs(/^npm run synth$/), "synthesizes")] as Step;
+    // Against the deployed state: cross-stack references read the other stacks' outputs from the OSS backend.
+    expect(synthesizing.env?.STATE_BACKEND).toBe("oss");
     const planning = planSteps[
       stepIndex(
         planSteps,

@@ -33,8 +33,21 @@ describe("validateConfig", () => {
 
   it("refuses a zone outside the home region", () => {
     const zones = [DEFAULT_CONFIG.zones[0], { zoneId: "cn-hangzhou-b", cidr: "10.20.16.0/20" }];
-    expect(refusal({ zones })).toMatch(
-      /zones\[1\]\.zoneId "cn-hangzhou-b" is not a zone of the home region cn-shanghai/,
+    expect(refusal({ zones })).toMatch(/zones\[1\]\.zoneId "cn-hangzhou-b" is not a zone of cn-shanghai/);
+    const drZones = [DEFAULT_CONFIG.drZones[0], { zoneId: "cn-shanghai-g", cidr: "10.30.16.0/20" }];
+    expect(refusal({ drZones })).toMatch(/drZones\[1\]\.zoneId "cn-shanghai-g" is not a zone of cn-beijing/);
+  });
+
+  it("refuses a DR network like the home one: one zone, a CIDR outside its VPC, a VPC overlapping the home VPC", () => {
+    expect(refusal({ drZones: [DEFAULT_CONFIG.drZones[0]] })).toMatch(
+      /drZones needs at least two distinct zones of cn-beijing, got 1/,
+    );
+    const outside = [DEFAULT_CONFIG.drZones[0], { zoneId: "cn-beijing-i", cidr: "10.20.0.0/20" }];
+    expect(refusal({ drZones: outside })).toMatch(
+      /drZones\[1\]\.cidr "10.20.0.0\/20" is not inside drVpcCidr/,
+    );
+    expect(refusal({ drVpcCidr: "10.0.0.0/8" })).toMatch(
+      /drVpcCidr "10.0.0.0\/8" overlaps vpcCidr "10.20.0.0\/16"/,
     );
   });
 

@@ -67,55 +67,99 @@ describe("every stack", () => {
   });
 });
 
+/** The resources of a type created through the provider configuration (`alicloud` is the default). */
+function resourcesWithProvider(stack: Block, type: string, provider: string): Block[] {
+  return resourcesOf(stack, type).filter((each) => (each.provider ?? "alicloud") === provider);
+}
+
 describe("network", () => {
-  it("puts vSwitches in two distinct cn-shanghai zones", () => {
-    const zones = resourcesOf(synthesized.network, "alicloud_vswitch").map((each) => each.zone_id as string);
-    expect(new Set(zones).size).toBeGreaterThanOrEqual(2);
-    zones.forEach((zone) => expect(zone).toMatch(/^cn-shanghai-[a-z]$/));
+  it("puts the home vSwitches in two distinct cn-shanghai zones and the DR vSwitches in two cn-beijing zones", () => {
+    const zonesThrough = (provider: string): string[] =>
+      resourcesWithProvider(synthesized.network, "alicloud_vswitch", provider).map(
+        (each) => each.zone_id as string,
+      );
+    expect(new Set(zonesThrough("alicloud")).size).toBeGreaterThanOrEqual(2);
+    zonesThrough("alicloud").forEach((zone) => expect(zone).toMatch(/^cn-shanghai-[a-z]$/));
+    expect(new Set(zonesThrough("alicloud.dr")).size).toBeGreaterThanOrEqual(2);
+    zonesThrough("alicloud.dr").forEach((zone) => expect(zone).toMatch(/^cn-beijing-[a-z]$/));
   });
 
-  it("denies by default and leaves only through the NAT gateway, with flow logs to SLS", () => {
-    const [group] = resourcesOf(synthesized.network, "alicloud_security_group");
-    expect(group).toMatchObject({ security_group_type: "enterprise", inner_access_policy: "Drop" });
-    const rules = resourcesOf(synthesized.network, "alicloud_security_group_rule");
-    expect(rules.map((rule) => [rule.type, rule.port_range])).toEqual([
-      ["ingress", "443/443"],
-      ["egress", "443/443"],
+  it("denies by default; only the home VPC leaves, through the NAT gateway; both log flows in their region", () => {
+    for (const group of resourcesOf(synthesized.network, "alicloud_security_group")) {
+      expect(group).toMatchObject({ security_group_type: "enterprise", inner_access_policy: "Drop" });
+    }
+    const rulesThrough = (provider: string) =>
+      resourcesWithProvider(synthesized.network, "alicloud_security_group_rule", provider).map((rule) => [
+        rule.type,
+        rule.port_range,
+        rule.cidr_ip,
+      ]);
+    expect(rulesThrough("alicloud")).toEqual([
+      ["ingress", "443/443", "10.20.0.0/16"],
+      ["egress", "443/443", "0.0.0.0/0"],
+    ]);
+    expect(rulesThrough("alicloud.dr")).toEqual([["ingress", "443/443", "10.30.0.0/16"]]);
+    expect(resourcesOf(synthesized.network, "alicloud_nat_gateway").map((nat) => nat.provider)).toEqual([
+      undefined,
     ]);
     expect(resourcesOf(synthesized.network, "alicloud_snat_entry")).toHaveLength(2);
-    expect(resourcesOf(synthesized.network, "alicloud_vpc_flow_log")[0]).toMatchObject({
-      traffic_type: "All",
-    });
+    for (const provider of ["alicloud", "alicloud.dr"]) {
+      const [flowLog] = resourcesWithProvider(synthesized.network, "alicloud_vpc_flow_log", provider);
+      expect(flowLog).toMatchObject({ traffic_type: "All", resource_type: "VPC" });
+      expect(resourcesWithProvider(synthesized.network, "alicloud_log_project", provider)).toHaveLength(1);
+    }
   });
 });
 
 describe("keys", () => {
   it("rotates, protects and delays deletion of every key", () => {
     const keys = resourcesOf(synthesized.keys, "alicloud_kms_key");
-    expect(keys).toHaveLength(5);
+    expect(keys).toHaveLength(6);
     for (const key of keys) {
       expect(key).toMatchObject({
         automatic_rotation: "Enabled",
         rotation_interval: "31536000s",
         deletion_protection: "Enabled",
         pending_window_in_days: 30,
+        key_spec: "Aliyun_AES_256",
       });
     }
-    expect(resourcesOf(synthesized.keys, "alicloud_kms_alias")).toHaveLength(5);
+    expect(resourcesOf(synthesized.keys, "alicloud_kms_alias")).toHaveLength(6);
   });
 
-  it("creates the replica keys through the dr alias", () => {
-    const drKeys = keysWithProvider(synthesized.keys, "alicloud.dr");
+  it("keeps each region's keys in a KMS instance in that region's data-center VPC", () => {
+    const instances = synthesized.keys.resource.alicloud_kms_instance as Record<string, Block>;
+    const instanceOf = (provider: string): [string, Block] => {
+      const found = Object.entries(instances).filter(
+        ([, each]) => (each.provider ?? "alicloud") === provider,
+      );
+      expect(found).toHaveLength(1);
+      return found[0] as [string, Block];
+    };
+    for (const [provider, vpc, zones] of [
+      ["alicloud", /home-network_vpc/, ["cn-shanghai-e", "cn-shanghai-f"]],
+      ["alicloud.dr", /dr-network_vpc/, ["cn-beijing-h", "cn-beijing-i"]],
+    ] as const) {
+      const [name, instance] = instanceOf(provider);
+      expect(instance).toMatchObject({ product_version: "3", force_delete_without_backup: "false" });
+      expect(instance.vpc_id).toMatch(vpc);
+      expect(instance.zone_ids).toEqual(zones);
+      expect(instance.vswitch_ids).toHaveLength(2);
+      const keys = resourcesWithProvider(synthesized.keys, "alicloud_kms_key", provider);
+      expect(keys).toHaveLength(3);
+      for (const key of keys) expect(key.dkms_instance_id).toBe(`\${alicloud_kms_instance.${name}.id}`);
+    }
+  });
+
+  it("creates a key per data class in the DR region through the dr alias", () => {
+    const drKeys = resourcesWithProvider(synthesized.keys, "alicloud_kms_key", "alicloud.dr");
     expect(drKeys.map((key) => key.tags["data-class"]).sort()).toEqual([
       "important-data",
+      "operational-logs",
       "personal-information",
     ]);
   });
 });
-
-function keysWithProvider(stack: Block, provider: string): Block[] {
-  return resourcesOf(stack, "alicloud_kms_key").filter((key) => key.provider === provider);
-}
 
 describe("storage", () => {
   const buckets = (): Block[] => resourcesOf(synthesized.storage, "alicloud_oss_bucket");
@@ -143,6 +187,17 @@ describe("storage", () => {
       /cross-stack-output-alicloud_kms_keyhome-personal-information_key/,
     );
     expect(personal?.logging.target_bucket).toMatch(/^\$\{alicloud_oss_bucket\.access-logs_bucket_/);
+  });
+
+  it("encrypts every bucket with a CMK of its own region, the DR access logs with the DR logs key", () => {
+    for (const bucket of buckets()) {
+      const key = bucket.server_side_encryption_rule.kms_master_key_id as string;
+      expect(key).toMatch(
+        bucket.provider === "alicloud.dr" ? /alicloud_kms_keydr-/ : /alicloud_kms_keyhome-/,
+      );
+    }
+    const drLogs = buckets().find((bucket) => bucket.bucket === "sh-dc-prod-dr-access-logs");
+    expect(drLogs?.server_side_encryption_rule.kms_master_key_id).toMatch(/keydr-operational-logs_key/);
   });
 
   it("replicates personal information and important data to the DR region, encrypted with the DR key", () => {
@@ -180,6 +235,12 @@ describe("audit", () => {
     const [trail] = resourcesOf(synthesized.audit, "alicloud_actiontrail_trail");
     expect(trail.oss_bucket_name).toMatch(/^\$\{alicloud_oss_bucket\.trail-bucket_[^.]+\.bucket\}$/);
     expect(trail.sls_project_arn).toMatch(/^acs:log:cn-shanghai:/);
+    expect(trail.sls_write_role_arn).toMatch(
+      /^\$\{data\.alicloud_ram_roles\.actiontrail-role\.roles\[0\]\.arn\}$/,
+    );
+    expect(synthesized.audit.data.alicloud_ram_roles["actiontrail-role"].name_regex).toBe(
+      "^AliyunServiceRoleForActionTrail$",
+    );
     expect(resourcesOf(synthesized.audit, "alicloud_oss_bucket_worm")[0]).toMatchObject({ status: "Locked" });
   });
 
@@ -196,6 +257,8 @@ describe("state", () => {
   it("creates the encrypted state bucket and the Tablestore lock table", () => {
     const [bucket] = resourcesOf(synthesized.state, "alicloud_oss_bucket");
     expect(bucket).toMatchObject({ bucket: "sh-dc-prod-terraform-state", acl: "private" });
+    // The account's KMS default key: a CMK would need the network stack, whose state is in this bucket.
+    expect(bucket.server_side_encryption_rule).toEqual({ sse_algorithm: "KMS" });
     expect(resourcesOf(synthesized.state, "alicloud_ots_table")[0]).toMatchObject({
       table_name: "terraform_state_lock",
       enable_sse: true,

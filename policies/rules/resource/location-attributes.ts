@@ -27,38 +27,46 @@ const LOCATION_BLOCK_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
   Object.entries(LOCATION_BLOCKS).map(([type, paths]) => [type, [...paths].sort().map((p) => p.split("."))]),
 );
 
+const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
+
 /** Every location attribute of every alicloud resource (see location-attributes.ts) names a mainland place. */
-export function* locationAttributes({ stack, resolver }: RuleContext): Iterable<Observation> {
-  for (const resource of stack.resources) {
-    if (resource.mode !== "managed" || !resource.type.startsWith(`${ALICLOUD}_`)) continue;
-    const found: Observation[] = [];
-    const observe = (attribute: string, value: unknown, places: readonly PlaceVerdict[]): void => {
-      found.push({
-        address: resource.address,
-        attribute,
-        value,
-        places,
-        constructPath: resource.constructPath,
-      });
-    };
-    walk(resource, resource.body, "", 0, (path, value, form) =>
-      observe(path, value, resolver.places(value, form, stack)),
-    );
-    walk(resource, resource.unknown, "", 0, (path, value) => {
-      if (isUnknown(value)) observe(path, null, UNKNOWN_AFTER_APPLY);
+export function locationAttributes({ stack, resolver }: RuleContext): Observation[] {
+  const found: Observation[] = [];
+  // Visitors made once per stack, not per resource: the walk over 10,000 resources creates no closures.
+  const observe = (
+    resource: ResourceBlock,
+    attribute: string,
+    value: unknown,
+    places: readonly PlaceVerdict[],
+  ): void => {
+    found.push({
+      address: resource.address,
+      attribute,
+      value,
+      places,
+      constructPath: resource.constructPath,
     });
-    if (resource.unknown !== undefined) {
-      const reported: string[] = [];
-      for (const path of LOCATION_BLOCK_PATHS.get(resource.type) ?? []) {
-        const dotted = path.join(".");
-        if (reported.some((parent) => dotted.startsWith(`${parent}.`))) continue;
-        if (!unknownAlong(resource.unknown, path, 0)) continue;
-        reported.push(dotted);
-        observe(dotted, null, UNKNOWN_AFTER_APPLY);
-      }
+  };
+  const observeWritten: Visitor = (resource, path, value, form) =>
+    observe(resource, path, value, resolver.places(value, form, stack));
+  const observeUnknown: Visitor = (resource, path, value) => {
+    if (isUnknown(value)) observe(resource, path, null, UNKNOWN_AFTER_APPLY);
+  };
+  for (const resource of stack.resources) {
+    if (resource.mode !== "managed" || !resource.type.startsWith(ALICLOUD_TYPE_PREFIX)) continue;
+    walk(resource, resource.body, "", 0, observeWritten);
+    if (resource.unknown === undefined) continue;
+    walk(resource, resource.unknown, "", 0, observeUnknown);
+    const reported: string[] = [];
+    for (const path of LOCATION_BLOCK_PATHS.get(resource.type) ?? []) {
+      const dotted = path.join(".");
+      if (reported.some((parent) => dotted.startsWith(`${parent}.`))) continue;
+      if (!unknownAlong(resource.unknown, path, 0)) continue;
+      reported.push(dotted);
+      observe(resource, dotted, null, UNKNOWN_AFTER_APPLY);
     }
-    yield* found;
   }
+  return found;
 }
 
 /** A plan's `after_unknown` marks a value (or an element of a list) unknown with `true`. */
@@ -79,7 +87,7 @@ function isBlock(value: unknown): boolean {
   return isObject(value) || (Array.isArray(value) && value.some(isObject));
 }
 
-type Visitor = (path: string, value: unknown, form: PlaceForm) => void;
+type Visitor = (resource: ResourceBlock, path: string, value: unknown, form: PlaceForm) => void;
 
 function walk(
   resource: ResourceBlock,
@@ -104,6 +112,6 @@ function walk(
     // A nested block that shares a location attribute's name (`regions { region_id }`) is walked, not read as a place.
     if (classified === undefined || ("form" in classified && isBlock(child))) {
       if (typeof child === "object" && child !== null) walk(resource, child, `${path}.`, depth + 1, visitor);
-    } else if ("form" in classified) visitor(path, child, classified.form);
+    } else if ("form" in classified) visitor(resource, path, child, classified.form);
   }
 }

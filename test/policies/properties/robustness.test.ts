@@ -116,3 +116,81 @@ describe("robustness properties", () => {
     );
   });
 });
+
+describe("references that multiply", () => {
+  const LOCALS = ["a", "b", "c", "d", "e", "f"] as const;
+  /** Each local a list of references to locals (itself included) and places: cycles and sharing at will. */
+  const localsGraph = fc.record(
+    Object.fromEntries(
+      LOCALS.map((local) => [
+        local,
+        fc.array(
+          fc.oneof(
+            fc.constantFrom(...LOCALS).map((other) => `\${local.${other}}`),
+            fc.constantFrom("cn-shanghai", "cn-hongkong"),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+      ]),
+    ) as Record<(typeof LOCALS)[number], fc.Arbitrary<string[]>>,
+  );
+
+  type Local = (typeof LOCALS)[number];
+  /** What the start local can reach: a foreign place, a cycle (a local met again on its own path). */
+  function reach(locals: Record<Local, string[]>, start: Local) {
+    let foreign = false;
+    let cycle = false;
+    const visit = (local: Local, path: readonly Local[]): void => {
+      if (path.includes(local)) {
+        cycle = true;
+        return;
+      }
+      for (const item of locals[local]) {
+        const other = /^\$\{local\.(\w)\}$/.exec(item)?.[1] as Local | undefined;
+        if (other === undefined) foreign ||= item !== "cn-shanghai";
+        else visit(other, [...path, local]);
+      }
+    };
+    visit(start, []);
+    return { foreign, cycle };
+  }
+
+  it("always finish with the right verdict, whatever the graph of locals: cycles and shared references", () => {
+    fc.assert(
+      fc.property(localsGraph, fc.constantFrom(...LOCALS), (locals, start) => {
+        const report = check([
+          {
+            provider: { alicloud: [{ region: "cn-shanghai" }] },
+            locals,
+            resource: {
+              alicloud_ecs_auto_snapshot_policy: {
+                p: { name: "p", target_copy_regions: `\${local.${start}}` },
+              },
+            },
+          },
+        ]);
+        expectConsistent(report);
+        const { foreign, cycle } = reach(locals, start);
+        const verdict = report.resources[0]?.verdict;
+        if (!foreign && !cycle) expect(verdict).toBe("mainland");
+        else if (!cycle) expect(verdict).toBe("outside");
+        else expect(["outside", "unresolved"]).toContain(verdict);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("stop a self-referencing list with a message that says why", () => {
+    const report = check([
+      {
+        provider: { alicloud: [{ region: "cn-shanghai" }] },
+        locals: { regions: ["${local.regions}", "${local.regions}"] },
+        resource: {
+          alicloud_ecs_auto_snapshot_policy: { p: { name: "p", target_copy_regions: "${local.regions}" } },
+        },
+      },
+    ]);
+    expect(report.findings).toMatchObject([{ verdict: "unresolved", attribute: "target_copy_regions" }]);
+    expect(report.findings[0]?.resolved).toMatch(/circular or too deep|more than 10000 references/);
+  });
+});
