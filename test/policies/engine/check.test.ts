@@ -91,6 +91,7 @@ describe("checkStacks", () => {
       { address: "random_id.r", places: [], verdict: "location-free", provider: "random" },
     ]);
     expect(report.resources[0]?.source).toEqual({ file: "stack0.json", constructPath: "app/policy" });
+    expect(report.resources[1]?.source).toStrictEqual({ file: "stack0.json" });
     expect(report.resources.map((resource) => resource.places)).toStrictEqual([
       ["cn-shanghai", "cn-hangzhou"],
       [],

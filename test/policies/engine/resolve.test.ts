@@ -452,6 +452,29 @@ describe("Resolver", () => {
     });
   });
 
+  describe("the bound on references", () => {
+    it("refuses a value whose references multiply, saying so", () => {
+      const locals: Record<string, unknown> = { l14: "cn-shanghai" };
+      for (let level = 0; level < 14; level += 1)
+        locals[`l${level}`] = [`\${local.l${level + 1}}`, `\${local.l${level + 1}}`];
+      const reasons = new Set(placesOf("${local.l0}", { locals }).map((place) => place.place));
+      expect(reasons).toContain("more than 10000 references to follow; the locals multiply without end");
+    });
+
+    it("counts the references of each value afresh, not of the whole check", () => {
+      const locals = Object.fromEntries(
+        Array.from({ length: 10_050 }, (_, index) => [`z${index}`, "cn-shanghai-b"]),
+      );
+      const stack = stackOf({ locals });
+      const resolver = new Resolver(new Map([[stack.name, stack]]));
+      const verdicts = new Set<string>();
+      for (const name of Object.keys(locals)) {
+        for (const place of resolver.places(`\${local.${name}}`, "place", stack)) verdicts.add(place.verdict);
+      }
+      expect([...verdicts]).toEqual(["mainland"]);
+    });
+  });
+
   describe("locals", () => {
     it("says which local is not defined, and where a path into one leads nowhere", () => {
       expect(reasonOf("${local.missing}")).toBe("local.missing is not defined");

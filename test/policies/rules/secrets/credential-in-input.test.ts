@@ -72,13 +72,16 @@ describe("SEC-CREDENTIAL-IN-INPUT", () => {
             backend: { oss: { region: "cn-shanghai", bucket: "state", secret_key: FAKE_SECRET } },
           },
           variable: { ak: { default: FAKE_ACCESS_KEY_ID } },
-          locals: { keys: { secret_key: FAKE_SECRET } },
+          locals: {
+            keys: { secret_key: FAKE_SECRET, "dr.secret_key": FAKE_SECRET, "dr.secret": FAKE_SECRET },
+          },
           output: { token: { value: FAKE_ACCESS_KEY_ID } },
         },
       ),
     );
     expect(findings.map(({ address, attribute }) => `${address} ${attribute}`).sort()).toEqual([
       "alicloud_instance.subject user_data",
+      "local.keys dr.secret_key",
       "local.keys secret_key",
       "output.token value",
       "provider.alicloud assume_role.0.security_token",
