@@ -12,8 +12,8 @@ export interface ResidentKmsInstanceProps {
 
 /**
  * A KMS 3.0 instance for customer-managed keys (only keys in an instance rotate automatically):
- * software key management, pay-as-you-go (so no key, secret or VPC quota to size up front), in the
- * network's VPC and its vSwitches' zones, and never deleted without a backup.
+ * pay-as-you-go (so no key, secret or VPC quota to size up front), in the network's VPC and its
+ * vSwitches' zones, and never deleted without a backup.
  */
 export class ResidentKmsInstance extends Construct {
   readonly instance: KmsInstance;
