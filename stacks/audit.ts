@@ -15,10 +15,11 @@ import type { StorageStack } from "./storage";
 const AUDIT_RETENTION_DAYS = 180;
 
 /**
- * The Cloud Config managed rule that flags resources outside the listed regions, and its parameter. Not
- * verifiable offline: check both against the account's rule templates (Cloud Config console) before deploy.
+ * The Cloud Config managed rule that flags resources outside the listed regions, and its parameter (a
+ * comma-separated list), as the rule's page in the Cloud Config documentation names them. The templates of
+ * an account can differ: check both in the Cloud Config console before deploy (README, Deploying).
  */
-export const REGION_RULE_TEMPLATE = { identifier: "resource-region-limit", regionsParameter: "regionIds" };
+export const REGION_RULE_TEMPLATE = { identifier: "resource-region-limit", regionsParameter: "regions" };
 
 /**
  * The audit trail: ActionTrail delivering every API event to a WORM bucket and an SLS project in the

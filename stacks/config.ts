@@ -33,6 +33,13 @@ export interface DataCenterConfig {
   readonly drVpcCidr: string;
   /** At least two distinct zones of the DR region, each with a vSwitch CIDR inside `drVpcCidr`. */
   readonly drZones: readonly ZoneConfig[];
+  /**
+   * The state stack's own small VPC in the home region, which hosts the KMS instance of the state key (the
+   * bootstrap cannot use the home VPC: the network stack keeps its state in the bucket the bootstrap creates).
+   */
+  readonly stateVpcCidr: string;
+  /** At least two distinct zones of the home region, each with a vSwitch CIDR inside `stateVpcCidr`. */
+  readonly stateZones: readonly ZoneConfig[];
   /** Prefix of every resource name; OSS bucket names are global, so make it company-specific. */
   readonly namePrefix: string;
   /** Tags on every resource (the data class is added per resource). */
@@ -54,6 +61,11 @@ export const DEFAULT_CONFIG: DataCenterConfig = {
   drZones: [
     { zoneId: "cn-beijing-h", cidr: "10.30.0.0/20" },
     { zoneId: "cn-beijing-i", cidr: "10.30.16.0/20" },
+  ],
+  stateVpcCidr: "10.10.0.0/24",
+  stateZones: [
+    { zoneId: "cn-shanghai-e", cidr: "10.10.0.0/26" },
+    { zoneId: "cn-shanghai-f", cidr: "10.10.0.64/26" },
   ],
   namePrefix: "sh-dc",
   tags: { owner: "platform-engineering", "managed-by": "cdktf" },
@@ -151,11 +163,21 @@ export function validateConfig(config: DataCenterConfig): DataCenterConfig {
   if (!/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/.test(`${config.namePrefix}-${config.environment}`)) {
     throw new ConfigError("namePrefix/environment", "must be lower-case letters, digits and hyphens");
   }
-  const home = validateNetwork(config.homeRegion, "vpcCidr", config.vpcCidr, "zones", config.zones);
-  const dr = validateNetwork(config.drRegion, "drVpcCidr", config.drVpcCidr, "drZones", config.drZones);
-  if (overlaps(home, dr)) {
-    throw new ConfigError("drVpcCidr", `"${config.drVpcCidr}" overlaps vpcCidr "${config.vpcCidr}"`);
-  }
+  // No two VPCs overlap, so that any two can be connected later (CEN, VPN) without renumbering.
+  const networks = [
+    { region: config.homeRegion, vpcField: "vpcCidr", zonesField: "zones" },
+    { region: config.drRegion, vpcField: "drVpcCidr", zonesField: "drZones" },
+    { region: config.homeRegion, vpcField: "stateVpcCidr", zonesField: "stateZones" },
+  ] as const;
+  const vpcs = networks.map(({ region, vpcField, zonesField }) => ({
+    field: vpcField,
+    text: config[vpcField],
+    block: validateNetwork(region, vpcField, config[vpcField], zonesField, config[zonesField]),
+  }));
+  vpcs.forEach((one, index) => {
+    const other = vpcs.slice(0, index).find((each) => overlaps(each.block, one.block));
+    if (other) throw new ConfigError(one.field, `"${one.text}" overlaps ${other.field} "${other.text}"`);
+  });
   return config;
 }
 

@@ -1,12 +1,11 @@
 import type { Construct } from "constructs";
-import { KmsInstance } from "../.gen/providers/alicloud/kms-instance";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
-import type { DataCenterConfig, DataClass, ZoneConfig } from "./config";
+import type { DataCenterConfig, DataClass } from "./config";
 import { DATA_CLASSES } from "./config";
 import { DataCenterStack, resourceName } from "./data-center-stack";
 import type { NetworkStack } from "./network";
-import type { ResidentNetwork } from "./resident-network";
 import { ResidentKey } from "./resident-key";
+import { ResidentKmsInstance } from "./resident-kms-instance";
 
 /** Data classes whose buckets are replicated to the DR region. */
 export type ReplicatedDataClass = Exclude<DataClass, "operational-logs">;
@@ -29,31 +28,18 @@ export class KeysStack extends DataCenterStack {
   constructor(scope: Construct, id: string, config: DataCenterConfig, network: NetworkStack) {
     super(scope, id, config);
     const dr = this.addDrProvider();
-    this.homeKeys = this.keysIn("home", this.instanceIn("home", network.home, config.zones));
-    this.drKeys = this.keysIn("dr", this.instanceIn("dr", network.dr, config.drZones, dr), dr);
-  }
-
-  /** A software KMS instance (pay-as-you-go) in the network's VPC and zones; never deleted without a backup. */
-  private instanceIn(
-    where: Where,
-    network: ResidentNetwork,
-    zones: readonly ZoneConfig[],
-    provider?: AlicloudProvider,
-  ): KmsInstance {
-    return new KmsInstance(this, `${where}-kms-instance`, {
-      provider,
-      productVersion: "3",
-      paymentType: "PayAsYouGo",
-      vpcId: network.vpc.id,
-      vswitchIds: network.vswitches.map((vswitch) => vswitch.id),
-      zoneIds: zones.map((zone) => zone.zoneId),
-      forceDeleteWithoutBackup: "false",
+    const homeInstance = new ResidentKmsInstance(this, "home-kms-instance", { network: network.home });
+    const drInstance = new ResidentKmsInstance(this, "dr-kms-instance", {
+      network: network.dr,
+      provider: dr,
     });
+    this.homeKeys = this.keysIn("home", homeInstance);
+    this.drKeys = this.keysIn("dr", drInstance, dr);
   }
 
   private keysIn(
     where: Where,
-    instance: KmsInstance,
+    instance: ResidentKmsInstance,
     provider?: AlicloudProvider,
   ): Record<DataClass, ResidentKey> {
     const region = where === "home" ? this.config.homeRegion : this.config.drRegion;

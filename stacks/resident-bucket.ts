@@ -10,9 +10,12 @@ export interface ResidentBucketProps {
   readonly tags: Record<string, string>;
   /** The provider (region) of the bucket; the stack's default provider when absent. */
   readonly provider?: AlicloudProvider;
-  /** CMK for SSE-KMS; absent, OSS uses the account's KMS default key (still SSE-KMS, never plain). */
-  readonly kmsKeyId?: string;
-  /** Bucket that receives this bucket's access logs; none for the log bucket itself. */
+  /** The CMK of the bucket's data class, in the bucket's region, for SSE-KMS. */
+  readonly kmsKeyId: string;
+  /**
+   * Bucket that receives this bucket's access logs (in the same region; it may be this bucket itself);
+   * none for the log bucket itself.
+   */
   readonly logBucket?: string;
   /** Days a noncurrent object version is kept; 90 by default. */
   readonly noncurrentVersionDays?: number;

@@ -4,7 +4,10 @@ import { KmsKey } from "../.gen/providers/alicloud/kms-key";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
 
 export interface ResidentKeyProps {
-  /** The KMS instance that holds the key (`alicloud_kms_instance.id`), in the key's region. */
+  /**
+   * The KMS instance that holds the key (`ResidentKmsInstance.id`), in the key's region: KMS 3.0 rotates
+   * only keys in an instance (a default key outside one cannot rotate).
+   */
   readonly kmsInstanceId: string;
   /** `alias/<aliasName>`. */
   readonly aliasName: string;

@@ -40,11 +40,13 @@ interface AllowRule {
 /**
  * A VPC that keeps its traffic in its region and on the record: a vSwitch per zone, a deny-by-default
  * security group with explicit rules, no egress unless asked for (then only through NAT with SNAT), and
- * flow logs into an SLS project in the same region.
+ * flow logs into an SLS project in the same region, encrypted at rest.
  */
 export class ResidentNetwork extends Construct {
   readonly vpc: Vpc;
   readonly vswitches: Vswitch[];
+  /** The zone of each vSwitch, in the same order. */
+  readonly zoneIds: string[];
   readonly securityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: ResidentNetworkProps) {
@@ -57,6 +59,7 @@ export class ResidentNetwork extends Construct {
       cidrBlock: props.vpcCidr,
       tags,
     });
+    this.zoneIds = props.zones.map((zone) => zone.zoneId);
     this.vswitches = props.zones.map(
       (zone) =>
         new Vswitch(this, `vswitch-${zone.zoneId}`, {
@@ -129,6 +132,8 @@ export class ResidentNetwork extends Construct {
       shardCount: 2,
       autoSplit: true,
       maxSplitShardCount: 64,
+      // At rest with the SLS service key: a CMK would come from the keys stack, which needs this VPC first.
+      encryptConf: { enable: true, encryptType: "default" },
     });
     new VpcFlowLog(this, "flow-log", {
       provider,

@@ -1,5 +1,4 @@
 import type { Construct } from "constructs";
-import { DataAlicloudAccount } from "../.gen/providers/alicloud/data-alicloud-account";
 import { LogProject } from "../.gen/providers/alicloud/log-project";
 import { LogStore } from "../.gen/providers/alicloud/log-store";
 import { OssAccountPublicAccessBlock } from "../.gen/providers/alicloud/oss-account-public-access-block";
@@ -9,6 +8,7 @@ import { DataCenterStack, resourceName } from "./data-center-stack";
 import type { KeysStack } from "./keys";
 import { REPLICATED_DATA_CLASSES } from "./keys";
 import { ResidentBucket } from "./resident-bucket";
+import { ServiceRole } from "./service-role";
 
 /**
  * OSS buckets for personal information, important data and access logs, each replicated data bucket
@@ -38,41 +38,67 @@ export class StorageStack extends DataCenterStack {
       tags: this.tagsFor("operational-logs"),
     });
 
-    this.dataBuckets = [];
-    this.drBuckets = [];
-    for (const dataClass of REPLICATED_DATA_CLASSES) {
+    const pairs = REPLICATED_DATA_CLASSES.map((dataClass) => {
+      const sourceKey = keys.homeKeys[dataClass].key;
+      const replicaKey = keys.drKeys[dataClass].key;
       const source = new ResidentBucket(this, dataClass, {
         bucketName: resourceName(config, dataClass),
-        kmsKeyId: keys.homeKeys[dataClass].key.id,
+        kmsKeyId: sourceKey.id,
         logBucket: this.logBucket.bucket.bucket,
         tags: this.tagsFor(dataClass),
       });
-      const replicaKeyId = keys.drKeys[dataClass].key.id;
       const replica = new ResidentBucket(this, `dr-${dataClass}`, {
         provider: dr,
         bucketName: resourceName(config, "dr", dataClass),
-        kmsKeyId: replicaKeyId,
+        kmsKeyId: replicaKey.id,
         logBucket: drLogBucket.bucket.bucket,
         tags: this.tagsFor(dataClass),
       });
+      return { dataClass, source, replica, sourceKey, replicaKey };
+    });
+    this.dataBuckets = pairs.map(({ source }) => source);
+    this.drBuckets = pairs.map(({ replica }) => replica);
+
+    // OSS replicates KMS-encrypted objects only through a role it assumes (`sync_role`), granted what the
+    // OSS replication guide lists: read the source, write the replica, decrypt and re-encrypt with the keys.
+    const replicationRole = new ServiceRole(this, "replication-role", {
+      roleName: resourceName(config, "oss-replication"),
+      description: "OSS replicates the data buckets to their DR twins.",
+      service: "oss.aliyuncs.com",
+      statements: pairs.flatMap(({ source, replica, sourceKey, replicaKey }) => [
+        { actions: ["oss:ReplicateList", "oss:ReplicateGet"], resources: bucketArns(source) },
+        {
+          actions: ["oss:ReplicateList", "oss:ReplicateGet", "oss:ReplicatePut", "oss:ReplicateDelete"],
+          resources: bucketArns(replica),
+        },
+        { actions: ["kms:Decrypt"], resources: [sourceKey.arn] },
+        { actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [replicaKey.arn] },
+      ]),
+    });
+    for (const { dataClass, source, replica, replicaKey } of pairs) {
       new OssBucketReplication(this, `${dataClass}-replication`, {
         bucket: source.bucket.bucket,
         action: "ALL",
         historicalObjectReplication: "enabled",
         // The location of the replica bucket, so the target is wherever the `dr` provider puts it.
         destination: { bucket: replica.bucket.bucket, location: replica.bucket.location },
+        syncRole: replicationRole.role.name,
         sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-        encryptionConfiguration: { replicaKmsKeyId: replicaKeyId },
+        encryptionConfiguration: { replicaKmsKeyId: replicaKey.id },
       });
-      this.dataBuckets.push(source);
-      this.drBuckets.push(replica);
     }
 
-    const account = new DataAlicloudAccount(this, "account", {});
     const project = new LogProject(this, "application-logs", {
       projectName: resourceName(config, "application-logs"),
       description: "Application logs of the data center, kept in the home region.",
       tags: this.tagsFor("operational-logs"),
+    });
+    // SLS encrypts with a CMK (BYOK) through a role it assumes; these are the policies SLS documents.
+    const logEncryptionRole = new ServiceRole(this, "log-encryption-role", {
+      roleName: resourceName(config, "sls-cmk"),
+      description: "SLS encrypts the application logstore with the logs CMK.",
+      service: "log.aliyuncs.com",
+      systemPolicies: ["AliyunKMSReadOnlyAccess", "AliyunKMSCryptoUserAccess"],
     });
     new LogStore(this, "application-log-store", {
       projectName: project.projectName,
@@ -85,9 +111,14 @@ export class StorageStack extends DataCenterStack {
         userCmkInfo: {
           cmkKeyId: keys.homeKeys["operational-logs"].key.id,
           regionId: config.homeRegion,
-          arn: `acs:ram::${account.id}:role/aliyunlogdefaultrole`,
+          arn: logEncryptionRole.role.arn,
         },
       },
     });
   }
+}
+
+/** The bucket and its objects, as RAM policy resources. */
+function bucketArns(bucket: ResidentBucket): string[] {
+  return [`acs:oss:*:*:${bucket.bucket.bucket}`, `acs:oss:*:*:${bucket.bucket.bucket}/*`];
 }

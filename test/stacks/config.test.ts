@@ -51,6 +51,28 @@ describe("validateConfig", () => {
     );
   });
 
+  it("refuses a state network outside the home region, with one zone, or overlapping another VPC", () => {
+    const foreignZone = [DEFAULT_CONFIG.stateZones[0], { zoneId: "cn-beijing-h", cidr: "10.10.0.64/26" }];
+    expect(refusal({ stateZones: foreignZone })).toMatch(
+      /stateZones\[1\]\.zoneId "cn-beijing-h" is not a zone of cn-shanghai/,
+    );
+    expect(refusal({ stateZones: [DEFAULT_CONFIG.stateZones[0]] })).toMatch(
+      /stateZones needs at least two distinct zones of cn-shanghai, got 1/,
+    );
+    const outside = [DEFAULT_CONFIG.stateZones[0], { zoneId: "cn-shanghai-f", cidr: "10.10.1.0/26" }];
+    expect(refusal({ stateZones: outside })).toMatch(
+      /stateZones\[1\]\.cidr "10.10.1.0\/26" is not inside stateVpcCidr "10.10.0.0\/24"/,
+    );
+    const insideHome = {
+      stateVpcCidr: "10.20.0.0/24",
+      stateZones: [
+        { zoneId: "cn-shanghai-e", cidr: "10.20.0.0/26" },
+        { zoneId: "cn-shanghai-f", cidr: "10.20.0.64/26" },
+      ],
+    };
+    expect(refusal(insideHome)).toMatch(/stateVpcCidr "10.20.0.0\/24" overlaps vpcCidr "10.20.0.0\/16"/);
+  });
+
   it("refuses overlapping vSwitch CIDRs and a CIDR outside the VPC", () => {
     const overlapping = [DEFAULT_CONFIG.zones[0], { zoneId: "cn-shanghai-f", cidr: "10.20.8.0/24" }];
     expect(refusal({ zones: overlapping })).toMatch(

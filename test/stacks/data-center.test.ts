@@ -50,6 +50,17 @@ describe("every stack", () => {
     }
   });
 
+  it("encrypts every bucket of every stack with a CMK, never the KMS default key", () => {
+    const buckets = Object.values(synthesized).flatMap((stack) => resourcesOf(stack, "alicloud_oss_bucket"));
+    expect(buckets).toHaveLength(8);
+    for (const bucket of buckets) {
+      expect(bucket.server_side_encryption_rule).toEqual({
+        sse_algorithm: "KMS",
+        kms_master_key_id: expect.stringMatching(/alicloud_kms_key/),
+      });
+    }
+  });
+
   it("keeps local state in the project root, by a path relative to the stack directory, by default", () => {
     expect(synthesized.network.terraform.backend).toEqual({
       local: { path: "../../../terraform.network.tfstate" },
@@ -70,6 +81,14 @@ describe("every stack", () => {
 /** The resources of a type created through the provider configuration (`alicloud` is the default). */
 function resourcesWithProvider(stack: Block, type: string, provider: string): Block[] {
   return resourcesOf(stack, type).filter((each) => (each.provider ?? "alicloud") === provider);
+}
+
+/** The services a RAM role's trust policy lets assume it (the document is a jsonencode of an object). */
+function trustedServices(role: Block | undefined): unknown {
+  const document = /^\$\{jsonencode\((.*)\)\}$/s.exec(role?.document ?? "")?.[1] ?? "";
+  return [...document.matchAll(/"Service" = \[([^\]]*)\]/g)].flatMap((match) =>
+    [...match[1].matchAll(/"([^"]+)"/g)].map((service) => service[1]),
+  );
 }
 
 describe("network", () => {
@@ -107,6 +126,8 @@ describe("network", () => {
       const [flowLog] = resourcesWithProvider(synthesized.network, "alicloud_vpc_flow_log", provider);
       expect(flowLog).toMatchObject({ traffic_type: "All", resource_type: "VPC" });
       expect(resourcesWithProvider(synthesized.network, "alicloud_log_project", provider)).toHaveLength(1);
+      const [store] = resourcesWithProvider(synthesized.network, "alicloud_log_store", provider);
+      expect(store.encrypt_conf).toEqual({ enable: true, encrypt_type: "default" });
     }
   });
 });
@@ -141,7 +162,11 @@ describe("keys", () => {
       ["alicloud.dr", /dr-network_vpc/, ["cn-beijing-h", "cn-beijing-i"]],
     ] as const) {
       const [name, instance] = instanceOf(provider);
-      expect(instance).toMatchObject({ product_version: "3", force_delete_without_backup: "false" });
+      expect(instance).toMatchObject({
+        product_version: "3",
+        payment_type: "PayAsYouGo",
+        force_delete_without_backup: "false",
+      });
       expect(instance.vpc_id).toMatch(vpc);
       expect(instance.zone_ids).toEqual(zones);
       expect(instance.vswitch_ids).toHaveLength(2);
@@ -222,11 +247,44 @@ describe("storage", () => {
     }
   });
 
-  it("encrypts the application logstore with the logs CMK in the home region", () => {
+  it("replicates through a role only OSS can assume, allowed to read the sources, write the replicas and use their keys", () => {
+    const roles = synthesized.storage.resource.alicloud_ram_role as Record<string, Block>;
+    const [roleName, role] =
+      Object.entries(roles).find(([name]) => name.startsWith("replication-role")) ?? [];
+    expect(trustedServices(role)).toEqual(["oss.aliyuncs.com"]);
+    for (const replication of resourcesOf(synthesized.storage, "alicloud_oss_bucket_replication")) {
+      expect(replication.sync_role).toBe(`\${alicloud_ram_role.${roleName}.name}`);
+    }
+    const [policy] = resourcesOf(synthesized.storage, "alicloud_ram_policy");
+    const grants = policy.policy_document as string;
+    for (const bucket of [
+      "personal-information",
+      "important-data",
+      "dr-personal-information",
+      "dr-important-data",
+    ]) {
+      expect(grants).toMatch(new RegExp(`oss:ReplicateGet[^}]*alicloud_oss_bucket\\.${bucket}_bucket_`));
+    }
+    expect(grants).toMatch(/oss:ReplicatePut[^}]*alicloud_oss_bucket\.dr-personal-information_bucket_/);
+    expect(grants).not.toMatch(/oss:ReplicatePut[^}]*alicloud_oss_bucket\.personal-information_bucket_/);
+    expect(grants).toMatch(/kms:GenerateDataKey[^}]*keydr-personal-information_key_\w+arn/);
+    expect(grants).not.toMatch(/"\*"/);
+    const attachments = resourcesOf(synthesized.storage, "alicloud_ram_role_policy_attachment");
+    expect(attachments.filter((each) => each.role_name === `\${alicloud_ram_role.${roleName}.name}`)).toEqual(
+      [expect.objectContaining({ policy_type: "Custom" })],
+    );
+  });
+
+  it("encrypts the application logstore with the logs CMK in the home region, through a role only SLS can assume", () => {
     const [store] = resourcesOf(synthesized.storage, "alicloud_log_store");
     expect(store.encrypt_conf.enable).toBe(true);
     expect(store.encrypt_conf.user_cmk_info.region_id).toBe("cn-shanghai");
     expect(store.encrypt_conf.user_cmk_info.cmk_key_id).toMatch(/home-operational-logs_key/);
+    const roleName = /^\$\{alicloud_ram_role\.([^.]+)\.arn\}$/.exec(
+      store.encrypt_conf.user_cmk_info.arn,
+    )?.[1];
+    const role = (synthesized.storage.resource.alicloud_ram_role as Record<string, Block>)[roleName ?? ""];
+    expect(trustedServices(role)).toEqual(["log.aliyuncs.com"]);
   });
 });
 
@@ -247,18 +305,43 @@ describe("audit", () => {
   it("limits resources to the mainland regions of the catalog with a Cloud Config rule", () => {
     const [rule] = resourcesOf(synthesized.audit, "alicloud_config_rule");
     expect(rule.source_identifier).toBe("resource-region-limit");
-    const regions = (rule.input_parameters.regionIds as string).split(",");
+    expect(Object.keys(rule.input_parameters)).toEqual(["regions"]);
+    const regions = (rule.input_parameters.regions as string).split(",");
     expect(regions).toContain("cn-shanghai");
     expect(regions).not.toContain("cn-hongkong");
   });
 });
 
 describe("state", () => {
-  it("creates the encrypted state bucket and the Tablestore lock table", () => {
+  it("encrypts the state bucket with the state CMK, held in a KMS instance in the stack's own VPC", () => {
     const [bucket] = resourcesOf(synthesized.state, "alicloud_oss_bucket");
     expect(bucket).toMatchObject({ bucket: "sh-dc-prod-terraform-state", acl: "private" });
-    // The account's KMS default key: a CMK would need the network stack, whose state is in this bucket.
-    expect(bucket.server_side_encryption_rule).toEqual({ sse_algorithm: "KMS" });
+    const keyName = /^\$\{alicloud_kms_key\.([^.]+)\.id\}$/.exec(
+      bucket.server_side_encryption_rule.kms_master_key_id,
+    )?.[1];
+    expect(bucket.server_side_encryption_rule.sse_algorithm).toBe("KMS");
+    const key = (synthesized.state.resource.alicloud_kms_key as Record<string, Block>)[keyName ?? ""];
+    expect(key).toMatchObject({ automatic_rotation: "Enabled", deletion_protection: "Enabled" });
+    const [instanceName, instance] = Object.entries(
+      synthesized.state.resource.alicloud_kms_instance as Record<string, Block>,
+    )[0];
+    expect(key.dkms_instance_id).toBe(`\${alicloud_kms_instance.${instanceName}.id}`);
+    expect(instance.vpc_id).toMatch(/^\$\{alicloud_vpc\.state-network_vpc_[^.]+\.id\}$/);
+    expect(instance.zone_ids).toEqual(["cn-shanghai-e", "cn-shanghai-f"]);
+    expect(resourcesOf(synthesized.state, "alicloud_vpc").map((vpc) => vpc.cidr_block)).toEqual([
+      "10.10.0.0/24",
+    ]);
+    expect(resourcesOf(synthesized.state, "alicloud_nat_gateway")).toEqual([]);
+    // Its access logs go into the bucket itself: the storage stack's log bucket comes later.
+    expect(bucket.logging.target_bucket).toBe("sh-dc-prod-terraform-state");
+  });
+
+  it("depends on no other stack, so it can be deployed first with local state", () => {
+    expect(synthesized.state.data?.terraform_remote_state).toBeUndefined();
+    expect(JSON.stringify(synthesized.state)).not.toMatch(/cross-stack/);
+  });
+
+  it("creates the Tablestore lock table, encrypted", () => {
     expect(resourcesOf(synthesized.state, "alicloud_ots_table")[0]).toMatchObject({
       table_name: "terraform_state_lock",
       enable_sse: true,
