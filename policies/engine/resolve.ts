@@ -17,8 +17,14 @@ import {
  * `contains([...mainland ids...], var.x)` pins it. Everything else is unresolved, with the reason.
  */
 
-/** A value found by following an expression, with the stack in which its own expressions resolve. */
-type Resolved = { readonly value: unknown; readonly stack: StackModel } | { readonly unresolved: string };
+/**
+ * A value found by following an expression, with the stack in which its own expressions resolve. A value read
+ * from the configuration may itself be a template; `evaluated` marks text a template produced, which Terraform
+ * never evaluates again (so an escaped `$${x}` stays the text `${x}`).
+ */
+type Resolved =
+  | { readonly value: unknown; readonly stack: StackModel; readonly evaluated?: true }
+  | { readonly unresolved: string };
 
 /** Deeper than this, a chain of references is circular or hostile. */
 const MAX_DEPTH = 64;
@@ -115,8 +121,9 @@ export class Resolver {
       form === "oss-bucket" ? this.bucketRegion(value, stack) : this.arnRegion(value, form, stack, depth);
     if (known !== undefined) return known;
     const resolved = this.resolveString(value, stack, depth + 1);
-    return "unresolved" in resolved
-      ? [unresolved(resolved.unresolved)]
+    if ("unresolved" in resolved) return [unresolved(resolved.unresolved)];
+    return resolved.evaluated === true
+      ? [classifyPlace(String(resolved.value), form)]
       : this.places(resolved.value, form, resolved.stack, depth + 1);
   }
 
@@ -189,6 +196,7 @@ export class Resolver {
     return places.length === 0 ? [unresolved(missing)] : places;
   }
 
+  /** A template evaluated once: a lone interpolation gives the value it names, anything else the text. */
   private resolveString(text: string, stack: StackModel, depth: number): Resolved {
     const parts = splitTemplate(text);
     if (parts === undefined) return { unresolved: `"${text}" is not a well-formed Terraform template` };
@@ -205,7 +213,19 @@ export class Resolver {
       if (typeof resolved !== "string") return resolved;
       result += resolved;
     }
-    return { value: result, stack };
+    return { value: result, stack, evaluated: true };
+  }
+
+  /** A value followed until it is no longer a template still to evaluate: a local may name a local. */
+  private evaluate(resolved: Resolved, depth: number): Resolved {
+    let current = resolved;
+    for (let level = depth; !("unresolved" in current); level++) {
+      const { value } = current;
+      if (current.evaluated === true || typeof value !== "string" || !value.includes("${")) return current;
+      if (level > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
+      current = this.resolveString(value, current.stack, level + 1);
+    }
+    return current;
   }
 
   private resolveToText(
@@ -213,18 +233,9 @@ export class Resolver {
     stack: StackModel,
     depth: number,
   ): string | { unresolved: string } {
-    const resolved = this.resolveExpression(expression, stack, depth);
+    const resolved = this.evaluate(this.resolveExpression(expression, stack, depth), depth);
     if ("unresolved" in resolved) return resolved;
     const { value } = resolved;
-    if (typeof value === "string" && value.includes("${")) {
-      if (depth > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
-      const inner = this.resolveString(value, resolved.stack, depth + 1);
-      return "unresolved" in inner
-        ? inner
-        : typeof inner.value === "string"
-          ? inner.value
-          : { unresolved: `${expression} is not text` };
-    }
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
       return String(value);
     return { unresolved: `${expression} is not text` };
@@ -312,14 +323,9 @@ export class Resolver {
   ): Resolved {
     let current = start;
     for (const step of path) {
+      current = this.evaluate(current, depth);
       if ("unresolved" in current) return current;
-      let value = current.value;
-      if (typeof value === "string" && value.includes("${")) {
-        if (depth > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
-        const inner = this.resolveString(value, current.stack, depth + 1);
-        if ("unresolved" in inner) return inner;
-        value = inner.value;
-      }
+      const { value } = current;
       const next = Array.isArray(value)
         ? value[Number(step)]
         : isObject(value)

@@ -314,6 +314,25 @@ describe("Resolver", () => {
     it("never accepts an escaped interpolation as a place", () => {
       expect(placesOf("cn-shanghai-b$${x}").map((place) => place.verdict)).not.toContain("mainland");
     });
+
+    it("reads an escaped $${...} as the literal text Terraform writes, never as a reference to follow", () => {
+      const zones = { zone: "cn-shanghai-b", escaped: "$${local.zone}" };
+      for (const value of ["$${local.zone}", "${local.escaped}", "x-${local.escaped}"]) {
+        expect(placesOf(value, { locals: zones }).map((place) => place.verdict)).not.toContain("mainland");
+      }
+      expect(placesOf("$${local.zone}", { locals: zones })).toEqual([
+        classifyPlace("${local.zone}", "place"),
+      ]);
+      expect(
+        placesOf("oss-${local.abroad}$${local.zone}", { locals: { ...zones, abroad: "cn-hangzhou" } }),
+      ).toEqual([classifyPlace("oss-cn-hangzhou${local.zone}", "place")]);
+    });
+
+    it("evaluates the text a template produces once: a reference to a local that is a template", () => {
+      const locals = { home: "cn-shanghai", zone: "${local.home}-b", alias: "${local.zone}" };
+      expect(placesOf("${local.alias}", { locals })).toEqual([mainland("cn-shanghai")]);
+      expect(placesOf("${local.alias}-x", { locals })).toEqual([classifyPlace("cn-shanghai-b-x", "place")]);
+    });
   });
 
   describe("ACS ARN templates", () => {
@@ -323,6 +342,14 @@ describe("Resolver", () => {
         [mainland("cn-shanghai")],
       );
       expect(placesOf("acs:kms:${local.region}:123:key/k", { locals })).toEqual([outside("cn-hongkong")]);
+    });
+
+    it("resolves a region that comes through two hops of locals, each a lone reference", () => {
+      const locals = { region: "${local.home}", home: "${local.shanghai}", shanghai: "cn-shanghai" };
+      expect(placesOf("acs:kms:${local.region}:123:key/k", { locals })).toEqual([mainland("cn-shanghai")]);
+      expect(
+        placesOf("acs:kms:${local.region}:123:key/k", { locals: { ...locals, shanghai: "cn-hongkong" } }),
+      ).toEqual([outside("cn-hongkong")]);
     });
 
     it("refuses an ARN whose region does not resolve, with the reason", () => {
@@ -497,6 +524,17 @@ describe("Resolver", () => {
       expect(reasonOf("${local.broken.zones[0]}", { locals: { broken: "${var.free}" } })).toBe(
         "var.free is not declared",
       );
+    });
+
+    it("follows a path through a chain of locals, each a lone reference", () => {
+      const locals = {
+        config: "${local.alias}",
+        alias: "${local.settings}",
+        settings: { zones: ["cn-hongkong-b"] },
+      };
+      expect(placesOf("${local.config.zones[0]}", { locals })).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
     });
 
     it("refuses circular chains through paths, lists and objects", () => {
