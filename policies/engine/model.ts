@@ -60,6 +60,16 @@ export interface StackModel {
   readonly backends: readonly BackendBlock[];
   /** Module calls (`module.<name>`), whose resources synthesized JSON does not show. */
   readonly modules: readonly string[];
+  /** Values bound to root variables by tfvars files and --var-file, in Terraform's precedence, with their file. */
+  readonly variableValues?: ReadonlyMap<string, { readonly value: unknown; readonly file: string }>;
+  /** For a local module expanded into its own model: where it is called from and with which arguments. */
+  readonly module?: {
+    readonly path: string /* "module.vpc" or "module.a.module.b" */;
+    readonly parent: StackModel;
+    readonly arguments: JsonObject /* the call's body */;
+  };
+  /** The local modules this one calls, expanded (each with `module` set); remote calls stay in `modules`. */
+  readonly children?: readonly StackModel[];
 }
 
 const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
