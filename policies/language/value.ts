@@ -60,3 +60,15 @@ export function compareText(left: string, right: string): number {
 export function sortedKeys(value: ValueObject): string[] {
   return Object.keys(value).sort(compareText);
 }
+
+/** Arrays that are Terraform sets (from toset): iterated with the element as key, never indexed. */
+const sets = new WeakSet<Value[]>();
+
+export function setOf(elements: Value[]): Value[] {
+  sets.add(elements);
+  return elements;
+}
+
+export function isSet(value: Value): boolean {
+  return Array.isArray(value) && sets.has(value);
+}
