@@ -53,8 +53,8 @@ export function numberFromText(text: string): number | Unknown {
   if (match === null || (match[2] === "" && (match[3] ?? "") === ""))
     return fail(`"${text}" is not a number`);
   const canonical = canonicalDecimal(match[1], match[2], match[3] ?? "", Number(match[4] ?? "0"));
-  const number = Number(text) + 0;
-  if (canonical !== undefined && String(number) === canonical) return number;
+  const number = Number(text);
+  if (canonical !== undefined && String(number) === canonical.replace(/^-0$/, "0")) return number;
   return new Unknown(`the number ${text} cannot be held exactly here`);
 }
 
@@ -81,13 +81,14 @@ function canonicalDecimal(
 
 /** Terraform's number to string: an integer's digits; other numbers are not rendered here (Unknown). */
 export function textOfNumber(number: number): string | Unknown {
-  if (Number.isSafeInteger(number)) return String(number + 0);
+  // Terraform keeps the sign of a negative zero (`-0`, `0 * -1`) and writes it.
+  if (Number.isSafeInteger(number)) return Object.is(number, -0) ? "-0" : String(number);
   return new Unknown(`the text of the number ${number} is not computed here (only integers are exact)`);
 }
 
 /** An exact arithmetic result, or Unknown when it leaves the integers a double holds exactly. */
 export function exactResult(result: number, operation: string): number | Unknown {
-  if (Number.isSafeInteger(result)) return result + 0;
+  if (Number.isSafeInteger(result)) return result;
   return new Unknown(`${operation} has no exact result here (only integer arithmetic is computed)`);
 }
 
@@ -127,6 +128,7 @@ export function toBool(value: Value, what: string): boolean | Unknown {
   if (typeof value === "boolean") return value;
   if (isUnknown(value)) return derivedUnknown(value, what);
   if (value === "true" || value === "false") return value === "true";
+  // Terraform converts "1" and "0" to bools too.
   if (value === "1" || value === "0")
     return new Unknown(`${what}: whether "${value}" converts to a bool is not decided here`);
   if (value === null) fail(`${what} is null`);

@@ -67,11 +67,15 @@ class Evaluator {
         return null;
       case "traversal": {
         const local = locals.get(expression.root);
-        if (local !== undefined) return this.steps(local, expression.steps, expression.root);
+        if (local !== undefined) return applySteps(local, expression.steps.map(scopeStep), expression.root);
         return this.scope.traverse(expression.root, expression.steps.map(scopeStep));
       }
       case "relative":
-        return this.steps(this.value(expression.source, locals), expression.steps, "the value");
+        return applySteps(
+          this.value(expression.source, locals),
+          expression.steps.map(scopeStep),
+          "the value",
+        );
       case "index":
         return index(this.value(expression.collection, locals), this.value(expression.key, locals));
       case "splat":
@@ -97,22 +101,6 @@ class Evaluator {
       case "template":
         return this.template(expression.parts, locals);
     }
-  }
-
-  private steps(from: Value, steps: readonly TraversalStep[], what: string): Value {
-    let current = from;
-    let path = what;
-    for (const step of steps) {
-      if (step.kind === "attr") {
-        current = attribute(current, step.name, path);
-        path += `.${step.name}`;
-      } else {
-        const key = typeof step.key === "string" ? step.key : numberFromText(step.key.text);
-        current = index(current, key);
-        path += `[${JSON.stringify(typeof step.key === "string" ? step.key : step.key.text)}]`;
-      }
-    }
-    return current;
   }
 
   private splat(sourceExpression: Expression, each: Expression, locals: Locals): Value {
@@ -300,6 +288,26 @@ class Evaluator {
   }
 }
 
+/**
+ * Applies traversal steps to a value as Terraform does; a scope uses it for the rest of a traversal once
+ * it has the value of its start (`local.x`), so that errors (a missing key, an index out of range)
+ * are Terraform's and try() and can() see them.
+ */
+export function applySteps(from: Value, steps: readonly Step[], what = "the value"): Value {
+  let current = from;
+  let path = what;
+  for (const step of steps) {
+    if (step.kind === "attr") {
+      current = attribute(current, step.name, path);
+      path += `.${step.name}`;
+    } else {
+      current = index(current, step.key);
+      path += "[…]";
+    }
+  }
+  return current;
+}
+
 function scopeStep(step: TraversalStep): Step {
   if (step.kind === "attr") return step;
   return { kind: "index", key: typeof step.key === "string" ? step.key : numberFromText(step.key.text) };
@@ -379,7 +387,7 @@ function unary(operator: "-" | "!", operand: Value): Value {
     return value instanceof Unknown ? value : !value;
   }
   const value = toNumber(operand, "the operand of -");
-  return value instanceof Unknown ? value : value === 0 ? 0 : -value;
+  return value instanceof Unknown ? value : -value;
 }
 
 function logical(operator: "&&" | "||", leftValue: Value, rightValue: Value): Value {
@@ -431,8 +439,11 @@ function binary(operator: BinaryOperator, leftValue: Value, rightValue: Value): 
       if (right === 0) fail("division by zero");
       return exactResult(left % right === 0 ? left / right : NaN, operation);
     default:
-      // Terraform's modulo truncates toward zero, as JavaScript's does; modulo zero is the dividend.
-      return right === 0 ? left : exactResult(left % right, operation);
+      // Terraform's modulo truncates toward zero, as JavaScript's does; modulo zero is the dividend. A zero
+      // remainder is +0 in Terraform (a - a), where JavaScript may give -0; the sign from a -0 dividend is not modelled.
+      if (right === 0) return left;
+      if (left === 0) return new Unknown(`the sign of ${operation} is not computed here`);
+      return exactResult(left % right === 0 ? 0 : left % right, operation);
   }
 }
 

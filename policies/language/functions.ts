@@ -184,6 +184,8 @@ function jsonString(value: string): string {
     else if (char === "\n") result += "\\n";
     else if (char === "\r") result += "\\r";
     else if (char === "\t") result += "\\t";
+    else if (char === "\b") result += "\\b";
+    else if (char === "\f") result += "\\f";
     else if (
       code < 0x20 ||
       char === "<" ||
@@ -577,8 +579,15 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       return elements.sort(compareText);
     },
   },
-  min: { arity: [1, Infinity], impl: (args) => Math.min(...numbers(args, "min")) },
-  max: { arity: [1, Infinity], impl: (args) => Math.max(...numbers(args, "max")) },
+  // The first of equal numbers wins, as in Terraform (max(-0, 0) is -0).
+  min: {
+    arity: [1, Infinity],
+    impl: (args) => numbers(args, "min").reduce((low, next) => (next < low ? next : low)),
+  },
+  max: {
+    arity: [1, Infinity],
+    impl: (args) => numbers(args, "max").reduce((high, next) => (next > high ? next : high)),
+  },
   abs: { arity: [1, 1], impl: ([value]) => Math.abs(numbers([value], "abs")[0]) },
 };
 
