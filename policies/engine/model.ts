@@ -1,3 +1,5 @@
+import { parseExpression, parseTemplate } from "../language/parse";
+import type { ScopeTraversal } from "../language/syntax";
 import type { InputKind, PlanAction } from "./types";
 
 /**
@@ -202,9 +204,7 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
       const value = byName[name];
       // The description is built only for the error, not for each of 10,000 valid resources.
       const body = isObject(value) ? value : objectAt(value, `${label} "${type}" "${name}"`);
-      // Terraform also accepts the interpolation form `${alicloud.dr}`.
-      const providerKey =
-        typeof body.provider === "string" ? body.provider.replace(/^\$\{(.*)\}$/, "$1") : typeProvider;
+      const providerKey = typeof body.provider === "string" ? providerKeyOf(body.provider) : typeProvider;
       const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
       into.push({
         address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
@@ -218,6 +218,35 @@ function collectBlocks(section: unknown, mode: "managed" | "data", into: Resourc
       });
     }
   }
+}
+
+/** A reference as Terraform JSON writes it: bare (`alicloud.dr`) or as the template `${alicloud.dr}`. */
+function traversalOf(text: string): ScopeTraversal | undefined {
+  const template = parseTemplate(text);
+  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+  return parsed.ok && parsed.expression.kind === "traversal" ? parsed.expression : undefined;
+}
+
+const providerKeys = new Map<string, string>();
+
+/**
+ * The provider configuration key a `provider` meta-argument names (`alicloud.dr`); text that is no such
+ * reference is kept as written, so it names a configuration that is never declared and is refused.
+ */
+function providerKeyOf(reference: string): string {
+  let key = providerKeys.get(reference);
+  if (key === undefined) {
+    const traversal = traversalOf(reference);
+    const [alias, ...rest] = traversal?.steps ?? [];
+    key =
+      traversal === undefined || rest.length > 0 || (alias !== undefined && alias.kind !== "attr")
+        ? reference
+        : alias === undefined
+          ? traversal.root
+          : `${traversal.root}.${alias.name}`;
+    providerKeys.set(reference, key);
+  }
+  return key;
 }
 
 /** A configuration that a resource names but the input never declares: it sets no region. */
@@ -311,7 +340,7 @@ function planResource(
   const address = String(change.address);
   const type = String(change.type);
   const mode = change.mode === "data" ? "data" : "managed";
-  const configAddress = address.replace(/\[[^\]]*\]/g, "");
+  const configAddress = withoutInstanceKeys(address);
   const typeProvider = providerOfType(type);
   const providerKey = configs.get(configAddress)?.providerKey ?? typeProvider;
   return {
@@ -325,6 +354,15 @@ function planResource(
     unknown: afterUnknown,
     action,
   };
+}
+
+/** `module.a[0].alicloud_x.y["k"]` without its instance keys: the address of its configuration. */
+function withoutInstanceKeys(address: string): string {
+  const traversal = traversalOf(address);
+  if (traversal === undefined) return address;
+  let configAddress = traversal.root;
+  for (const step of traversal.steps) if (step.kind === "attr") configAddress += `.${step.name}`;
+  return configAddress;
 }
 
 function collectPlanConfigs(module: JsonObject, prefix: string, into: Map<string, PlanResourceConfig>): void {
@@ -347,11 +385,10 @@ function planExpressionValue(expression: unknown, variables: JsonObject): unknow
   if (!isObject(expression)) return new Unresolvable("the plan records no value for it");
   if ("constant_value" in expression) return expression.constant_value;
   const references = Array.isArray(expression.references) ? expression.references : [];
-  const variable =
-    references.length === 1 && typeof references[0] === "string"
-      ? /^var\.([\w-]+)$/.exec(references[0])
-      : null;
-  const planned = variable?.[1] === undefined ? undefined : own(variables, variable[1]);
+  const only =
+    references.length === 1 && typeof references[0] === "string" ? traversalOf(references[0]) : undefined;
+  const [name, ...rest] = only?.root === "var" ? only.steps : [];
+  const planned = name?.kind === "attr" && rest.length === 0 ? own(variables, name.name) : undefined;
   if (isObject(planned) && "value" in planned) return planned.value;
   return new Unresolvable(`the plan records it as an expression (${references.join(", ") || "computed"})`);
 }

@@ -49,7 +49,7 @@ export function locationAttributes({ stack, resolver }: RuleContext): Observatio
     });
   };
   const observeWritten: Visitor = (resource, path, value, form) =>
-    observe(resource, path, value, resolver.places(value, form, stack));
+    observe(resource, path, value, resolver.places(value, form, stack, resource));
   const observeUnknown: Visitor = (resource, path, value) => {
     if (isUnknown(value)) observe(resource, path, null, UNKNOWN_AFTER_APPLY);
   };

@@ -83,18 +83,26 @@ describe("resolution", () => {
     ]);
   });
 
-  it("refuses a reference to a value known only after apply", () => {
-    const document = terraformJson("app", {
-      resource: { alicloud_vpc: { v: {} }, alicloud_vswitch: { s: { zone_id: "${alicloud_vpc.v.id}" } } },
-    });
-    expect(violations(document)).toMatchObject([
-      { verdict: "unresolved", resolved: expect.stringContaining("after apply") },
-    ]);
+  it("places an attribute known only after apply where its resource is: its provider's region", () => {
+    const document = (provider: string) =>
+      terraformJson("app", {
+        provider: { alicloud: [{ region: "cn-shanghai" }, { alias: "hk", region: "cn-hongkong" }] },
+        resource: {
+          alicloud_vpc: { v: { provider } },
+          alicloud_vswitch: { s: { zone_id: "${alicloud_vpc.v.id}" } },
+        },
+      });
+    const ofSwitch = (provider: string) =>
+      violations(document(provider)).filter((finding) => finding.address === "alicloud_vswitch.s");
+    expect(ofSwitch("alicloud")).toEqual([]);
+    expect(ofSwitch("alicloud.hk")).toMatchObject([{ verdict: "outside", resolved: "cn-hongkong" }]);
   });
 
-  it("refuses function calls and conditionals", () => {
+  it("evaluates function calls and conditionals as Terraform does, and refuses what they cannot know", () => {
     expect(zoneOf('${lookup(var.zones, "a")}')).toMatchObject([{ verdict: "unresolved" }]);
-    expect(zoneOf('${true ? "cn-shanghai-b" : "cn-hongkong-b"}')).toMatchObject([{ verdict: "unresolved" }]);
+    expect(zoneOf('${true ? "cn-shanghai-b" : "cn-hongkong-b"}')).toEqual([]);
+    expect(zoneOf('${false ? "cn-shanghai-b" : "cn-hongkong-b"}')).toMatchObject([{ verdict: "outside" }]);
+    expect(zoneOf('${lower("CN-HONGKONG-B")}')).toMatchObject([{ verdict: "outside" }]);
   });
 
   it("resolves a zone from an alicloud_zones data source to that data source's region", () => {
@@ -185,16 +193,19 @@ describe("resolution", () => {
 });
 
 describe("resolution through names of Object.prototype", () => {
-  it.each([
-    "${local.__proto__}",
-    "${local.constructor}",
-    "${var.__proto__}",
-    "${alicloud_vpc.v.__proto__}",
-    "${local.a.__proto__}",
-  ])("refuses %s", (expression) => {
-    const document = withResource("alicloud_vswitch", { zone_id: expression }, { locals: { a: {} } });
+  it.each(["${local.__proto__}", "${local.constructor}", "${var.__proto__}", "${local.a.__proto__}"])(
+    "refuses %s",
+    (expression) => {
+      const document = withResource("alicloud_vswitch", { zone_id: expression }, { locals: { a: {} } });
+      const blocks = { ...document, resource: { ...(document.resource as object), alicloud_vpc: { v: {} } } };
+      expect(violations(blocks)).toMatchObject([{ verdict: "unresolved" }]);
+    },
+  );
+
+  it("reads no attribute of Object.prototype through a resource: one not written is placed where it is", () => {
+    const document = withResource("alicloud_vswitch", { zone_id: "${alicloud_vpc.v.__proto__}" });
     const blocks = { ...document, resource: { ...(document.resource as object), alicloud_vpc: { v: {} } } };
-    expect(violations(blocks)).toMatchObject([{ verdict: "unresolved" }]);
+    expect(violations(blocks)).toEqual([]);
   });
 });
 
@@ -271,10 +282,12 @@ describe("Resolver", () => {
       expect(placesOf("acs:kms:${local.n}:1:key/k", { locals })).toEqual(placesOf("acs:kms:7:1:key/k"));
     });
 
-    it("refuses an object or list interpolated into text", () => {
-      expect(reasonOf("zone-${local.obj}", { locals })).toBe("local.obj is not text");
+    it("refuses an object or list interpolated into text, as Terraform does", () => {
+      expect(reasonOf("zone-${local.obj}", { locals })).toBe(
+        "Terraform reports an error: an interpolated value must be a string, not an object",
+      );
       expect(reasonOf("zone-${local.list}", { locals: { list: ["cn-shanghai"] } })).toBe(
-        "local.list is not text",
+        "Terraform reports an error: an interpolated value must be a string, not a list",
       );
     });
 
@@ -291,24 +304,20 @@ describe("Resolver", () => {
       expect(placesOf("${ local.abroad }", { locals })).toEqual([outside("cn-hongkong")]);
     });
 
-    it("refuses a template whose ${ is never closed", () => {
+    it("refuses a template whose ${ is never closed, saying where", () => {
       expect(reasonOf("${local.home", { locals })).toBe(
-        '"${local.home" is not a well-formed Terraform template',
+        "\"${local.home\" is not a well-formed Terraform template: column 13: expected '}' closing the template sequence, found the end of the text",
       );
       expect(reasonOf("cn-shanghai-${local.x", { locals })).toContain("not a well-formed Terraform template");
     });
 
     it('finds the closing brace past braces and "}" inside strings of the expression', () => {
-      expect(reasonOf('${lookup({a = "}"}, "a")}-b')).toBe(
-        'the expression ${lookup({a = "}"}, "a")} cannot be evaluated before deploy; use a literal',
-      );
-      const escapedQuote = String.raw`lookup({a = "\"}"}, "a")`;
-      expect(reasonOf(`\${${escapedQuote}}`)).toBe(
-        `the expression \${${escapedQuote}} cannot be evaluated before deploy; use a literal`,
-      );
-      expect(reasonOf('${"{"}')).toBe(
-        'the expression ${"{"} cannot be evaluated before deploy; use a literal',
-      );
+      expect(placesOf('${lookup({a = "}"}, "a")}-b')).toEqual([classifyPlace("}-b", "place")]);
+      expect(placesOf('${lookup({a = "\\"}"}, "a")}')).toEqual([classifyPlace('"}', "place")]);
+      expect(placesOf('${"{"}')).toEqual([classifyPlace("{", "place")]);
+      expect(placesOf('${lookup({a = "}"}, "a")}cn-shanghai')).toEqual([
+        classifyPlace("}cn-shanghai", "place"),
+      ]);
     });
 
     it("never accepts an escaped interpolation as a place", () => {
@@ -354,14 +363,11 @@ describe("Resolver", () => {
 
     it("refuses an ARN whose region does not resolve, with the reason", () => {
       expect(reasonOf("acs:kms:${local.region}:123:key/k", { locals: { region: "${var.free}" } })).toBe(
-        "var.free is not declared",
+        "var.free is not declared in stack app",
       );
       expect(
         reasonOf("acs:kms:${local.region}:123:key/k", { locals: { region: "${local.obj}", obj: {} } }),
-      ).toBe("local.region is not text");
-      expect(reasonOf("acs:kms:${local.obj}:123:key/k", { locals: { obj: {} } })).toBe(
-        "local.obj is not text",
-      );
+      ).toBe("Terraform reports an error: an interpolated value must be a string, not an object");
     });
 
     it("refuses a circular chain of templates in an ARN", () => {
@@ -371,14 +377,20 @@ describe("Resolver", () => {
       );
     });
 
-    it("judges only an ARN by its region: any other template with an unresolved part is refused", () => {
+    it("judges partly known text only by an ARN's region or a URL's host, and only in the place form", () => {
       const locals = { endpoint: "http://oss-cn-shanghai.aliyuncs.com:80/a:b" };
       expect(placesOf("acs:kms:${local.home}:1:key/k", { locals: { home: "cn-shanghai" } }, "geo")).toEqual([
         outside("acs:kms:cn-shanghai:1:key/k"),
       ]);
-      for (const form of ["place", "geo", "cdn-scope"] as const) {
-        expect(reasonOf("${local.endpoint}${var.free}", { locals }, form)).toBe("var.free is not declared");
+      expect(placesOf("${local.endpoint}${var.free}", { locals })).toEqual([mainland("cn-shanghai")]);
+      for (const form of ["geo", "cdn-scope"] as const) {
+        expect(reasonOf("${local.endpoint}${var.free}", { locals }, form)).toBe(
+          "var.free is not declared in stack app",
+        );
       }
+      expect(reasonOf("http://oss-cn-shanghai.aliyuncs.com${var.free}")).toBe(
+        "var.free is not declared in stack app",
+      );
     });
   });
 
@@ -394,6 +406,7 @@ describe("Resolver", () => {
         written: { bucket: "written", location: "oss-cn-beijing", tags: { home: "cn-shanghai" } },
       },
       alicloud_vpc: { v: {} },
+      random_id: { r: {} },
     };
 
     it("resolves a computed location, region or endpoint to the region of the resource's provider", () => {
@@ -415,29 +428,44 @@ describe("Resolver", () => {
       expect(placesOf("${alicloud_oss_bucket.nulls.location}", blocks)).toEqual([outside("cn-hongkong")]);
     });
 
+    it("places any attribute not written (an ID, an address) where its resource is", () => {
+      const blocks = { resource: resources };
+      expect(placesOf("${alicloud_vpc.v.id}", blocks)).toEqual([mainland("cn-shanghai")]);
+      expect(placesOf("${alicloud_oss_bucket.abroad.id}", blocks)).toEqual([outside("cn-hongkong")]);
+      expect(placesOf("${alicloud_oss_bucket.abroad.anything_at_all}", blocks)).toEqual([
+        outside("cn-hongkong"),
+      ]);
+    });
+
     it.each([
       [
         "${alicloud_oss_bucket.env.location}",
-        "alicloud_oss_bucket.env uses provider alicloud.env, which sets no region",
+        "provider alicloud.env sets no region; it would come from the environment at deploy time",
       ],
       [
         "${alicloud_oss_bucket.nothing.location}",
-        "alicloud_oss_bucket.nothing uses provider alicloud.nothing, which sets no region",
+        "provider alicloud.nothing sets no region; it would come from the environment at deploy time",
       ],
       [
         "${alicloud_oss_bucket.undeclared.location}",
-        "alicloud_oss_bucket.undeclared uses provider alicloud.ghost, which sets no region",
+        "provider configuration alicloud.ghost is used but never declared",
       ],
       [
-        "${alicloud_vpc.v.id}",
-        "${alicloud_vpc.v.id} is known only after apply; use a literal or a resource's location",
+        "${alicloud_vpc.v}",
+        "alicloud_vpc.v names a whole resource, not a place; reference one of its attributes",
       ],
-      ["${alicloud_vpc.v}", "${alicloud_vpc.v} names a whole resource, not a place"],
-      ["${alicloud_vpc.v[0]}", "${alicloud_vpc.v[0]} names a whole resource, not a place"],
+      [
+        "${alicloud_vpc.v[0]}",
+        "alicloud_vpc.v names a whole resource, not a place; reference one of its attributes",
+      ],
       ["${alicloud_vpc.missing.location}", "alicloud_vpc.missing is not defined in stack app"],
       [
         "${alicloud_oss_bucket.written.tags.missing}",
-        "${alicloud_oss_bucket.written.tags.missing} leads nowhere in the configuration",
+        'Terraform reports an error: alicloud_oss_bucket.written.tags has no attribute "missing"',
+      ],
+      [
+        "${random_id.r.hex}",
+        "random_id.r.hex is known only after apply, and a random resource names no place; use a literal",
       ],
     ])("refuses %s: %s", (expression, reason) => {
       expect(reasonOf(expression, { resource: resources })).toBe(reason);
@@ -447,35 +475,43 @@ describe("Resolver", () => {
       const data = { alicloud_zones: { hk: { provider: "alicloud.hk", filter: { zone: "cn-shanghai-b" } } } };
       expect(placesOf("${data.alicloud_zones.hk.ids[0]}", { data })).toEqual([outside("cn-hongkong")]);
       expect(placesOf("${data.alicloud_zones.hk.zones[0].id}", { data })).toEqual([outside("cn-hongkong")]);
-      expect(reasonOf("${data.alicloud_zones.hk.output_file}", { data })).toContain("known only after apply");
+      expect(reasonOf("${data.alicloud_zones.hk.output_file}", { data })).toBe(
+        "data.alicloud_zones.hk.output_file is read from the cloud when Terraform plans, which this check cannot do; use a literal",
+      );
       expect(placesOf("${data.alicloud_zones.hk.filter.zone}", { data })).toEqual([mainland("cn-shanghai")]);
     });
 
-    it("refuses references Terraform knows only at deploy time", () => {
+    it("refuses references Terraform knows only at deploy time, and ones it refuses", () => {
+      for (const expression of ["path.module", "self.zone", "terraform.workspace"]) {
+        expect(reasonOf(`\${${expression}}`)).toBe(
+          `${expression} is known only at deploy time; use a literal`,
+        );
+      }
+      for (const expression of ["each.value", "count.index"]) {
+        expect(reasonOf(`\${${expression}}`)).toBe(
+          `${expression} has a value only in a resource with count or for_each, and this one has neither`,
+        );
+      }
       for (const expression of [
-        "each.value",
-        "count.index",
-        "path.module",
-        "self.zone",
         "local[0]",
         "var[0]",
         "alicloud_vpc[0]",
+        "data.alicloud_zones",
+        "data[0].x",
       ]) {
         expect(reasonOf(`\${${expression}}`)).toBe(
-          `\${${expression}} is known only at deploy time; use a literal`,
+          `Terraform reports an error: ${expression} is not a valid reference`,
         );
       }
-      expect(reasonOf("${data.alicloud_zones}")).toBe(
-        "${data.alicloud_zones} is known only at deploy time; use a literal",
-      );
-      expect(reasonOf("${data[0].x}")).toBe("${data[0].x} is known only at deploy time; use a literal");
     });
 
-    it("refuses expressions it cannot evaluate, saying so", () => {
+    it("refuses expressions over values it cannot know, saying why", () => {
       expect(reasonOf('${lookup(var.zones, "a")}')).toBe(
-        'the expression ${lookup(var.zones, "a")} cannot be evaluated before deploy; use a literal',
+        "lookup() of a value known only after apply: var.zones is not declared in stack app",
       );
-      expect(reasonOf("${local.a + 1}")).toContain("cannot be evaluated before deploy");
+      expect(reasonOf("${local.a + 1}", { locals: { a: "${var.free}" } })).toBe(
+        "+ over an unknown value: the left operand of +: var.free is not declared in stack app",
+      );
     });
   });
 
@@ -485,7 +521,7 @@ describe("Resolver", () => {
       for (let level = 0; level < 14; level += 1)
         locals[`l${level}`] = [`\${local.l${level + 1}}`, `\${local.l${level + 1}}`];
       const reasons = new Set(placesOf("${local.l0}", { locals }).map((place) => place.place));
-      expect(reasons).toContain("more than 10000 references to follow; the locals multiply without end");
+      expect(reasons).toContain("more than 10000 values to read; the locals multiply without end");
     });
 
     it("counts the references of each value afresh, not of the whole check", () => {
@@ -504,12 +540,12 @@ describe("Resolver", () => {
 
   describe("locals", () => {
     it("says which local is not defined, and where a path into one leads nowhere", () => {
-      expect(reasonOf("${local.missing}")).toBe("local.missing is not defined");
+      expect(reasonOf("${local.missing}")).toBe("local.missing is not defined in stack app");
       expect(reasonOf("${local.obj.missing}", { locals: { obj: {} } })).toBe(
-        "${local.obj.missing} leads nowhere in the configuration",
+        'Terraform reports an error: local.obj has no attribute "missing"',
       );
       expect(reasonOf("${local.list[3]}", { locals: { list: ["cn-shanghai"] } })).toBe(
-        "${local.list[3]} leads nowhere in the configuration",
+        "Terraform reports an error: the list index 3 is out of range (the list has 1 elements)",
       );
     });
 
@@ -522,7 +558,7 @@ describe("Resolver", () => {
         classifyPlace("cn-hongkong-b", "place"),
       ]);
       expect(reasonOf("${local.broken.zones[0]}", { locals: { broken: "${var.free}" } })).toBe(
-        "var.free is not declared",
+        "var.free is not declared in stack app",
       );
     });
 
@@ -581,7 +617,7 @@ describe("Resolver", () => {
       for (const list of ['"cn-shanghai", local.extra', 'x"cn-shanghai"', '"cn-shanghai"x', ""]) {
         const reason = reasonOf("${var.region}", pinned(condition(list)));
         expect(reason).toMatch(
-          /validation lists something other than region IDs|no default among its validated/,
+          /validation lists something other than region IDs|no default among its validated|can be set to any region/,
         );
       }
       expect(reasonOf("${var.region}", pinned(condition('"cn-shanghai", local.extra')))).toBe(
@@ -605,7 +641,7 @@ describe("Resolver", () => {
     });
 
     it("says when a variable is not declared, and how to pin one that is free", () => {
-      expect(reasonOf("${var.missing}")).toBe("var.missing is not declared");
+      expect(reasonOf("${var.missing}")).toBe("var.missing is not declared in stack app");
       expect(reasonOf("${var.free}", { variable: { free: {} } })).toBe(
         "var.free can be set to any region at deploy time (-var, TF_VAR_free); pin it with a validation contains([...mainland region IDs...], var.free) — MainlandRegionVariable emits one — or use a literal",
       );
@@ -692,7 +728,7 @@ describe("Resolver", () => {
         },
       ]);
       expect(resolvedBy(`\${${input}.outputs}`)).toMatchObject([
-        { verdict: "unresolved", resolved: `${input} is not defined in stack consumer` },
+        { verdict: "unresolved", resolved: `${input}.outputs names no output` },
       ]);
     });
 
