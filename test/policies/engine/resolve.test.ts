@@ -1,4 +1,4 @@
-import { readStack, Unresolvable } from "../../../policies/engine/model";
+import { readStack, Unresolvable, type ResourceBlock, type StackModel } from "../../../policies/engine/model";
 import { Resolver } from "../../../policies/engine/resolve";
 import { classifyPlace, type PlaceForm } from "../../../policies/catalog/places";
 import { terraformJson, check, violations, withResource } from "../fixtures";
@@ -749,6 +749,347 @@ describe("Resolver", () => {
         { address: "alicloud_vswitch.s", verdict: "outside", resolved: "cn-hongkong" },
         { address: "alicloud_vpc.v", verdict: "outside", resolved: "cn-hongkong" },
       ]);
+    });
+  });
+});
+
+describe("Resolver on Terraform's language", () => {
+  const PROVIDERS = { alicloud: [{ region: "cn-shanghai" }, { alias: "hk", region: "cn-hongkong" }] };
+  const stackOf = (blocks: Record<string, unknown>, name = "app"): StackModel =>
+    readStack(terraformJson(name, { provider: PROVIDERS, ...blocks }), `${name}.json`, name);
+  const resolverOf = (...stacks: StackModel[]) => new Resolver(new Map(stacks.map((s) => [s.name, s])));
+  const placesIn = (stack: StackModel, value: unknown, resource?: ResourceBlock) =>
+    resolverOf(stack).places(value, "place", stack, resource);
+  const mainland = (place: string) => ({ verdict: "mainland", place });
+  const outside = (place: string) => ({ verdict: "outside", place });
+  const unresolvedBy = (reason: string) => [{ verdict: "unresolved", place: reason }];
+
+  it("renders template directives: a foreign host hidden behind %{if} is foreign", () => {
+    const stack = stackOf({});
+    expect(placesIn(stack, "oss-cn-beijing.%{if(true)}oss-us-west-1%{endif}.aliyuncs.com")).toEqual([
+      outside("us-west-1"),
+    ]);
+    expect(placesIn(stack, "oss-%{if false}us-west-1%{else}cn-beijing%{endif}.aliyuncs.com")).toEqual([
+      mainland("cn-beijing"),
+    ]);
+  });
+
+  it("evaluates functions over locals as Terraform does", () => {
+    const stack = stackOf({ locals: { parts: ["cn", "shanghai"], zones: { a: "cn-hongkong-b" } } });
+    expect(placesIn(stack, '${join("-", local.parts)}')).toEqual([mainland("cn-shanghai")]);
+    expect(placesIn(stack, '${format("%s-%s", "cn", "beijing")}')).toEqual([mainland("cn-beijing")]);
+    expect(placesIn(stack, '${lookup(local.zones, "a", "cn-shanghai-b")}')).toEqual([
+      classifyPlace("cn-hongkong-b", "place"),
+    ]);
+    expect(placesIn(stack, '${coalesce("", "cn-hangzhou")}')).toEqual([mainland("cn-hangzhou")]);
+  });
+
+  it("refuses every value on a cycle of locals, as Terraform refuses the configuration", () => {
+    const stack = stackOf({ locals: { a: "${local.b.x}", b: { x: "cn-shanghai", y: "${local.a}" } } });
+    const resolver = resolverOf(stack);
+    expect(resolver.places("${local.a}", "place", stack)).toEqual(
+      unresolvedBy("the reference chain is circular or too deep"),
+    );
+    expect(resolver.places("${local.b.x}", "place", stack)).toEqual(
+      unresolvedBy("the reference chain is circular or too deep"),
+    );
+  });
+
+  describe("count and for_each", () => {
+    const counted = (count: unknown) =>
+      stackOf({
+        locals: { zones: ["cn-shanghai-b", "cn-hongkong-b"] },
+        variable: { free: {} },
+        resource: {
+          alicloud_vswitch: { x: { count, vpc_id: "v", zone_id: "${local.zones[count.index]}" } },
+          alicloud_vpc: {
+            byKey: { for_each: { a: "cn-shanghai-e", b: "cn-hongkong-c" }, zone: "${each.value}" },
+          },
+        },
+      });
+    const resourceOf = (stack: StackModel, address: string) =>
+      stack.resources.find((resource) => resource.address === address);
+
+    it("checks a counted resource's values for every instance", () => {
+      const stack = counted(2);
+      const vswitch = resourceOf(stack, "alicloud_vswitch.x");
+      expect(placesIn(stack, vswitch?.body.zone_id, vswitch)).toEqual([
+        mainland("cn-shanghai"),
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(
+        placesIn(counted(1), vswitch?.body.zone_id, resourceOf(counted(1), "alicloud_vswitch.x")),
+      ).toEqual([mainland("cn-shanghai")]);
+      expect(
+        placesIn(counted(0), vswitch?.body.zone_id, resourceOf(counted(0), "alicloud_vswitch.x")),
+      ).toEqual([]);
+    });
+
+    it("resolves a reference to one instance, and refuses an instance that does not exist", () => {
+      const stack = counted("2");
+      expect(placesIn(stack, "${alicloud_vswitch.x[0].zone_id}")).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_vswitch.x[1].zone_id}")).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(placesIn(stack, "${alicloud_vswitch.x.1.zone_id}")).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(placesIn(stack, "${alicloud_vswitch.x[2].zone_id}")).toEqual(
+        unresolvedBy("Terraform reports an error: alicloud_vswitch.x has no instance [2]"),
+      );
+      expect(placesIn(stack, '${alicloud_vpc.byKey["a"].zone}')).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_vpc.byKey.b.zone}")[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, '${alicloud_vpc.byKey["b"].zone}')).toEqual([
+        classifyPlace("cn-hongkong-c", "place"),
+      ]);
+      expect(placesIn(stack, "${length(alicloud_vswitch.x)}")).toEqual([classifyPlace("2", "place")]);
+    });
+
+    it("reads no attribute through a whole resource: a splat is refused, not placed where the resource is", () => {
+      const stack = counted(2);
+      expect(placesIn(stack, "${alicloud_vswitch.x[*].zone_id}")).toEqual([
+        ...unresolvedBy(
+          "alicloud_vswitch.x[0] names a whole resource, not a place; reference one of its attributes",
+        ),
+        ...unresolvedBy(
+          "alicloud_vswitch.x[1] names a whole resource, not a place; reference one of its attributes",
+        ),
+      ]);
+    });
+
+    it("refuses the values of a resource whose count is not known before apply", () => {
+      const stack = counted("${var.free}");
+      const vswitch = resourceOf(stack, "alicloud_vswitch.x");
+      expect(placesIn(stack, vswitch?.body.zone_id, vswitch)).toEqual([
+        {
+          verdict: "unresolved",
+          place: expect.stringContaining(
+            "the count of alicloud_vswitch.x is not known before apply: var.free",
+          ),
+        },
+      ]);
+      expect(
+        placesIn(counted({}), vswitch?.body.zone_id, resourceOf(counted({}), "alicloud_vswitch.x")),
+      ).toEqual(
+        unresolvedBy("Terraform reports an error: the count of alicloud_vswitch.x is not a whole number"),
+      );
+    });
+
+    it("checks a for_each resource's values for every key, in the whole check", () => {
+      const findings = check([
+        terraformJson("app", {
+          resource: {
+            alicloud_vswitch: {
+              x: {
+                for_each: '${toset(["cn-shanghai-b", "cn-hongkong-b"])}',
+                vpc_id: "v",
+                zone_id: "${each.key}",
+              },
+            },
+          },
+        }),
+      ]).findings;
+      expect(findings).toMatchObject([
+        { address: "alicloud_vswitch.x", verdict: "outside", resolved: "cn-hongkong-b" },
+      ]);
+    });
+  });
+
+  describe("data sources that return their provider's region or zones", () => {
+    const data = {
+      alicloud_regions: { current: { current: true }, named: { name: "cn-hongkong" } },
+      alicloud_db_zones: { hk: { provider: "alicloud.hk" } },
+      alicloud_pvtz_zones: { dns: {} },
+      alicloud_account: { me: {} },
+    };
+
+    it("places alicloud_regions with current = true, and every *_zones data source, in the provider's region", () => {
+      const stack = stackOf({ data });
+      expect(placesIn(stack, "${data.alicloud_regions.current.regions.0.id}")).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+      expect(placesIn(stack, "${data.alicloud_regions.current.ids[0]}")).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${data.alicloud_db_zones.hk.zones[0].id}")).toEqual([outside("cn-hongkong")]);
+    });
+
+    it("refuses a region list that is not the current region, and PrivateZone's DNS zones", () => {
+      const stack = stackOf({ data });
+      expect(placesIn(stack, "${data.alicloud_regions.named.ids[0]}")).toEqual(
+        unresolvedBy(
+          "data.alicloud_regions.named.ids is read from the cloud when Terraform plans, which this check cannot do; use a literal",
+        ),
+      );
+      expect(placesIn(stack, "${data.alicloud_pvtz_zones.dns.zones[0].id}")[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, "${data.alicloud_account.me.id}")).toEqual(
+        unresolvedBy("data.alicloud_account.me.id is the account ID, which names no place"),
+      );
+    });
+
+    it("places a PrivateZone zone's ID where the zone's provider is, never reading it as an availability zone", () => {
+      const stack = stackOf({
+        resource: {
+          alicloud_pvtz_zone: { z: { zone_name: "corp.example" }, hk: { provider: "alicloud.hk" } },
+        },
+      });
+      expect(placesIn(stack, "${alicloud_pvtz_zone.z.id}")).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_pvtz_zone.hk.id}")).toEqual([outside("cn-hongkong")]);
+    });
+  });
+
+  describe("partly known text", () => {
+    const stack = stackOf({
+      data: { alicloud_account: { me: {} } },
+      variable: { free: {} },
+      resource: { alicloud_oss_bucket: { home: {}, hk: { provider: "alicloud.hk" } } },
+    });
+    const account = "${data.alicloud_account.me.id}";
+
+    it("places an ARN by its region segment, known or a resource's", () => {
+      expect(placesIn(stack, `acs:mns:cn-shanghai:${account}:queues/q`)).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, `acs:mns:us-west-1:${account}:queues/q`)).toEqual([outside("us-west-1")]);
+      expect(placesIn(stack, "acs:oss:${alicloud_oss_bucket.hk.region}:1:b")).toEqual([
+        outside("cn-hongkong"),
+      ]);
+      expect(placesIn(stack, "acs:oss:${var.free}:1:b")[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, "acs:oss:cn-${var.free}:1:b")[0]?.verdict).toBe("unresolved");
+    });
+
+    it("places a host by its known labels when the unknown ones are the account or a resource's", () => {
+      expect(placesIn(stack, `https://${account}.mns.cn-shanghai.aliyuncs.com`)).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+      expect(placesIn(stack, `http://${account}.mns.us-west-1.aliyuncs.com/x`)).toEqual([
+        outside("us-west-1"),
+      ]);
+      expect(placesIn(stack, "${alicloud_oss_bucket.hk.id}.oss-cn-shanghai.aliyuncs.com")).toEqual([
+        mainland("cn-shanghai"),
+        outside("cn-hongkong"),
+      ]);
+    });
+
+    it("refuses a host that an unknown part could change", () => {
+      for (const text of [
+        "https://${var.free}.mns.cn-shanghai.aliyuncs.com",
+        `https://mns${account}.cn-shanghai.aliyuncs.com`,
+        `https://mns.cn-shanghai.aliyuncs.com${account}`,
+        `https://${account}mns.cn-shanghai.aliyuncs.com`,
+        "https://oss-cn-shanghai.aliyuncs.com${var.free}/x",
+      ])
+        expect(placesIn(stack, text)[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, "https://oss-cn-shanghai.aliyuncs.com/${var.free}")).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+    });
+  });
+
+  describe("tfvars", () => {
+    const bound = (value: unknown, blocks: Record<string, unknown> = {}): StackModel => ({
+      ...stackOf({ variable: { region: { default: "cn-shanghai" } }, ...blocks }),
+      variableValues: new Map([["region", { value, file: "prod.tfvars" }]]),
+    });
+
+    it("uses the value a tfvars file binds before the default", () => {
+      expect(placesIn(bound("cn-hangzhou"), "${var.region}")).toEqual([mainland("cn-hangzhou")]);
+      expect(placesIn(bound("cn-hongkong"), "${var.region}-b")).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(placesIn(bound(["cn-beijing"]), "${var.region[0]}")).toEqual([mainland("cn-beijing")]);
+    });
+
+    it("refuses a tfvars value that refers to anything, as Terraform does", () => {
+      expect(placesIn(bound("${local.x}", { locals: { x: "cn-shanghai" } }), "${var.region}")).toEqual(
+        unresolvedBy("local.x: a constant value cannot refer to it"),
+      );
+      expect(placesIn(bound("$${x}"), "${var.region}")).toEqual([classifyPlace("${x}", "place")]);
+    });
+  });
+
+  describe("local modules", () => {
+    /** A root that calls ./vpc as module.vpc with `arguments`, and the expanded module. */
+    function modules(arguments_: Record<string, unknown>, child: Record<string, unknown>) {
+      const children: StackModel[] = [];
+      const root: StackModel = {
+        ...stackOf({
+          locals: { home: "cn-shanghai-b" },
+          module: {
+            vpc: { source: "./vpc", ...arguments_ },
+            remote: { source: "terraform-alicloud-modules/vpc" },
+          },
+          resource: { alicloud_vswitch: { s: { vpc_id: "v", zone_id: "${module.vpc.zone}" } } },
+        }),
+        children,
+      };
+      const expanded = readStack(child, "vpc/main.tf.json", "app");
+      const module: StackModel = {
+        ...expanded,
+        providers: root.providers,
+        resources: expanded.resources.map((resource) => ({
+          ...resource,
+          address: `module.vpc.${resource.address}`,
+        })),
+        module: { path: "module.vpc", parent: root, arguments: { source: "./vpc", ...arguments_ } },
+      };
+      children.push(module);
+      return { root, module };
+    }
+    const child = {
+      variable: { zone: {}, fallback: { default: "cn-hangzhou-b" }, required: {} },
+      output: {
+        zone: { value: "${var.zone}" },
+        fallback: { value: "${var.fallback}" },
+        required: { value: "${var.required}" },
+        vpc: { value: "${alicloud_vpc.this.id}" },
+      },
+      resource: {
+        alicloud_vpc: { this: { provider: "alicloud.hk" } },
+        alicloud_vswitch: { this: { zone_id: "${var.zone}" } },
+      },
+    };
+
+    it("binds a module's variables to the call's arguments, evaluated where the call is", () => {
+      const { root, module } = modules({ zone: "${local.home}" }, child);
+      const resolver = resolverOf(root);
+      expect(resolver.places("${module.vpc.zone}", "place", root)).toEqual([mainland("cn-shanghai")]);
+      const vswitch = module.resources.find(
+        (resource) => resource.address === "module.vpc.alicloud_vswitch.this",
+      );
+      expect(resolver.places(vswitch?.body.zone_id, "place", module, vswitch)).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+      const abroad = modules({ zone: "cn-hongkong-b" }, child);
+      expect(resolverOf(abroad.root).places("${module.vpc.zone}", "place", abroad.root)).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+    });
+
+    it("uses a module variable's default when the call sets none, and refuses one without either", () => {
+      const { root } = modules({}, child);
+      const resolver = resolverOf(root);
+      expect(resolver.places("${module.vpc.fallback}", "place", root)).toEqual([mainland("cn-hangzhou")]);
+      expect(resolver.places("${module.vpc.required}", "place", root)).toEqual(
+        unresolvedBy("var.required of module.vpc has no default, and the module call sets no required"),
+      );
+    });
+
+    it("reads references inside a module as the module's own resources", () => {
+      const { root } = modules({}, child);
+      expect(resolverOf(root).places("${module.vpc.vpc}", "place", root)).toEqual([outside("cn-hongkong")]);
+    });
+
+    it("refuses outputs of a remote module and of a module that is not called, saying how to check them", () => {
+      const { root } = modules({}, child);
+      const resolver = resolverOf(root);
+      expect(resolver.places("${module.remote.zone}", "place", root)).toEqual(
+        unresolvedBy(
+          "module.remote comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)",
+        ),
+      );
+      expect(resolver.places("${module.ghost.zone}", "place", root)).toEqual(
+        unresolvedBy("module.ghost is not called in stack app"),
+      );
+      expect(resolver.places("${module.vpc.missing}", "place", root)).toEqual(
+        unresolvedBy("module.vpc has no output missing"),
+      );
     });
   });
 });
