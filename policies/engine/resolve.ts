@@ -128,18 +128,32 @@ export class Resolver {
     stack: StackModel,
     resource?: ResourceBlock,
   ): readonly PlaceVerdict[] {
-    if (this.nesting === 0) {
-      this.referencesFollowed = 0;
-      this.valuesRead = 0;
-    }
-    this.nesting++;
-    try {
+    return this.bounded(() => {
       // A plan's values are what Terraform computed: text in them is never a template.
       if (stack.kind === "plan") return this.placesOfValue(literalValue(value, 0), form);
       if (resource === undefined || !hasInstances(resource)) return this.placesIn(value, form, { stack });
       const instances = this.instances(stack, resource);
       if (instances instanceof Unknown) return [unresolved(instances.reason)];
       return instances.flatMap((instance) => this.placesIn(value, form, { stack, instance }));
+    });
+  }
+
+  /** The value Terraform computes for a configuration value of the stack, Unknown where it is not known before apply. */
+  value(value: unknown, stack: StackModel): Value {
+    return this.bounded(() =>
+      stack.kind === "plan" ? literalValue(value, 0) : this.configValue(value, { stack }, 0),
+    );
+  }
+
+  /** Runs an outermost call with fresh bounds on references followed and values read. */
+  private bounded<T>(work: () => T): T {
+    if (this.nesting === 0) {
+      this.referencesFollowed = 0;
+      this.valuesRead = 0;
+    }
+    this.nesting++;
+    try {
+      return work();
     } finally {
       this.nesting--;
     }
