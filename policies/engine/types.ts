@@ -17,8 +17,8 @@ export type Verdict =
 
 export type Severity = "error" | "warning";
 
-/** The kind of input a report was made from. */
-export type InputKind = "cdktf" | "plan";
+/** The kind of input a report was made from: synthesized CDKTF or Terraform JSON, a module directory, a plan. */
+export type InputKind = "cdktf" | "terraform" | "plan";
 
 /** What `terraform show -json` says will happen to a resource. */
 export type PlanAction = "create" | "update" | "replace" | "delete" | "read" | "no-op";

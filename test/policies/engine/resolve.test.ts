@@ -663,7 +663,7 @@ describe("Resolver", () => {
 
   describe("cross-stack references", () => {
     const origin = terraformJson("storage", {
-      output: { location: { value: "cn-hongkong" }, empty: { sensitive: true }, odd: "x" },
+      output: { location: { value: "cn-hongkong" }, empty: { sensitive: true } },
     });
     const consumer = (expression: string) =>
       terraformJson("consumer", {
@@ -674,7 +674,7 @@ describe("Resolver", () => {
     const input = "data.terraform_remote_state.cross-stack-reference-input-storage";
 
     it("refuses an output the origin stack does not have, or one without a value", () => {
-      for (const output of ["missing", "empty", "odd"]) {
+      for (const output of ["missing", "empty"]) {
         expect(resolvedBy(`\${${input}.outputs.${output}}`)).toMatchObject([
           { verdict: "unresolved", resolved: `stack storage has no output ${output}` },
         ]);
