@@ -5,9 +5,9 @@ import { Resolver } from "./resolve";
 import type { PackedRule, RulePack } from "./rule";
 import { matchSuppression } from "./suppressions";
 import type {
+  CheckInput,
   CheckReport,
   Finding,
-  InputKind,
   ResourcePlacement,
   SourceLocation,
   Suppression,
@@ -179,9 +179,16 @@ export function checkStacks(stacks: readonly StackModel[], options: CheckOptions
       for (const rule of pack.rules) runRule(rule, context, placesByAddress, findings);
     placements(context, placesByAddress, resources);
   }
-  const kinds = new Map<string, InputKind>(stacks.map((stack) => [stack.file, stack.kind]));
+  const inputs = new Map<string, CheckInput>();
+  for (const { file, kind, variableValues } of stacks) {
+    const variables = [...(variableValues ?? [])].map(([variable, bound]) => ({
+      variable,
+      file: bound.file,
+    }));
+    inputs.set(file, variables.length === 0 ? { path: file, kind } : { path: file, kind, variables });
+  }
   return {
-    inputs: [...kinds].map(([path, kind]) => ({ path, kind })),
+    inputs: [...inputs.values()],
     rules: packs.flatMap((pack) =>
       pack.rules.map(({ id, severity, title, help }) => ({ id, severity, title, help })),
     ),
