@@ -207,9 +207,9 @@ describe("loadRootModule", () => {
       { module: { a: { source: "./a" } } },
       {
         "root/a": { module: { b: { source: "./b" } } },
-        "root/a/b": { module: { back: { source: "../a" } } },
+        "root/a/b": { module: { back: { source: "../b" } } },
       },
-      'module "back" calls root/a, which is already among its callers: a cycle',
+      'module "back" calls root/a/b, which is already among its callers: a cycle',
       "root/a/b/main.tf",
     ],
   ])("refuses %s, naming the calling file", async (_what, document, modules, message, file) => {
