@@ -59,14 +59,18 @@ export interface StackModel {
   readonly backends: readonly BackendBlock[];
   /** Module calls (`module.<name>`), whose resources synthesized JSON does not show. */
   readonly modules: readonly string[];
-  /** Why a call in `modules` was not expanded (a remote source, a count not known), when a loader tried. */
-  readonly unexpandedModules?: ReadonlyMap<string, string>;
   /** Values bound to root variables by tfvars files and --var-file, in Terraform's precedence, with their file. */
   readonly variableValues?: ReadonlyMap<string, { readonly value: unknown; readonly file: string }>;
   /** For a local module expanded into its own model: where it is called from and with which arguments. */
-  readonly module?: { readonly path: string; readonly parent: StackModel; readonly arguments: JsonObject };
+  readonly module?: {
+    readonly path: string /* "module.vpc" or "module.a.module.b" */;
+    readonly parent: StackModel;
+    readonly arguments: JsonObject /* the call's body */;
+  };
   /** The local modules this one calls, expanded (each with `module` set); remote calls stay in `modules`. */
   readonly children?: readonly StackModel[];
+  /** Why a call in `modules` was not expanded (a remote source, a count not known), when a loader tried. */
+  readonly unexpandedModules?: ReadonlyMap<string, string>;
   /** For an instance of a module call with a literal count or for_each: `count.index`, or `each.key` and `each.value`. */
   readonly moduleInstance?: { readonly key: number | string; readonly value?: unknown };
 }
