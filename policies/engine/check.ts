@@ -181,10 +181,9 @@ export function checkStacks(stacks: readonly StackModel[], options: CheckOptions
   }
   const inputs = new Map<string, CheckInput>();
   for (const { file, kind, variableValues } of stacks) {
-    const variables = [...(variableValues ?? [])].map(([variable, bound]) => ({
-      variable,
-      file: bound.file,
-    }));
+    const variables = [...(variableValues ?? [])]
+      .map(([variable, bound]) => ({ variable, file: bound.file }))
+      .sort((a, b) => (a.variable < b.variable ? -1 : 1));
     inputs.set(file, variables.length === 0 ? { path: file, kind } : { path: file, kind, variables });
   }
   return {

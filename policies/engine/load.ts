@@ -1,3 +1,6 @@
+import { evaluate } from "../language/evaluate";
+import { parseTemplate } from "../language/parse";
+import { isUnknown, Unknown } from "../language/value";
 import { readConfiguration, type ConfigFile, type ModuleConfiguration } from "./configuration";
 import { checkNesting, InputError, isObject, type JsonObject } from "./json";
 import { modelOfConfiguration, Unresolvable, type Expanded, type ModuleCall, type StackModel } from "./model";
@@ -56,21 +59,47 @@ function isLocalSource(source: string): boolean {
   );
 }
 
-/** A tfvars value as Terraform takes it: JSON literally; HCL text with template sequences is not evaluated here. */
-function variableValue(value: unknown, syntax: "hcl" | "json"): unknown {
+/** What a tfvars file may not hold: Terraform evaluates it with no variables and no functions. */
+const NOT_CONSTANT: ReadonlySet<string> = new Set(["traversal", "call", "splatItem"]);
+
+function mentions(node: unknown, kinds: ReadonlySet<string>): boolean {
+  if (Array.isArray(node)) return node.some((element) => mentions(element, kinds));
+  if (!isObject(node)) return false;
+  if (typeof node.kind === "string" && kinds.has(node.kind)) return true;
+  return Object.values(node).some((value) => mentions(value, kinds));
+}
+
+/**
+ * A string of a `.tfvars` file as HashiCorp's parser converted it: a template (`"${1 + 2}"`, an escaped
+ * `"$${x}"`), which Terraform evaluates as a constant; one that refers to anything or calls a function is
+ * an error in Terraform, and refused here.
+ */
+function constantOfTemplate(text: string, what: string): unknown {
+  const parsed = parseTemplate(text);
+  if (!parsed.ok) throw new InputError(`${what} is not a valid expression (${parsed.error})`);
+  if (mentions(parsed.expression, NOT_CONSTANT))
+    throw new InputError(
+      `${what} refers to other values or calls a function; a tfvars file holds only constants`,
+    );
+  const value = evaluate(parsed.expression, {
+    traverse: () => new Unknown("a tfvars file has no variables"),
+  });
+  return isUnknown(value) ? new Unresolvable(`Terraform cannot evaluate it here (${what})`) : value;
+}
+
+/** A tfvars value as Terraform takes it: a `.tfvars.json` string literally, a `.tfvars` string as a constant template. */
+function variableValue(value: unknown, syntax: "hcl" | "json", what: string): unknown {
   if (syntax === "json") return value;
   if (typeof value === "string")
-    return value.includes("${") || value.includes("%{")
-      ? new Unresolvable("the tfvars file sets it with an expression, which the guard does not evaluate")
-      : value;
-  if (Array.isArray(value)) return value.map((element) => variableValue(element, syntax));
+    return value.includes("${") || value.includes("%{") ? constantOfTemplate(value, what) : value;
+  if (Array.isArray(value)) return value.map((element) => variableValue(element, syntax, what));
   if (isObject(value)) {
     const converted: JsonObject = {};
     for (const key in value) {
-      if (key.includes("${") || key.includes("%{"))
-        return new Unresolvable("the tfvars file sets it with a key computed by an expression");
-      Object.defineProperty(converted, key, {
-        value: variableValue(value[key], syntax),
+      const name = variableValue(key, syntax, what);
+      if (typeof name !== "string") throw new InputError(`${what} has an object key that is not a string`);
+      Object.defineProperty(converted, name, {
+        value: variableValue(value[key], syntax, what),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -96,8 +125,13 @@ export function bindVariables(
           `sets variable "${name}", which the root module does not declare (a misspelt name would leave the intended value unset)`,
           path,
         );
-      checkNesting(values[name], `variable "${name}"`);
-      bound.set(name, { value: variableValue(values[name], syntax), file: path });
+      try {
+        checkNesting(values[name], `variable "${name}"`);
+        bound.set(name, { value: variableValue(values[name], syntax, `variable "${name}"`), file: path });
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(error.message, path);
+        throw error;
+      }
     }
   }
   return bound;

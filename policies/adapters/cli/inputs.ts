@@ -83,7 +83,8 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) throw new BadInputError(file, "not valid JSON (nested too deeply)");
-    const message = (error as Error).message.split("\n")[0] ?? "";
+    // Node quotes the text around the error, newlines and all: keep the problem, not the quote.
+    const message = (error as Error).message.split(/, (?:\.\.\.)?"/)[0]?.split("\n")[0] ?? "";
     throw new BadInputError(`${file}${jsonErrorLine(text, message)}`, `not valid JSON (${message})`);
   }
 }

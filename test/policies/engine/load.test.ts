@@ -6,7 +6,7 @@ import {
   type ModuleReader,
   type VariableFile,
 } from "../../../policies/engine/load";
-import { providerConfigOf, Unresolvable, type StackModel } from "../../../policies/engine/model";
+import { providerConfigOf, type StackModel } from "../../../policies/engine/model";
 
 /** A file system of module directories, each one Terraform JSON document. */
 function readerOf(modules: Record<string, unknown>): ModuleReader {
@@ -65,15 +65,33 @@ describe("bindVariables", () => {
     });
   });
 
-  it("takes JSON strings literally and leaves HCL expressions unevaluated, never guessed", () => {
+  it("takes JSON strings literally and HCL strings as the constants Terraform computes", () => {
     const bound = bindVariables(declared, [
       { path: "a.tfvars.json", syntax: "json", values: { region: "${var.other}" } },
-      { path: "b.tfvars", syntax: "hcl", values: { zones: ["cn-${x}"], tags: { "${k}": "v" } } },
+      {
+        path: "b.tfvars",
+        syntax: "hcl",
+        values: { zones: ["cn-$${x}", "${1 + 2}"], tags: { "%%{k}": "v" } },
+      },
     ]);
     expect(bound.get("region")?.value).toBe("${var.other}");
-    const [zone] = bound.get("zones")?.value as unknown[];
-    expect(zone).toBeInstanceOf(Unresolvable);
-    expect(bound.get("tags")?.value).toBeInstanceOf(Unresolvable);
+    expect(bound.get("zones")?.value).toEqual(["cn-${x}", 3]);
+    expect(bound.get("tags")?.value).toEqual({ "%{k}": "v" });
+  });
+
+  it.each([
+    ["a reference", "${var.other}", 'variable "zones" refers to other values or calls a function'],
+    [
+      "a function call",
+      '${upper("cn-shanghai")}',
+      'variable "zones" refers to other values or calls a function',
+    ],
+    ["a template that does not parse", "${", 'variable "zones" is not a valid expression'],
+  ])("refuses %s in a .tfvars file, as Terraform does, naming the file", (_what, text, message) => {
+    const binding = () =>
+      bindVariables(declared, [{ path: "b.tfvars", syntax: "hcl", values: { zones: [text] } }]);
+    expect(binding).toThrow(message);
+    expect(binding).toThrow(expect.objectContaining({ file: "b.tfvars" }));
   });
 
   it("refuses a file that sets an undeclared variable or is not a set of variables, naming the file", () => {
