@@ -16,6 +16,7 @@ import {
   isObject,
   own,
   providerConfigOf,
+  providerOwner,
   Unresolvable,
   type ProviderConfig,
   type ResourceBlock,
@@ -67,9 +68,8 @@ interface Context {
   readonly instance?: Instance;
 }
 
-/** One instance of a resource with `count` or `for_each`: its `count.index` or `each.key`/`each.value`. */
+/** One instance of a resource or module call with `count` or `for_each`: `count.index` or `each.key`/`each.value`. */
 interface Instance {
-  readonly resource: ResourceBlock;
   readonly key: string;
   readonly count?: number;
   readonly each?: { readonly key: string; readonly value: Value };
@@ -329,9 +329,15 @@ export class Resolver {
         if ((name !== "key" && name !== "value") || instance?.each === undefined)
           return outsideInstance(root, steps);
         return applySteps(instance.each[name], steps.slice(1));
-      case "module":
-        if (name === undefined || second?.kind !== "attr") break;
-        return applySteps(this.moduleOutput(stack, name, second.name), steps.slice(2));
+      case "module": {
+        if (name === undefined) break;
+        // `module.NAME.OUTPUT`, or `module.NAME[KEY].OUTPUT` for an instance of a call with count or for_each.
+        const key = second?.kind === "index" ? second.key : undefined;
+        const output = key === undefined ? second : steps[2];
+        if (output?.kind !== "attr") break;
+        const rest = steps.slice(key === undefined ? 2 : 3);
+        return applySteps(this.moduleOutput(stack, name, key, output.name), rest);
+      }
       case "data":
         if (name === undefined || second?.kind !== "attr") break;
         return this.dataReference(stack, name, second.name, steps.slice(2));
@@ -400,12 +406,14 @@ export class Resolver {
       const call = stack.module;
       if (call !== undefined) {
         const argument = own(call.arguments, name);
-        if (argument !== undefined) return this.configValue(argument, { stack: call.parent }, 0);
+        if (argument !== undefined)
+          return this.configValue(argument, { stack: call.parent, instance: this.moduleInstance(stack) }, 0);
         if ("default" in declared) return literalValue(declared.default, 0, CONSTANT_SCOPE);
         return new Unknown(`var.${name} of ${call.path} has no default, and the module call sets no ${name}`);
       }
+      // The value Terraform computed from the tfvars file: never evaluated again.
       const bound = stack.variableValues?.get(name);
-      if (bound !== undefined) return literalValue(bound.value, 0, CONSTANT_SCOPE);
+      if (bound !== undefined) return literalValue(bound.value, 0);
       return this.pinnedDefault(name, declared);
     });
   }
@@ -454,16 +462,36 @@ export class Resolver {
     return value;
   }
 
-  /** `module.NAME.OUTPUT`: the output of a local module, evaluated in the module. */
-  private moduleOutput(stack: StackModel, name: string, output: string): Value {
-    const path = stack.module === undefined ? `module.${name}` : `${stack.module.path}.module.${name}`;
+  /** The `count.index` or `each.*` of a module instance, for its call's arguments; each.value is read where the call is. */
+  private moduleInstance(stack: StackModel): Instance | undefined {
+    const { moduleInstance: instance, module: call } = stack;
+    if (instance === undefined || call === undefined) return undefined;
+    if (typeof instance.key === "number") return { key: String(instance.key), count: instance.key };
+    const value = this.configValue(instance.value, { stack: call.parent }, 0);
+    return { key: instance.key, each: { key: instance.key, value } };
+  }
+
+  /** `module.NAME.OUTPUT` (or `module.NAME[KEY].OUTPUT`): the output of a local module, evaluated in the module. */
+  private moduleOutput(stack: StackModel, name: string, key: Value | undefined, output: string): Value {
+    const call = `module.${name}`;
+    const instance = key === undefined ? "" : `[${typeof key === "number" ? key : JSON.stringify(key)}]`;
+    const path = `${stack.module === undefined ? "" : `${stack.module.path}.`}${call}${instance}`;
     const child = stack.children?.find((candidate) => candidate.module?.path === path);
     if (child === undefined) {
-      return new Unknown(
-        stack.modules.includes(`module.${name}`)
-          ? `module.${name} comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)`
-          : `module.${name} is not called in ${where(stack)}`,
-      );
+      const unexpanded = stack.unexpandedModules?.get(call);
+      if (unexpanded !== undefined)
+        return new Unknown(
+          `${call}: ${unexpanded}; vendor it as a local module, or check the plan (terraform show -json)`,
+        );
+      if (stack.modules.includes(call))
+        return new Unknown(
+          `${call} comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)`,
+        );
+      if (stack.children?.some((candidate) => candidate.module?.path.startsWith(`${path}[`)) === true)
+        return new Unknown(
+          `Terraform reports an error: ${call} has count or for_each; reference one instance`,
+        );
+      return new Unknown(`${path} is not called in ${where(stack)}`);
     }
     return this.memo(child, `output.${output}`, () => {
       const block = own(child.outputs, output);
@@ -588,7 +616,11 @@ export class Resolver {
 
   /** Where a resource is: its provider configuration's region. */
   private resourcePlaces(stack: StackModel, resource: ResourceBlock): readonly PlaceVerdict[] {
-    return this.providerRegion(stack, providerConfigOf(stack, resource));
+    // A local module's resource uses its caller's configuration, read in the caller's scope.
+    const owner = providerOwner(stack, resource.providerKey);
+    return owner === undefined
+      ? this.providerRegion(stack, providerConfigOf(stack, resource))
+      : this.providerRegion(owner.stack, owner.config);
   }
 
   /** The instances of a resource with a `count` or `for_each` that Terraform knows before apply. */
@@ -614,7 +646,7 @@ export class Resolver {
         );
       if (number > MAX_INSTANCES)
         return new Unknown(`${resource.address} has more than ${MAX_INSTANCES} instances to check`);
-      return Array.from({ length: number }, (_, index) => ({ resource, key: String(index), count: index }));
+      return Array.from({ length: number }, (_, index) => ({ key: String(index), count: index }));
     }
     if (forEach === undefined || forEach === null) return [];
     const value = this.configValue(forEach, { stack }, 0);
@@ -631,7 +663,7 @@ export class Resolver {
       );
     if (entries.length > MAX_INSTANCES)
       return new Unknown(`${resource.address} has more than ${MAX_INSTANCES} instances to check`);
-    return entries.map(([key, each]) => ({ resource, key, each: { key, value: each } }));
+    return entries.map(([key, each]) => ({ key, each: { key, value: each } }));
   }
 
   /** The resource or data source at an address in a stack. */

@@ -53,7 +53,7 @@ export const RESIDENCY_PACK: RulePack = {
       id: "RES-MODULE",
       severity: "error",
       title: "Module whose resources cannot be seen before plan",
-      help: `${STAY} Check the plan of this stack (terraform show -json) with residency check, then suppress with the plan's result as the reason, or replace the module by resources.`,
+      help: `${STAY} Vendor the module into the repository and call it by a relative path (./modules/...), so that its resources are checked, or check the plan of this stack (terraform show -json) with residency check.`,
       check: modules,
     },
     {
