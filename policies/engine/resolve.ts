@@ -483,13 +483,13 @@ export class Resolver {
         return new Unknown(
           `${call}: ${unexpanded}; vendor it as a local module, or check the plan (terraform show -json)`,
         );
-      if (stack.modules.includes(call))
-        return new Unknown(
-          `${call} comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)`,
-        );
       if (stack.children?.some((candidate) => candidate.module?.path.startsWith(`${path}[`)) === true)
         return new Unknown(
           `Terraform reports an error: ${call} has count or for_each; reference one instance`,
+        );
+      if (stack.modules.includes(call))
+        return new Unknown(
+          `${call} comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)`,
         );
       return new Unknown(`${path} is not called in ${where(stack)}`);
     }

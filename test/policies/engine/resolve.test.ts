@@ -1075,6 +1075,54 @@ describe("Resolver on Terraform's language", () => {
       expect(resolverOf(root).places("${module.vpc.vpc}", "place", root)).toEqual([outside("cn-hongkong")]);
     });
 
+    it("binds count.index and each.* of a module instance in the call's arguments, and reads its outputs", () => {
+      const children: StackModel[] = [];
+      const root: StackModel = {
+        ...stackOf({
+          module: {
+            zones: {
+              source: "./z",
+              for_each: { a: "cn-shanghai-b", b: "cn-hongkong-b" },
+              zone: "${each.value}",
+            },
+          },
+        }),
+        children,
+        unexpandedModules: new Map([["module.far", 'its source "x/y" is not a local path']]),
+      };
+      const expanded = readStack(
+        { variable: { zone: {} }, output: { zone: { value: "${var.zone}" } } },
+        "z/main.tf.json",
+        "app",
+      );
+      for (const key of ["a", "b"]) {
+        children.push({
+          ...expanded,
+          module: {
+            path: `module.zones["${key}"]`,
+            parent: root,
+            arguments: { source: "./z", zone: "${each.value}" },
+          },
+          moduleInstance: { key, value: key === "a" ? "cn-shanghai-b" : "cn-hongkong-b" },
+        });
+      }
+      const resolver = resolverOf(root);
+      expect(resolver.places('${module.zones["a"].zone}', "place", root)).toEqual([mainland("cn-shanghai")]);
+      expect(resolver.places('${module.zones["b"].zone}', "place", root)).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(resolver.places("${module.zones.zone}", "place", root)).toEqual(
+        unresolvedBy(
+          "Terraform reports an error: module.zones has count or for_each; reference one instance",
+        ),
+      );
+      expect(resolver.places("${module.far.zone}", "place", root)).toEqual(
+        unresolvedBy(
+          'module.far: its source "x/y" is not a local path; vendor it as a local module, or check the plan (terraform show -json)',
+        ),
+      );
+    });
+
     it("refuses outputs of a remote module and of a module that is not called, saying how to check them", () => {
       const { root } = modules({}, child);
       const resolver = resolverOf(root);
