@@ -19,6 +19,25 @@ export function listsProviderZones(type: string): boolean {
   return type.startsWith("alicloud_") && type.endsWith("_zones") && !NOT_PROVIDER_ZONES.has(type);
 }
 
+/**
+ * Other data sources that list what a regional API finds in the provider's region (instance types and
+ * their zones, node classes, stocks, vSwitches), reviewed one by one, with the attributes holding the list.
+ */
+export const REGIONAL_LISTINGS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["alicloud_instance_types", new Set(["ids", "instance_types"])],
+  ["alicloud_polardb_node_classes", new Set(["classes"])],
+  ["alicloud_emr_instance_types", new Set(["ids", "types"])],
+  ["alicloud_cloud_storage_gateway_stocks", new Set(["stocks"])],
+  ["alicloud_cen_transit_router_available_resources", new Set(["resources"])],
+  ["alicloud_vswitches", new Set(["names", "vswitches"])],
+]);
+
+/** Whether an attribute of a data source lists what its provider's region holds (not `alicloud_regions`). */
+export function listsProviderRegion(type: string, attribute: string): boolean {
+  if (listsProviderZones(type)) return LISTING_ATTRIBUTES.has(attribute);
+  return REGIONAL_LISTINGS.get(type)?.has(attribute) === true;
+}
+
 /** The data source that, with `current = true`, returns its provider's region. */
 export const CURRENT_REGION_DATA_SOURCE = "alicloud_regions";
 

@@ -4,7 +4,7 @@ import {
   ACCOUNT_ID_ATTRIBUTES,
   CURRENT_REGION_DATA_SOURCE,
   LISTING_ATTRIBUTES,
-  listsProviderZones,
+  listsProviderRegion,
 } from "../catalog/region-data-sources";
 import { isMainlandRegion } from "../catalog/regions";
 import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
@@ -602,16 +602,17 @@ export class Resolver {
         `${reference} is the account ID, which names no place`,
         new ReferenceOrigin(resource.address, []),
       );
-    if (LISTING_ATTRIBUTES.has(attribute) && this.listsProviderRegion(stack, resource))
+    if (this.listsProviderRegion(stack, resource, attribute))
       return new Unknown(reason, new ReferenceOrigin(resource.address, this.resourcePlaces(stack, resource)));
     return new Unknown(`${reason}, which this check cannot do; use a literal`);
   }
 
-  /** Zones data sources list their provider's zones; `alicloud_regions` with `current = true`, its region. */
-  private listsProviderRegion(stack: StackModel, resource: ResourceBlock): boolean {
-    if (listsProviderZones(resource.type)) return true;
-    if (resource.type !== CURRENT_REGION_DATA_SOURCE) return false;
-    return this.configValue(resource.body.current, { stack }, 0) === true;
+  /** Zones (and other regional) listings are in the provider's region; `alicloud_regions` with `current = true` is it. */
+  private listsProviderRegion(stack: StackModel, resource: ResourceBlock, attribute: string): boolean {
+    if (resource.type !== CURRENT_REGION_DATA_SOURCE) return listsProviderRegion(resource.type, attribute);
+    return (
+      LISTING_ATTRIBUTES.has(attribute) && this.configValue(resource.body.current, { stack }, 0) === true
+    );
   }
 
   /** Where a resource is: its provider configuration's region. */

@@ -4,8 +4,10 @@ import {
   ACCOUNT_ID_ATTRIBUTES,
   CURRENT_REGION_DATA_SOURCE,
   LISTING_ATTRIBUTES,
+  listsProviderRegion,
   listsProviderZones,
   NOT_PROVIDER_ZONES,
+  REGIONAL_LISTINGS,
 } from "../../../policies/catalog/region-data-sources";
 
 const SCHEMA = path.join(__dirname, "../../../../shared/provider-schemas/aliyun-alicloud-1.247.0.json");
@@ -50,6 +52,18 @@ describe("data sources placed in their provider's region", () => {
       for (const name of computed) expect(LISTING_ATTRIBUTES.has(name)).toBe(true);
     }
     expect(Object.keys(dataSources[CURRENT_REGION_DATA_SOURCE]?.block.attributes ?? {})).toContain("current");
+  });
+
+  it("places the reviewed regional listings only through attributes the schema computes", () => {
+    for (const [type, names] of REGIONAL_LISTINGS) {
+      const computed = computedOnly(dataSources, type);
+      for (const name of names) expect(computed).toContain(name);
+      for (const name of names) expect(listsProviderRegion(type, name)).toBe(true);
+    }
+    expect(listsProviderRegion("alicloud_vswitches", "output_file")).toBe(false);
+    expect(listsProviderRegion("alicloud_db_zones", "zones")).toBe(true);
+    expect(listsProviderRegion("alicloud_db_zones", "output_file")).toBe(false);
+    expect(listsProviderRegion("alicloud_vpcs", "vpcs")).toBe(false);
   });
 
   it("names account ID attributes that the schema has", () => {

@@ -901,15 +901,23 @@ describe("Resolver on Terraform's language", () => {
       alicloud_db_zones: { hk: { provider: "alicloud.hk" } },
       alicloud_pvtz_zones: { dns: {} },
       alicloud_account: { me: {} },
+      alicloud_vswitches: { hk: { provider: "alicloud.hk" } },
+      alicloud_instance_types: { t: {} },
     };
 
-    it("places alicloud_regions with current = true, and every *_zones data source, in the provider's region", () => {
+    it("places alicloud_regions with current = true, every *_zones data source and the reviewed regional listings in the provider's region", () => {
       const stack = stackOf({ data });
       expect(placesIn(stack, "${data.alicloud_regions.current.regions.0.id}")).toEqual([
         mainland("cn-shanghai"),
       ]);
       expect(placesIn(stack, "${data.alicloud_regions.current.ids[0]}")).toEqual([mainland("cn-shanghai")]);
       expect(placesIn(stack, "${data.alicloud_db_zones.hk.zones[0].id}")).toEqual([outside("cn-hongkong")]);
+      expect(placesIn(stack, "${data.alicloud_vswitches.hk.vswitches[0].zone_id}")).toEqual([
+        outside("cn-hongkong"),
+      ]);
+      expect(
+        placesIn(stack, "${data.alicloud_instance_types.t.instance_types.0.availability_zones.0}"),
+      ).toEqual([mainland("cn-shanghai")]);
     });
 
     it("refuses a region list that is not the current region, and PrivateZone's DNS zones", () => {
