@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const { PACKS } = require("../dist/policies/packs/residency.js");
+const { PACKS } = require("../dist/policies/packs/index.js");
 const { RULES_REFERENCE_FILE, renderRulesReference } = require("../dist/policies/report/rules-reference.js");
 
 writeFileSync(join(root, RULES_REFERENCE_FILE), renderRulesReference(PACKS));

@@ -1,4 +1,4 @@
-import type { RulePack } from "../packs/residency";
+import type { RulePack } from "../engine/rule";
 
 /** Where the reference is kept, relative to the repository root. */
 export const RULES_REFERENCE_FILE = "docs/rules.md";

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PACKS } from "../../policies/packs/residency";
+import { PACKS } from "../../policies/packs";
 import { RULES_REFERENCE_FILE, renderRulesReference } from "../../policies/report/rules-reference";
 
 describe("the rules reference", () => {
