@@ -1,16 +1,25 @@
-import { Fn } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { OssBucket } from "../.gen/providers/alicloud/oss-bucket";
+import { OssBucketAcl } from "../.gen/providers/alicloud/oss-bucket-acl";
 import { OssBucketPublicAccessBlock } from "../.gen/providers/alicloud/oss-bucket-public-access-block";
 import { OssBucketWorm } from "../.gen/providers/alicloud/oss-bucket-worm";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
+import type { DataClass } from "./config";
+import { invalidProp } from "./provider-region";
+import { setDataClass } from "./tagging";
+
+/** OSS keeps a compliance (WORM) retention of 1 to 25,550 days (70 years). */
+const MAX_WORM_DAYS = 25550;
 
 export interface ResidentBucketProps {
+  /** 3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit (global). */
   readonly bucketName: string;
-  readonly tags: Record<string, string>;
+  /** What the bucket holds; its `data-class` tag. */
+  readonly dataClass: DataClass;
   /** The provider (region) of the bucket; the stack's default provider when absent. */
   readonly provider?: AlicloudProvider;
-  /** The CMK of the bucket's data class, in the bucket's region, for SSE-KMS. */
+  /** The CMK of the bucket's data class, in the bucket's region, for SSE-KMS (required: no default key). */
   readonly kmsKeyId: string;
   /**
    * Bucket that receives this bucket's access logs (in the same region; it may be this bucket itself);
@@ -25,19 +34,20 @@ export interface ResidentBucketProps {
 
 /**
  * An OSS bucket that keeps its data private and in its region: private ACL, public access blocked,
- * SSE-KMS, versioning, access logging, expiry of noncurrent versions, a policy refusing plain HTTP,
- * and optional WORM retention.
+ * SSE-KMS with a CMK, versioning, access logging, expiry of noncurrent versions, a policy refusing plain
+ * HTTP, and optional WORM retention.
  */
 export class ResidentBucket extends Construct {
-  readonly bucket: OssBucket;
+  private readonly bucket: OssBucket;
 
   constructor(scope: Construct, id: string, props: ResidentBucketProps) {
     super(scope, id);
+    ResidentBucket.validate(this, props);
+    setDataClass(this, props.dataClass);
     const provider = props.provider;
     this.bucket = new OssBucket(this, "bucket", {
       provider,
       bucket: props.bucketName,
-      acl: "private",
       storageClass: "Standard",
       redundancyType: "ZRS",
       serverSideEncryptionRule: { sseAlgorithm: "KMS", kmsMasterKeyId: props.kmsKeyId },
@@ -64,8 +74,9 @@ export class ResidentBucket extends Construct {
           },
         ],
       }),
-      tags: props.tags,
     });
+    // The bucket's own `acl` is deprecated since provider 1.220.0: the ACL is a resource of its own.
+    new OssBucketAcl(this, "acl", { provider, bucket: this.bucket.bucket, acl: "private" });
     new OssBucketPublicAccessBlock(this, "public-access-block", {
       provider,
       bucket: this.bucket.bucket,
@@ -79,5 +90,49 @@ export class ResidentBucket extends Construct {
         status: "Locked",
       });
     }
+  }
+
+  private static validate(scope: Construct, props: ResidentBucketProps): void {
+    const invalid = (prop: string, problem: string) => invalidProp(scope, "ResidentBucket", prop, problem);
+    if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(props.bucketName)) {
+      invalid(
+        "bucketName",
+        `"${props.bucketName}" must be 3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit`,
+      );
+    }
+    if (!props.kmsKeyId)
+      invalid("kmsKeyId", "is required: every bucket is encrypted with a CMK of its data class");
+    for (const [prop, days, max] of [
+      ["noncurrentVersionDays", props.noncurrentVersionDays, 36500],
+      ["wormRetentionDays", props.wormRetentionDays, MAX_WORM_DAYS],
+    ] as const) {
+      if (
+        days !== undefined &&
+        !Token.isUnresolved(days) &&
+        !(Number.isInteger(days) && days >= 1 && days <= max)
+      ) {
+        invalid(prop, `${days} must be a whole number of days from 1 to ${max}`);
+      }
+    }
+  }
+
+  /** The bucket's name, as a reference to the bucket (so that what uses it is created after it). */
+  get bucketName(): string {
+    return this.bucket.bucket;
+  }
+
+  /** The bucket as a RAM policy resource. */
+  get bucketArn(): string {
+    return `acs:oss:*:*:${this.bucket.bucket}`;
+  }
+
+  /** The bucket's objects as a RAM policy resource. */
+  get objectsArn(): string {
+    return `${this.bucketArn}/*`;
+  }
+
+  /** The bucket's OSS location (`oss-<region>`), known after apply; the guard resolves it to its provider's region. */
+  get location(): string {
+    return this.bucket.location;
   }
 }
