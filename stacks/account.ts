@@ -8,7 +8,7 @@ import { OssAccountPublicAccessBlock } from "../.gen/providers/alicloud/oss-acco
 import { ResourceManagerControlPolicy } from "../.gen/providers/alicloud/resource-manager-control-policy";
 import { ResourceManagerControlPolicyAttachment } from "../.gen/providers/alicloud/resource-manager-control-policy-attachment";
 import { ResourceManagerServiceLinkedRole } from "../.gen/providers/alicloud/resource-manager-service-linked-role";
-import { MAINLAND_REGION_IDS } from "../policies/regions";
+import { MAINLAND_REGION_IDS } from "../policies/catalog/regions";
 import type { DataCenterConfig, PlatformConfig, RegionControlPolicyConfig } from "./config";
 import type { KeysStack } from "./keys";
 import { PlatformStack, resourceName } from "./platform-stack";
@@ -98,7 +98,8 @@ export class AccountStack extends PlatformStack {
     });
     new ConfigRule(this, "region-limit", {
       ruleName: resourceName(config, "mainland-regions-only"),
-      description: "Resources must be in a mainland China region of the catalog (policies/regions.ts).",
+      description:
+        "Resources must be in a mainland China region of the catalog (policies/catalog/regions.ts).",
       sourceOwner: "ALIYUN",
       sourceIdentifier: REGION_RULE_TEMPLATE.identifier,
       configRuleTriggerTypes: "ConfigurationItemChangeNotification",

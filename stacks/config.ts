@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import Ajv from "ajv";
-import { isMainlandRegion } from "../policies/regions";
+import { isMainlandRegion } from "../policies/catalog/regions";
 import { checkNetwork, cidrsOverlap, FieldError } from "./addressing";
 import type { CidrBlock } from "./addressing";
 import type { DataCenterConfig, DataCentersFile, DataClass, RegionalNetworkConfig } from "./config-file";
@@ -67,7 +67,7 @@ function checkRegionalNetwork(file: string, where: string, network: RegionalNetw
     throw new ConfigError(
       file,
       `${where}region`,
-      `"${network.region}" is not a mainland China region of the catalog (policies/regions.ts); data must stay in mainland China`,
+      `"${network.region}" is not a mainland China region of the catalog (policies/catalog/regions.ts); data must stay in mainland China`,
     );
   }
   try {

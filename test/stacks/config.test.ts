@@ -65,7 +65,7 @@ describe("the committed datacenters.json", () => {
 describe("validateConfig refuses, naming the file, the data center and the field", () => {
   it("a region outside the mainland catalog: cn-hongkong, an unknown ID, a DR region abroad", () => {
     expect(refusal(defaults((file) => (file.dataCenters[0].region = "cn-hongkong")))).toBe(
-      'Invalid data-center configuration datacenters.json: dataCenters[0] (shanghai) region "cn-hongkong" is not a mainland China region of the catalog (policies/regions.ts); data must stay in mainland China',
+      'Invalid data-center configuration datacenters.json: dataCenters[0] (shanghai) region "cn-hongkong" is not a mainland China region of the catalog (policies/catalog/regions.ts); data must stay in mainland China',
     );
     expect(refusal(defaults((file) => (file.dataCenters[0].dr.region = "cn-atlantis")))).toMatch(
       /dataCenters\[0\] \(shanghai\) dr\.region "cn-atlantis" is not a mainland China region/,
