@@ -47,6 +47,9 @@ export class DrReplication extends Construct {
       ]),
     });
     for (const { id: pairId, source, replica, replicaKey } of props.pairs) {
+      // OSS replicates as this role, from outside the buckets' VPCs.
+      source.exemptRole(role.roleArn);
+      replica.exemptRole(role.roleArn);
       new OssBucketReplication(this, `${pairId}-replication`, {
         bucket: source.bucketName,
         action: "ALL",

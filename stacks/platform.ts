@@ -29,7 +29,7 @@ export interface PlatformGuardProps {
 function buildDataCenter(app: App, config: PlatformConfig, dataCenter: DataCenterConfig): DataCenter {
   const network = new NetworkStack(app, `${dataCenter.name}-network`, config, dataCenter);
   const keys = new KeysStack(app, `${dataCenter.name}-keys`, config, dataCenter, network);
-  const storage = new StorageStack(app, `${dataCenter.name}-storage`, config, dataCenter, keys);
+  const storage = new StorageStack(app, `${dataCenter.name}-storage`, config, dataCenter, network, keys);
   return { config: dataCenter, network, keys, storage };
 }
 

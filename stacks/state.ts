@@ -108,9 +108,8 @@ export class StateStack extends PlatformStack {
       provider,
       bucketName,
       dataClass: "operational-logs",
+      // Its access logs go into itself (no logBucket): no data center's access-log bucket exists yet.
       kmsKeyId: key.keyId,
-      // Into itself (OSS allows it): no data center's access-log bucket exists yet.
-      logBucket: bucketName,
     });
     return { network, key, bucket };
   }

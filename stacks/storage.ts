@@ -5,6 +5,7 @@ import type { DataCenterConfig, PlatformConfig } from "./config";
 import { DrReplication } from "./dr-replication";
 import type { KeysStack } from "./keys";
 import { REPLICATED_DATA_CLASSES } from "./keys";
+import type { NetworkStack } from "./network";
 import { PlatformStack, resourceName } from "./platform-stack";
 import { ResidentBucket } from "./resident-bucket";
 import { ServiceRole } from "./service-role";
@@ -24,6 +25,7 @@ export class StorageStack extends PlatformStack {
     id: string,
     config: PlatformConfig,
     dataCenter: DataCenterConfig,
+    network: NetworkStack,
     keys: KeysStack,
   ) {
     super(scope, id, {
@@ -35,6 +37,7 @@ export class StorageStack extends PlatformStack {
     const dr = this.addDrProvider();
     const name = (...parts: string[]) => resourceName(config, dataCenter.name, ...parts);
 
+    // The log buckets log their own access into themselves.
     this.logBucket = new ResidentBucket(this, "access-logs", {
       bucketName: name("access-logs"),
       dataClass: "operational-logs",
@@ -56,6 +59,7 @@ export class StorageStack extends PlatformStack {
         dataClass,
         kmsKeyId: sourceKey.keyId,
         logBucket: this.logBucket.bucketName,
+        sourceVpcId: network.home.vpcId,
       });
       const replica = new ResidentBucket(this, `dr-${dataClass}`, {
         provider: dr,
@@ -63,6 +67,7 @@ export class StorageStack extends PlatformStack {
         dataClass,
         kmsKeyId: replicaKey.keyId,
         logBucket: drLogBucket.bucketName,
+        sourceVpcId: network.dr.vpcId,
       });
       return { id: dataClass, source, replica, sourceKey, replicaKey };
     });

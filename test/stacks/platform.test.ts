@@ -281,6 +281,51 @@ describe("storage", () => {
     expect(personal?.logging.target_bucket).toMatch(/^\$\{alicloud_oss_bucket\.access-logs_bucket_/);
   });
 
+  it("logs every bucket's access, the access-log buckets into themselves", () => {
+    for (const { body } of allResources(synthesized).filter(({ type }) => type === "alicloud_oss_bucket")) {
+      expect(body.logging).toEqual({ target_bucket: expect.any(String), target_prefix: `${body.bucket}/` });
+    }
+    const logs = buckets().filter((bucket) => /access-logs$/.test(bucket.bucket));
+    expect(logs.map((bucket) => bucket.logging.target_bucket)).toEqual(logs.map((bucket) => bucket.bucket));
+  });
+
+  // From the security pack (SEC-DATA-CLASS-BUCKET-POLICY): only the data center's network reaches the data.
+  it("denies object requests to personal information and important data from outside the VPC of the bucket's region, but for the replication role", () => {
+    const replicationRole = Object.keys(resourcesByName(storage(), "alicloud_ram_role")).find((name) =>
+      name.startsWith("dr-replication_role"),
+    );
+    const dataBuckets = buckets().filter((bucket) => bucket.tags["data-class"] !== "operational-logs");
+    expect(dataBuckets).toHaveLength(4);
+    for (const bucket of dataBuckets) {
+      // Written out, not ${jsonencode(...)}: the guard reads each reference in it.
+      const policy = JSON.parse(bucket.policy);
+      const vpc = bucket.provider === "alicloud.dr" ? "dr-network_vpc" : "home-network_vpc";
+      expect(policy.Statement).toContainEqual({
+        Effect: "Deny",
+        Action: ["oss:*"],
+        Principal: ["*"],
+        Resource: [`acs:oss:*:*:${bucket.bucket}/*`],
+        Condition: {
+          StringNotEquals: {
+            "acs:SourceVpc": [
+              expect.stringMatching(new RegExp(`cross-stack-output-alicloud_vpc${vpc}_\\w+id\\}$`)),
+            ],
+          },
+          StringNotLike: { "acs:PrincipalARN": [`\${alicloud_ram_role.${replicationRole}.arn}`] },
+        },
+      });
+      expect(policy.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: "Deny",
+          Condition: { Bool: { "acs:SecureTransport": ["false"] } },
+        }),
+      );
+    }
+    for (const bucket of buckets().filter((each) => each.tags["data-class"] === "operational-logs")) {
+      expect(JSON.parse(bucket.policy).Statement).toHaveLength(1);
+    }
+  });
+
   it("replicates personal information and important data to the DR region, encrypted with the DR key", () => {
     const replications = resourcesOf(storage(), "alicloud_oss_bucket_replication");
     expect(replications).toHaveLength(2);

@@ -178,6 +178,7 @@ const BUCKET: ResidentBucketProps = {
   dataClass: "personal-information",
   kmsKeyId: "key-shh-example",
   logBucket: "acme-prod-shanghai-access-logs",
+  sourceVpcId: "vpc-example",
 };
 
 describe("ResidentBucket", () => {
@@ -195,7 +196,25 @@ describe("ResidentBucket", () => {
       target_bucket: "acme-prod-shanghai-access-logs",
       target_prefix: "acme-prod-shanghai-personal-information/",
     });
-    expect(body.policy).toContain('"acs:SecureTransport" = ["false"]');
+    expect(JSON.parse(body.policy).Statement).toEqual([
+      {
+        Effect: "Deny",
+        Action: ["oss:*"],
+        Principal: ["*"],
+        Resource: [
+          "acs:oss:*:*:acme-prod-shanghai-personal-information",
+          "acs:oss:*:*:acme-prod-shanghai-personal-information/*",
+        ],
+        Condition: { Bool: { "acs:SecureTransport": ["false"] } },
+      },
+      {
+        Effect: "Deny",
+        Action: ["oss:*"],
+        Principal: ["*"],
+        Resource: ["acs:oss:*:*:acme-prod-shanghai-personal-information/*"],
+        Condition: { StringNotEquals: { "acs:SourceVpc": ["vpc-example"] } },
+      },
+    ]);
     expect(only(stack, "alicloud_oss_bucket_acl")).toMatchObject({
       acl: "private",
       bucket: expect.stringMatching(/^\$\{alicloud_oss_bucket\.data_bucket_\w+\.bucket\}$/),
@@ -206,6 +225,34 @@ describe("ResidentBucket", () => {
     expect(bucket?.objectsArn).toMatch(/\/\*$/);
     expect(bucket?.bucketName).toMatch(/TOKEN/);
     expect(bucket?.location).toMatch(/TOKEN/);
+  });
+
+  it("lets the roles it exempts reach the objects from outside the VPC", () => {
+    const stack = synth((scope) =>
+      new ResidentBucket(scope, "data", BUCKET).exemptRole("acs:ram::1:role/replication"),
+    );
+    const [, outside] = JSON.parse(only(stack, "alicloud_oss_bucket").policy).Statement;
+    expect(outside.Condition).toEqual({
+      StringNotEquals: { "acs:SourceVpc": ["vpc-example"] },
+      StringNotLike: { "acs:PrincipalARN": ["acs:ram::1:role/replication"] },
+    });
+  });
+
+  it("logs into itself without a log bucket; an operational-logs bucket needs no VPC", () => {
+    const stack = synth(
+      (scope) =>
+        new ResidentBucket(scope, "logs", {
+          bucketName: "acme-prod-shanghai-access-logs",
+          dataClass: "operational-logs",
+          kmsKeyId: "key-shh-logs",
+        }),
+    );
+    const body = only(stack, "alicloud_oss_bucket");
+    expect(body.logging).toEqual({
+      target_bucket: "acme-prod-shanghai-access-logs",
+      target_prefix: "acme-prod-shanghai-access-logs/",
+    });
+    expect(JSON.parse(body.policy).Statement).toHaveLength(1);
   });
 
   it("locks objects (WORM) for the retention asked", () => {
@@ -220,6 +267,10 @@ describe("ResidentBucket", () => {
     [{ bucketName: "Acme_Bucket" }, 'bucketName "Acme_Bucket" must be 3-63 lower-case letters'],
     [{ bucketName: "a".repeat(64) }, "must be 3-63 lower-case letters"],
     [{ kmsKeyId: "" }, "kmsKeyId is required: every bucket is encrypted with a CMK of its data class"],
+    [
+      { sourceVpcId: undefined },
+      "sourceVpcId is required for personal-information: only the data center's VPC",
+    ],
     [{ wormRetentionDays: 0 }, "wormRetentionDays 0 must be a whole number of days from 1 to 25550"],
     [{ noncurrentVersionDays: 1.5 }, "noncurrentVersionDays 1.5 must be a whole number of days"],
   ])("refuses %j", (change, message) => {
