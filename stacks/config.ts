@@ -22,6 +22,16 @@ export interface PlatformConfig extends DataCentersFile {
   readonly stateBackend: StateBackendKind;
 }
 
+/** The Tablestore instance of the state locks; Tablestore allows at most 16 characters. */
+export function stateLockInstanceName({
+  namePrefix,
+  environment,
+}: Pick<DataCentersFile, "namePrefix" | "environment">): string {
+  return `${namePrefix}-${environment}-tf`;
+}
+
+const MAX_TABLESTORE_NAME = 16;
+
 /** The configuration file read when `DATA_CENTER_CONFIG` is not set, relative to the working directory. */
 export const DEFAULT_CONFIG_FILE = "datacenters.json";
 
@@ -107,6 +117,14 @@ function dataCenterLabel(index: number, dataCenter: DataCenterConfig): string {
  */
 export function validateConfig(file: string, content: unknown): DataCentersFile {
   checkShape(file, content);
+  const lockInstance = stateLockInstanceName(content);
+  if (lockInstance.length > MAX_TABLESTORE_NAME) {
+    throw new ConfigError(
+      file,
+      "namePrefix",
+      `"${content.namePrefix}" with environment "${content.environment}" names the state lock instance "${lockInstance}", longer than Tablestore's ${MAX_TABLESTORE_NAME} characters: shorten one of them`,
+    );
+  }
   const names = new Map<string, number>();
   content.dataCenters.forEach((dataCenter, index) => {
     const earlier = names.get(dataCenter.name);

@@ -1,6 +1,7 @@
 import { LocalBackend, OssBackend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { AlicloudProvider } from "../.gen/providers/alicloud/provider";
+import { stateLockInstanceName } from "./config";
 import type { DataClass, PlatformConfig } from "./config";
 import { ResourceTags, setDataClass } from "./tagging";
 
@@ -14,11 +15,6 @@ export function resourceName(config: PlatformConfig, ...parts: string[]): string
 
 export function stateBucketName(config: PlatformConfig): string {
   return resourceName(config, "terraform-state");
-}
-
-/** Tablestore instance names: letters, digits and hyphens, 3 to 16 characters, ending in a letter or digit. */
-export function stateLockInstanceName(config: PlatformConfig): string {
-  return `${config.namePrefix}-${config.environment}-tf`.slice(0, 16).replace(/-+$/, "");
 }
 
 /**

@@ -3,15 +3,10 @@ import { OtsInstance } from "../.gen/providers/alicloud/ots-instance";
 import { OtsInstanceAttachment } from "../.gen/providers/alicloud/ots-instance-attachment";
 import { OtsTable } from "../.gen/providers/alicloud/ots-table";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
+import { stateLockInstanceName } from "./config";
 import type { NetworkConfig, PlatformConfig } from "./config";
 import { DrReplication } from "./dr-replication";
-import {
-  PlatformStack,
-  resourceName,
-  STATE_LOCK_TABLE,
-  stateBucketName,
-  stateLockInstanceName,
-} from "./platform-stack";
+import { PlatformStack, resourceName, STATE_LOCK_TABLE, stateBucketName } from "./platform-stack";
 import { ResidentBucket } from "./resident-bucket";
 import { ResidentKey } from "./resident-key";
 import { ResidentKmsInstance } from "./resident-kms-instance";

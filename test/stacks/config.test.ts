@@ -166,6 +166,12 @@ describe("validateConfig refuses, naming the file, the data center and the field
     );
   });
 
+  it("a name prefix that makes the state lock instance's name longer than Tablestore allows", () => {
+    expect(refusal(defaults((file) => (file.namePrefix = "acme-platform")))).toBe(
+      'Invalid data-center configuration datacenters.json: namePrefix "acme-platform" with environment "prod" names the state lock instance "acme-platform-prod-tf", longer than Tablestore\'s 16 characters: shorten one of them',
+    );
+  });
+
   it("two data centers of one name, an audit data center that does not exist, an unknown field", () => {
     expect(refusal(threeDataCenters((file) => (file.dataCenters[2].name = "shanghai")))).toMatch(
       /dataCenters\[2\] \(shanghai\) name repeats dataCenters\[0\]\.name/,
