@@ -63,6 +63,8 @@ export class PlatformStack extends TerraformStack {
         prefix: `stacks/${id}`,
         key: "terraform.tfstate",
         region: props.config.state.region,
+        // The internal endpoint: the state bucket serves objects to requests from the state VPC only.
+        endpoint: `oss-${props.config.state.region}-internal.aliyuncs.com`,
         // No `encrypt`: it makes Terraform send `x-oss-server-side-encryption: AES256` with the state
         // (Terraform's oss backend, client.go), which overrides the bucket's default SSE-KMS with the state CMK.
         acl: "private",

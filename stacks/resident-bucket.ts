@@ -6,7 +6,7 @@ import { OssBucketPublicAccessBlock } from "../.gen/providers/alicloud/oss-bucke
 import { OssBucketWorm } from "../.gen/providers/alicloud/oss-bucket-worm";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
 import type { DataClass } from "./config";
-import { invalidProp } from "./provider-region";
+import { invalidProp } from "./construct-checks";
 import { setDataClass } from "./tagging";
 
 /** OSS keeps a compliance (WORM) retention of 1 to 25,550 days (70 years). */

@@ -4,7 +4,7 @@ import { KmsAlias } from "../.gen/providers/alicloud/kms-alias";
 import { KmsKey } from "../.gen/providers/alicloud/kms-key";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
 import type { DataClass } from "./config";
-import { invalidProp } from "./provider-region";
+import { invalidProp } from "./construct-checks";
 import { setDataClass } from "./tagging";
 
 /** KMS accepts automatic rotation periods from 7 to 730 days. */

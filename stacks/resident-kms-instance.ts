@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { KmsInstance } from "../.gen/providers/alicloud/kms-instance";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
-import { invalidProp, providerRegion } from "./provider-region";
+import { invalidProp, providerRegion } from "./construct-checks";
 import type { ResidentNetwork } from "./resident-network";
 
 export interface ResidentKmsInstanceProps {

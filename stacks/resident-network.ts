@@ -13,7 +13,7 @@ import { VpcFlowLog } from "../.gen/providers/alicloud/vpc-flow-log";
 import { Vswitch } from "../.gen/providers/alicloud/vswitch";
 import { checkNetwork, FieldError } from "./addressing";
 import type { NetworkConfig } from "./config";
-import { invalidProp, providerRegion } from "./provider-region";
+import { invalidProp, providerRegion } from "./construct-checks";
 
 export interface ResidentNetworkProps {
   /** Prefix of every name in the network, e.g. `sh-dc-prod` or `sh-dc-prod-dr`. */

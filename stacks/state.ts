@@ -105,6 +105,8 @@ export class StateStack extends PlatformStack {
       dataClass: "operational-logs",
       // Its access logs go into itself (no logBucket): no data center's access-log bucket exists yet.
       kmsKeyId: key.keyId,
+      // State objects, like the locks, only from the state VPC (README, Deploying) and the replication role.
+      sourceVpcId: network.vpcId,
     });
     return { network, key, bucket };
   }

@@ -492,6 +492,27 @@ describe("state", () => {
     expect(resourcesOf(state(), "alicloud_nat_gateway")).toEqual([]);
   });
 
+  it("serves state objects only to the state VPC of the bucket's region and the replication role", () => {
+    const role = Object.keys(resourcesByName(state(), "alicloud_ram_role"))[0];
+    for (const bucket of resourcesOf(state(), "alicloud_oss_bucket")) {
+      const vpc = bucket.provider === "alicloud.dr" ? "dr-state-network_vpc" : "state-network_vpc";
+      expect(JSON.parse(bucket.policy).Statement[1]).toEqual({
+        Effect: "Deny",
+        Action: ["oss:*"],
+        Principal: ["*"],
+        Resource: [`acs:oss:*:*:${bucket.bucket}/*`],
+        Condition: {
+          StringNotEquals: {
+            "acs:SourceVpc": [
+              expect.stringMatching(new RegExp(`^\\$\\{alicloud_vpc\\.${vpc}_\\w+\\.id\\}$`)),
+            ],
+          },
+          StringNotLike: { "acs:PrincipalARN": [`\${alicloud_ram_role.${role}.arn}`] },
+        },
+      });
+    }
+  });
+
   it("replicates the state bucket to its in-country DR copy", () => {
     const [replication] = resourcesOf(state(), "alicloud_oss_bucket_replication");
     expect(replication.bucket).toMatch(/^\$\{alicloud_oss_bucket\.state-bucket_[^.]+\.bucket\}$/);
@@ -532,6 +553,7 @@ describe("state", () => {
       prefix: "stacks/shenzhen-storage",
       key: "terraform.tfstate",
       region: "cn-shanghai",
+      endpoint: "oss-cn-shanghai-internal.aliyuncs.com",
       acl: "private",
       tablestore_endpoint: "https://acme-prod-tf.cn-shanghai.vpc.tablestore.aliyuncs.com",
       tablestore_table: "terraform_state_lock",
