@@ -56,9 +56,6 @@ export interface AuditDataCenter {
  * policy that denies actions on resources whose ARN names a region outside the catalog.
  */
 export class AccountStack extends PlatformStack {
-  readonly trailBucket: ResidentBucket;
-  readonly trail: ActiontrailTrail;
-
   constructor(scope: Construct, config: PlatformConfig, audit: AuditDataCenter) {
     super(scope, ACCOUNT_STACK_ID, {
       config,
@@ -69,7 +66,7 @@ export class AccountStack extends PlatformStack {
     new OssAccountPublicAccessBlock(this, "account-public-access-block", { blockPublicAccess: true });
 
     const account = new DataAlicloudAccount(this, "account", {});
-    this.trailBucket = new ResidentBucket(this, "trail-bucket", {
+    const trailBucket = new ResidentBucket(this, "trail-bucket", {
       bucketName: resourceName(config, "actiontrail"),
       dataClass: "operational-logs",
       kmsKeyId: audit.keys.homeKeys["operational-logs"].keyId,
@@ -85,13 +82,13 @@ export class AccountStack extends PlatformStack {
     const trailRole = new ResourceManagerServiceLinkedRole(this, "actiontrail-role", {
       serviceName: "actiontrail.aliyuncs.com",
     });
-    this.trail = new ActiontrailTrail(this, "trail", {
+    new ActiontrailTrail(this, "trail", {
       trailName: resourceName(config, "trail"),
       eventRw: "All",
       trailRegion: "All",
       status: "Enable",
       // A reference to the bucket resource, so the guard resolves the delivery target to its region.
-      ossBucketName: this.trailBucket.bucketName,
+      ossBucketName: trailBucket.bucketName,
       ossKeyPrefix: "actiontrail",
       slsProjectArn: `acs:log:${audit.config.region}:${account.id}:project/${project.projectName}`,
       slsWriteRoleArn: trailRole.arn,

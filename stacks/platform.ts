@@ -1,5 +1,5 @@
 import type { App } from "cdktf";
-import { addResidencyGuard, type Suppression } from "../policies/adapters/cdktf/residency-guard";
+import { addResidencyGuard, type ResidencyGuardProps } from "../policies/adapters/cdktf/residency-guard";
 import { AccountStack } from "./account";
 import type { DataCenterConfig, PlatformConfig } from "./config";
 import { KeysStack } from "./keys";
@@ -21,11 +21,6 @@ export interface Platform {
   readonly dataCenters: readonly DataCenter[];
 }
 
-export interface PlatformGuardProps {
-  readonly suppressions?: readonly Suppression[];
-  readonly today?: string;
-}
-
 function buildDataCenter(app: App, config: PlatformConfig, dataCenter: DataCenterConfig): DataCenter {
   const network = new NetworkStack(app, `${dataCenter.name}-network`, config, dataCenter);
   const keys = new KeysStack(app, `${dataCenter.name}-keys`, config, dataCenter, network);
@@ -35,15 +30,16 @@ function buildDataCenter(app: App, config: PlatformConfig, dataCenter: DataCente
 
 /**
  * Adds every stack of the configuration to the app: the state bootstrap, the account stack and three
- * stacks per data center, each with the residency guard. Pass a
- * configuration that `validateConfig` accepted; the guard still refuses anything outside the mainland.
+ * stacks per data center, each with the residency guard. Pass a configuration that `loadConfig`
+ * accepted; the guard still refuses anything outside the mainland.
  */
-export function buildPlatform(app: App, config: PlatformConfig, guard: PlatformGuardProps = {}): Platform {
+export function buildPlatform(app: App, config: PlatformConfig, guard: ResidencyGuardProps = {}): Platform {
   const state = new StateStack(app, config);
   const dataCenters = config.dataCenters.map((dataCenter) => buildDataCenter(app, config, dataCenter));
   const audit = dataCenters.find((each) => each.config.name === config.account.auditDataCenter);
-  if (!audit)
+  if (!audit) {
     throw new Error(`account.auditDataCenter "${config.account.auditDataCenter}" is not a data center`);
+  }
   const account = new AccountStack(app, config, audit);
   for (const stack of [
     state,

@@ -26,10 +26,6 @@ export const STATE_STACK_ID = "state";
  * egress, a KMS instance in it, and the state key.
  */
 export class StateStack extends PlatformStack {
-  readonly stateBucket: ResidentBucket;
-  readonly drStateBucket: ResidentBucket;
-  readonly lockTable: OtsTable;
-
   constructor(scope: Construct, config: PlatformConfig) {
     const { state } = config;
     super(scope, STATE_STACK_ID, {
@@ -42,8 +38,6 @@ export class StateStack extends PlatformStack {
     const dr = this.addDrProvider();
     const home = this.stateBucketIn("state", state, stateBucketName(config));
     const copy = this.stateBucketIn("dr-state", state.dr, resourceName(config, "dr", "terraform-state"), dr);
-    this.stateBucket = home.bucket;
-    this.drStateBucket = copy.bucket;
     new DrReplication(this, "dr-replication", {
       roleName: resourceName(config, "state-replication"),
       pairs: [
@@ -66,7 +60,7 @@ export class StateStack extends PlatformStack {
       vpcName: "statevpc",
       vswitchId: home.network.vswitchIds[0],
     });
-    this.lockTable = new OtsTable(this, "lock-table", {
+    new OtsTable(this, "lock-table", {
       instanceName: instance.name,
       tableName: STATE_LOCK_TABLE,
       primaryKey: [{ name: "LockID", type: "String" }],

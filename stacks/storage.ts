@@ -16,9 +16,8 @@ import { ServiceRole } from "./service-role";
  * project for application logs encrypted with the logs CMK.
  */
 export class StorageStack extends PlatformStack {
+  /** The home region's access-log bucket (the account stack's trail bucket logs into it too). */
   readonly logBucket: ResidentBucket;
-  readonly dataBuckets: ResidentBucket[];
-  readonly drBuckets: ResidentBucket[];
 
   constructor(
     scope: Construct,
@@ -71,8 +70,6 @@ export class StorageStack extends PlatformStack {
       });
       return { id: dataClass, source, replica, sourceKey, replicaKey };
     });
-    this.dataBuckets = pairs.map(({ source }) => source);
-    this.drBuckets = pairs.map(({ replica }) => replica);
     new DrReplication(this, "dr-replication", { roleName: name("oss-replication"), pairs });
 
     const project = new LogProject(this, "application-logs", {
