@@ -99,9 +99,14 @@ export function mayNamePlace(value: string): boolean {
   return value.includes("-") || value.includes("{") || value.includes("[");
 }
 
+/** Starts, after any white space, with `{` or `[`. */
 function looksLikeJson(value: string): boolean {
-  const first = value.trimStart()[0];
-  return first === "{" || first === "[";
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === 123 || code === 91) return true;
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return false;
+  }
+  return false;
 }
 
 function classifyAlibabaPlace(value: string): PlaceVerdict {
@@ -187,6 +192,8 @@ function classifyArn(value: string): PlaceVerdict {
 
 /** The host of an Alibaba Cloud endpoint or URL (`oss://bucket.oss-cn-beijing.aliyuncs.com/key` too). */
 function hostOf(value: string): string | undefined {
+  // Most text names no Alibaba Cloud host: a substring test spares it the regular expression.
+  if (!value.includes(ALIBABA_DOMAIN)) return undefined;
   const host = URL_SHAPE.exec(value)?.[2];
   return host?.endsWith(ALIBABA_DOMAIN) === true ? host : undefined;
 }
