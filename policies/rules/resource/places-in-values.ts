@@ -3,6 +3,7 @@ import { mayNamePlace } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
 import { InputError, isObject, type JsonObject, type StackModel } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
+import { parseTemplate } from "../../language/parse";
 
 /** Meta-arguments and tags: they configure Terraform or label a resource, and name no place. */
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -21,6 +22,18 @@ const PROVIDER_CHECKED: ReadonlySet<string> = new Set(["alias", "region", "endpo
 const MAX_NESTING = 32;
 const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
 const REMOTE_STATE = "terraform_remote_state";
+/** Roots of a traversal that are not a managed resource type (Terraform's reserved names). */
+const NOT_RESOURCE_ROOTS: ReadonlySet<string> = new Set([
+  "var",
+  "local",
+  "data",
+  "module",
+  "count",
+  "each",
+  "path",
+  "terraform",
+  "self",
+]);
 
 /** Where a walk is: the block it reads, the type whose schema names its attributes (if alicloud), its stack. */
 interface Scope {
@@ -38,11 +51,10 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
   const found: Observation[] = [];
   const scan = (scope: Scope, path: string, text: string): void => {
     // The fast reject first: a text with no dash, brace or bracket names no place, and holds no template.
-    if (!mayNamePlace(text)) return;
-    // In the value form only a place the text names counts: text that names none, or cannot be computed, is none.
-    const places = resolver
-      .places(text, "value", scope.stack)
-      .filter((place) => place.verdict !== "unresolved");
+    if (!mayNamePlace(text) || namesManagedResource(text)) return;
+    // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
+    // and a mainland place here adds nothing to where the resource is.
+    const places = resolver.places(text, "value", scope.stack).filter((place) => place.verdict === "outside");
     if (places.length === 0) return;
     found.push({
       address: scope.address,
@@ -61,9 +73,12 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       for (const item of value) walk(scope, item, prefix, depth + 1);
     } else if (isObject(value)) {
       for (const name in value) {
-        const path = prefix === "" ? name : `${prefix}.${name}`;
         if (depth === 0 && NOT_ARGUMENTS.has(name)) continue;
         const child = value[name];
+        // Numbers, flags and text that cannot name a place are passed over before a path is even built.
+        if (typeof child === "string" ? !mayNamePlace(child) : typeof child !== "object" || child === null)
+          continue;
+        const path = prefix === "" ? name : `${prefix}.${name}`;
         if (scope.type === undefined || readsAsValue(scope.type, path, name, child))
           walk(scope, child, path, depth + 1);
       }
@@ -112,4 +127,16 @@ function readsAsValue(type: string, path: string, name: string, value: unknown):
 /** A nested block in Terraform JSON: an object, or a list of objects. */
 function isBlock(value: unknown): boolean {
   return isObject(value) || (Array.isArray(value) && value.some(isObject));
+}
+
+/**
+ * A lone reference to a managed resource (`${alicloud_vpc.x.id}`, `${alicloud_vswitch.x[0].zone_id}`) names
+ * that resource: every value it has is read where it is declared, and its region by the provider rule.
+ */
+function namesManagedResource(text: string): boolean {
+  if (!text.startsWith("${")) return false;
+  const parsed = parseTemplate(text);
+  return (
+    parsed.ok && parsed.expression.kind === "traversal" && !NOT_RESOURCE_ROOTS.has(parsed.expression.root)
+  );
 }

@@ -151,6 +151,25 @@ describe("RES-PLACE-IN-VALUE", () => {
     expect(found(document)).toMatchObject([{ attribute: "home", resolved: "cn-hongkong" }]);
   });
 
+  it("leaves a lone reference to a managed resource to that resource, whose own values are read where declared", () => {
+    const document = terraformJson("app", {
+      provider: { alicloud: [{ region: "cn-shanghai" }, { alias: "hk", region: "cn-hongkong" }] },
+      resource: {
+        alicloud_vswitch: {
+          hk: { provider: "alicloud.hk", zone_id: "cn-hongkong-b", vswitch_name: "us-west-1" },
+        },
+        alicloud_made_up_type: {
+          user: { network: "${alicloud_vswitch.hk.id}", label: "${alicloud_vswitch.hk[0].vswitch_name}" },
+        },
+      },
+    });
+    expect(found(document).map(({ rule, address, attribute }) => [rule, address, attribute])).toEqual([
+      ["RES-PROVIDER-REGION", "provider.alicloud.hk", "region"],
+      ["RES-LOCATION-ATTRIBUTE", "alicloud_vswitch.hk", "zone_id"],
+      ["RES-PLACE-IN-VALUE", "alicloud_vswitch.hk", "vswitch_name"],
+    ]);
+  });
+
   it("refuses nesting deeper than any schema as bad input", () => {
     let deep: unknown = "x";
     for (let level = 0; level < 40; level++) deep = { nested: deep };
