@@ -54,12 +54,11 @@ const HOST_LABEL_SUFFIXES = ["-internal", "-intranet", "-vpc"] as const;
 /** JSON in a value deeper than this is hostile or broken; no provider document nests so deep. */
 const MAX_JSON_NESTING = 32;
 /**
- * With `International`, the provider calls the international site's central endpoints for several services
- * (Cloud Config, Cloud Firewall, ESA, BSS, ROS, Resource Center, Message Center), which are outside the
- * mainland (`ap-southeast-1`), as alicloud/connectivity/endpoint.go of the provider maps them.
+ * With `International`, the provider calls the international site's central endpoints for several services,
+ * as alicloud/connectivity/endpoint.go of the provider (v1.247.0) maps them.
  */
 const INTERNATIONAL_SITE =
-  "International: the international site's central endpoints (Cloud Config, Cloud Firewall, ESA, BSS, ROS, Resource Center) are outside mainland China, in ap-southeast-1";
+  "International: the provider calls the international site's central endpoints, outside mainland China (Cloud Config, Cloud Firewall, ESA and BSS in ap-southeast-1; ROS and Resource Center on their -intl endpoints)";
 
 const mainland = (place: string): PlaceVerdict => ({ verdict: "mainland", place });
 const outside = (place: string): PlaceVerdict => ({ verdict: "outside", place });

@@ -34,7 +34,7 @@ export const RESIDENCY_PACK: RulePack = {
       id: "RES-PROVIDER-CONTROL-PLANE",
       severity: "error",
       title: "Provider setting that sends API calls outside mainland China",
-      help: `${STAY} Remove \`account_type = "International"\` (or set "Domestic"): with it the provider calls the international site's central endpoints for Cloud Config, Cloud Firewall, ESA, BSS, ROS and Resource Center, which are outside mainland China (ap-southeast-1), and sends them the configuration it manages.`,
+      help: `${STAY} Remove \`account_type = "International"\` (or set "Domestic"): with it the provider calls the international site's central endpoints, outside mainland China, for Cloud Config, Cloud Firewall, ESA and BSS (ap-southeast-1) and ROS and Resource Center (-intl), and sends them the configuration it manages.`,
       check: controlPlane,
     },
     {
