@@ -49,6 +49,7 @@ const REGION_PREFIX = /^(cn|ap|us|eu|me|na|sa|af|rus|ca|mx|la|uk|jp|kr|in|au)-/;
 const ACCELERATION_LABEL = /^oss-accelerate(-overseas)?$/;
 const URL_SHAPE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/:?#\s@]+@)?([^/:?#\s]+)(?::\d+)?(?:[/?#].*)?$/;
 const ALIBABA_DOMAIN = ".aliyuncs.com";
+const SERVICE_NAME_PREFIX = "com.aliyun.";
 const HOST_LABEL_PREFIXES = ["oss-"] as const;
 const HOST_LABEL_SUFFIXES = ["-internal", "-intranet", "-vpc"] as const;
 /** JSON in a value deeper than this is hostile or broken; no provider document nests so deep. */
@@ -135,8 +136,17 @@ function classifyValue(value: string, nesting: number): PlaceVerdict {
     const segment = value.split(":")[2] ?? "";
     return segment === "" || segment === "*" ? NO_PLACE : classifyArn(value);
   }
+  const service = regionOfServiceName(value);
+  if (service !== undefined) return ofRegion(service);
   const host = hostOf(value);
   return (host === undefined ? undefined : classifyHost(host)) ?? NO_PLACE;
+}
+
+/** A VPC gateway or PrivateLink service name, `com.aliyun.<region>.<service>`, names the region it connects to. */
+function regionOfServiceName(value: string): string | undefined {
+  if (!value.startsWith(SERVICE_NAME_PREFIX)) return undefined;
+  const region = value.slice(SERVICE_NAME_PREFIX.length).split(".")[0] ?? "";
+  return KNOWN_REGIONS.has(region) ? region : undefined;
 }
 
 function parseJson(text: string): unknown {

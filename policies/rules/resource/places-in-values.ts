@@ -44,8 +44,9 @@ interface Scope {
 }
 
 /**
- * Every argument of every resource, data source and provider that is no place position names, by its shape,
- * no place outside mainland China (a region or zone ID, an OSS location, an endpoint, an ARN, JSON holding one).
+ * Every argument of every resource, data source and provider that is no place position, and every variable's
+ * default, names by its shape no place outside mainland China (a region or zone ID, an OSS location, an
+ * endpoint, an ARN, a PrivateLink service name, JSON holding one).
  */
 export function placesInValues({ stack, resolver }: RuleContext): Observation[] {
   const found: Observation[] = [];
@@ -96,6 +97,17 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       stack,
     };
     walk(scope, resource.body, "", 0);
+  }
+  // A variable's default is a value too: where it is used, an unpinned variable resolves to nothing.
+  for (const name in stack.variables) {
+    const declaration = stack.variables[name];
+    if (isObject(declaration))
+      walk(
+        { address: `var.${name}`, type: undefined, constructPath: undefined, stack },
+        { default: declaration.default },
+        "",
+        0,
+      );
   }
   for (const config of stack.providers.values()) {
     const body: JsonObject = {};

@@ -164,6 +164,8 @@ describe("the value form: a place by its shape, in no place position", () => {
     ["cn-shanghai-b", "mainland", "cn-shanghai"],
     ["oss://b.oss-cn-hangzhou.aliyuncs.com/x", "mainland", "cn-hangzhou"],
     ["acs:kms:cn-beijing:123:key/k", "mainland", "cn-beijing"],
+    ["com.aliyun.ap-southeast-1.oss", "outside", "ap-southeast-1"],
+    ["com.aliyun.cn-hangzhou.oss", "mainland", "cn-hangzhou"],
   ])("%s is %s (%s)", (value, verdict, place) => {
     expect(valueOf(value)).toEqual({ verdict, place });
   });
@@ -181,6 +183,7 @@ describe("the value form: a place by its shape, in no place position", () => {
     "acs:ram::123:role/x",
     "acs:oss:*:*:bucket/*",
     "oss://bucket/key",
+    "com.aliyun.nowhere-1.oss",
     "10.0.0.1",
     "",
     "{not json",

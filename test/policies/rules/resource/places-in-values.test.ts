@@ -170,6 +170,24 @@ describe("RES-PLACE-IN-VALUE", () => {
     ]);
   });
 
+  it("reads a variable's default and a PrivateLink service name", () => {
+    const document = withResource(
+      "alicloud_vpc_gateway_endpoint",
+      { vpc_id: "v", service_name: "com.aliyun.ap-southeast-1.oss" },
+      { variable: { zone: { type: "string", default: "cn-hongkong-i" }, name: { default: "tf-example" } } },
+    );
+    expect(found(document).map(({ address, attribute, resolved }) => [address, attribute, resolved])).toEqual(
+      [
+        ["alicloud_vpc_gateway_endpoint.subject", "service_name", "ap-southeast-1"],
+        ["var.zone", "default", "cn-hongkong"],
+      ],
+    );
+    const mainland = withResource("alicloud_vpc_gateway_endpoint", {
+      service_name: "com.aliyun.cn-hangzhou.oss",
+    });
+    expect(found(mainland)).toEqual([]);
+  });
+
   it("refuses nesting deeper than any schema as bad input", () => {
     let deep: unknown = "x";
     for (let level = 0; level < 40; level++) deep = { nested: deep };
