@@ -145,8 +145,7 @@ class Evaluator {
       }
       const unknown = unknownIn(value);
       // An unknown value may still fail once known, so the choice cannot be made before apply.
-      if (unknown !== undefined)
-        return derivedUnknown(unknown, `${name}() of an unknown value`);
+      if (unknown !== undefined) return derivedUnknown(unknown, `${name}() of an unknown value`);
       return name === "can" ? true : value;
     }
     return fail("no argument of try() could be evaluated without an error");

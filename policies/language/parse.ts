@@ -188,11 +188,11 @@ class Parser {
   private identifier(): string | undefined {
     const start = this.position;
     const first = this.text.codePointAt(start);
-    if (first === undefined || !ID_START.test(String.fromCodePoint(first))) return undefined;
+    if (first === undefined || !isIdentifierCharacter(first, ID_START)) return undefined;
     let end = start + (first > 0xffff ? 2 : 1);
     for (;;) {
       const code = this.text.codePointAt(end);
-      if (code === undefined || !ID_CONTINUE.test(String.fromCodePoint(code))) break;
+      if (code === undefined || !isIdentifierCharacter(code, ID_CONTINUE)) break;
       end += code > 0xffff ? 2 : 1;
     }
     this.position = end;
@@ -448,8 +448,11 @@ class Parser {
       } else if (mode === "quoted" && char === "\\") {
         literal += this.escape();
       } else {
-        literal += char;
-        this.position++;
+        // A run of ordinary characters at once.
+        let end = this.position + 1;
+        while (end < text.length && !isTemplateSpecial(text.charCodeAt(end), mode)) end++;
+        literal += text.slice(this.position, end);
+        this.position = end;
       }
     }
     flush();
@@ -569,6 +572,27 @@ class Parser {
   }
 }
 
+/** Characters that end a run of literal template text: `$`, `%`, line ends, and in quotes `"` and `\\`. */
+function isTemplateSpecial(code: number, mode: "bare" | "quoted"): boolean {
+  return (
+    code === 0x24 ||
+    code === 0x25 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (mode === "quoted" && (code === 0x22 || code === 0x5c))
+  );
+}
+
+/** HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; ASCII is decided without the Unicode tables. */
+function isIdentifierCharacter(code: number, unicodeClass: RegExp): boolean {
+  if (code < 0x80) {
+    const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+    const digitOrDash = (code >= 0x30 && code <= 0x39) || code === 0x2d;
+    return letter || (unicodeClass === ID_CONTINUE && digitOrDash);
+  }
+  return unicodeClass.test(String.fromCodePoint(code));
+}
+
 function isDigit(char: string): boolean {
   return char >= "0" && char <= "9";
 }
@@ -599,22 +623,23 @@ function withStep(expression: Expression, step: TraversalStep): Expression {
  */
 function stripAndMeld(tokens: TemplateToken[]): TemplateToken[] {
   const texts = tokens.map((token) => (token.kind === "text" ? token.text : undefined));
-  tokens.forEach((token, i) => {
-    if (token.kind === "text") return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === "text") continue;
     const before = texts[i - 1];
     if (token.stripBefore && before !== undefined) texts[i - 1] = before.replace(TRAILING_SPACE, "");
     const after = texts[i + 1];
     if (token.stripAfter && after !== undefined) texts[i + 1] = after.replace(LEADING_SPACE, "");
-  });
+  }
   const melded: TemplateToken[] = [];
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
     const text = texts[i];
     const last = melded[melded.length - 1];
-    if (text === undefined) melded.push(token);
-    else if (text === "") return;
+    if (text === undefined) melded.push(tokens[i]);
+    else if (text === "") continue;
     else if (last?.kind === "text") melded[melded.length - 1] = { kind: "text", text: last.text + text };
     else melded.push({ kind: "text", text });
-  });
+  }
   return melded;
 }
 
