@@ -322,7 +322,7 @@ function attribute(from: Value, name: string, path: string): Value {
     return fail(`${path} has no attribute "${name}"`);
   }
   return fail(
-    `${path} is ${from === null ? "null" : Array.isArray(from) ? "a list" : `a ${typeof from}`}, which has no attribute "${name}"`,
+    `${path} is ${Array.isArray(from) ? "a list" : `a ${typeof from}`}, which has no attribute "${name}"`,
   );
 }
 

@@ -249,7 +249,8 @@ function flatten(elements: readonly Value[]): Value[] {
 /** Sorts and de-duplicates primitives as a Terraform set orders them. */
 function toSet(elements: Value[]): Value[] {
   const unified = unifyElements(elements, "toset");
-  if (unified.some((element) => element === null)) fail("a set cannot contain null");
+  if (unified.some((element) => element === null))
+    inexact("toset() with a null element is not computed here");
   if (unified.some((element) => typeof element === "object"))
     inexact("toset() of collections is not computed here");
   const distinct = [...new Set(unified)];
@@ -401,7 +402,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     arity: [2, 2],
     impl: ([collection, position]) => {
       const elements = list(collection);
-      if (isSet(collection)) fail("element() cannot index a set");
+      if (isSet(collection)) inexact("element() of a set is not computed here");
       const at = integer(position, "the index");
       if (elements.length === 0) fail("cannot use element() with an empty list");
       // Terraform wraps the index around the length first; what is still negative is refused (-3 of 3 is 0).
