@@ -145,7 +145,8 @@ function format(spec: string, args: readonly Value[], name: string): string {
     const arg = args[next++];
     if (arg === null || Array.isArray(arg) || isValueObject(arg))
       inexact(`${name}() of ${describe(arg)} is not computed here`);
-    if (verb === "d") result += textOfInteger(integer(arg, `the argument of %d`));
+    // %d writes an integer, which has no negative zero (format("%d", -0) is "0").
+    if (verb === "d") result += textOfInteger(integer(arg, `the argument of %d`) || 0);
     else if (verb === "t") {
       const bool = toBool(arg, "the argument of %t");
       if (bool instanceof Unknown) throw new UnknownResult(bool);

@@ -9,6 +9,7 @@ import {
 } from "../../../policies/language/convert";
 import {
   compareText,
+  isSet,
   objectOf,
   PartialText,
   setOf,
