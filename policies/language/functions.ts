@@ -10,6 +10,7 @@ import {
   fail,
   normalText,
   numberFromText,
+  sameType,
   textOfNumber,
   toBool,
   toNumber,
@@ -37,6 +38,10 @@ interface FunctionSpec {
   /** Whether the function sees unknown parts of its arguments; otherwise any unknown makes it Unknown. */
   readonly seesUnknown?: boolean;
   readonly impl: (args: Value[]) => Value;
+}
+
+export function isFunction(name: string): boolean {
+  return Object.hasOwn(FUNCTIONS, name);
 }
 
 /** Calls a built-in function; an unknown function, a wrong arity or a type error names the function. */
@@ -419,6 +424,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       if (map === null || key === null) fail("the map and the key must not be null");
       const name = text(key);
       const entries = object(map);
+      // The default and the values are converted to one type, which is computed here only when they share it.
+      if (fallback.length > 0 && !Object.values(entries).every((value) => sameType(value, fallback[0]))) {
+        inexact("lookup() with a default of another type than the values is not computed here");
+      }
       if (Object.hasOwn(entries, name)) return entries[name];
       if (fallback.length === 0) fail(`the map has no key "${name}"`);
       return fallback[0];

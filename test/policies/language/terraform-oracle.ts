@@ -85,7 +85,11 @@ export function askTerraform(expressions: readonly string[], templates: readonly
           failed.has(name) ? { ok: false } : { ok: true, value: values[name]?.value ?? null },
         );
       }
-      const named = [...apply.stderr.matchAll(/on ([et]\d+)\.tf(?:\.json)? line/g)].map((match) => match[1]);
+      const named = [
+        ...apply.stderr.matchAll(
+          /(?:on ([et]\d+)\.tf(?:\.json)? line|serializing output value "([et]\d+)")/g,
+        ),
+      ].map((match) => match[1] ?? match[2]);
       if (named.length === 0) throw new Error(`terraform failed without naming an output:\n${apply.stderr}`);
       for (const name of named) {
         failed.add(name);
