@@ -173,7 +173,7 @@ describe("bad input is refused with a reason, never a crash", () => {
           else expect(() => evaluate(result.expression, scope)).not.toThrow();
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PARSE_PROPERTY_RUNS ?? "300") },
     );
   });
 });
