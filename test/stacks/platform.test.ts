@@ -2,8 +2,8 @@ import { Testing } from "cdktf";
 import { checkStacks } from "../../policies/engine/check";
 import { readStack } from "../../policies/engine/model";
 import { PACKS } from "../../policies/packs";
-import { MAINLAND_REGION_IDS } from "../../policies/catalog/regions";
-import { REGION_RULE_RESOURCE_TYPES } from "../../stacks/account";
+import { isMainlandRegion, MAINLAND_REGION_IDS } from "../../policies/catalog/regions";
+import { FOREIGN_REGION_IDS, REGION_RULE_RESOURCE_TYPES } from "../../stacks/account";
 import { buildPlatform } from "../../stacks/platform";
 import type { Block } from "./synth";
 import {
@@ -452,12 +452,21 @@ describe("account", () => {
     expect(resourcesOf(account(), "alicloud_resource_manager_control_policy")).toEqual([]);
     const [policy] = resourcesOf(three.account, "alicloud_resource_manager_control_policy");
     expect(policy.effect_scope).toBe("RAM");
-    expect(policy.policy_document).toContain('"Effect" = "Deny"');
-    for (const region of MAINLAND_REGION_IDS) expect(policy.policy_document).toContain(`"acs:*:${region}:*"`);
-    expect(policy.policy_document).not.toContain("cn-hongkong");
+    // A control policy has Effect, Action/NotAction, Resource and Condition only: no NotResource.
+    expect(JSON.parse(policy.policy_document)).toEqual({
+      Version: "1",
+      Statement: [
+        { Effect: "Deny", Action: ["*"], Resource: FOREIGN_REGION_IDS.map((region) => `acs:*:${region}:*`) },
+      ],
+    });
     expect(resourcesOf(three.account, "alicloud_resource_manager_control_policy_attachment")).toEqual([
       expect.objectContaining({ target_id: "fd-examplefolder1" }),
     ]);
+  });
+
+  it("denies only foreign regions: none of them is in the mainland catalog, cn-hongkong is among them", () => {
+    expect(FOREIGN_REGION_IDS.filter(isMainlandRegion)).toEqual([]);
+    expect(FOREIGN_REGION_IDS).toContain("cn-hongkong");
   });
 });
 
