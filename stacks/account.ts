@@ -7,7 +7,8 @@ import { OssAccountPublicAccessBlock } from "../.gen/providers/alicloud/oss-acco
 import { ResourceManagerControlPolicy } from "../.gen/providers/alicloud/resource-manager-control-policy";
 import { ResourceManagerControlPolicyAttachment } from "../.gen/providers/alicloud/resource-manager-control-policy-attachment";
 import { ResourceManagerServiceLinkedRole } from "../.gen/providers/alicloud/resource-manager-service-linked-role";
-import { MAINLAND_REGION_IDS } from "../policies/catalog/regions";
+import PROVIDER_REGIONS from "../policies/catalog/provider-regions.json";
+import { isMainlandRegion, MAINLAND_REGION_IDS } from "../policies/catalog/regions";
 import type { DataCenterConfig, PlatformConfig, RegionControlPolicyConfig } from "./config";
 import type { KeysStack } from "./keys";
 import { PlatformStack, resourceName } from "./platform-stack";
@@ -42,29 +43,13 @@ export const REGION_RULE_RESOURCE_TYPES = [
 ];
 
 /**
- * The regions outside mainland China that the provider knows (alicloud/connectivity/regions.go at
- * v1.247.0, ValidRegions less the catalog and its mainland aliases), denied by the region control policy.
- * A region Alibaba Cloud opens abroad later is not here until it is added (README, Configuration).
+ * The regions the provider knows outside mainland China (the catalog's dated copy of the provider's
+ * alicloud/connectivity/regions.go less the mainland catalog), denied by the region control policy. A
+ * region Alibaba Cloud opens abroad later is denied only once the catalog lists it (README, Configuration).
  */
-export const FOREIGN_REGION_IDS = [
-  "cn-hongkong",
-  "ap-northeast-1",
-  "ap-northeast-2",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ap-southeast-3",
-  "ap-southeast-5",
-  "ap-southeast-6",
-  "ap-southeast-7",
-  "ap-south-1",
-  "us-west-1",
-  "us-east-1",
-  "me-east-1",
-  "me-central-1",
-  "eu-central-1",
-  "eu-west-1",
-  "rus-west-1",
-];
+export const FOREIGN_REGION_IDS: readonly string[] = PROVIDER_REGIONS.regions.filter(
+  (id) => !isMainlandRegion(id),
+);
 
 /** Where the audit trail lands: a data center's region, its logs key and its access-log bucket. */
 export interface AuditDataCenter {
@@ -135,8 +120,7 @@ export class AccountStack extends PlatformStack {
 
   /**
    * Best effort: Alibaba Cloud has no region condition key, and a control policy has no NotResource, so
-   * the policy denies every action on a resource whose ARN names one of the foreign regions the provider
-   * knows. What it cannot stop is in README, Configuration.
+   * the policy denies every action on a resource whose ARN names a foreign region the provider knows. What it cannot stop is in README, Configuration.
    */
   private addRegionControlPolicy(config: PlatformConfig, { targetIds }: RegionControlPolicyConfig): void {
     const policy = new ResourceManagerControlPolicy(this, "region-control-policy", {
