@@ -140,6 +140,20 @@ describe("more data centers from the configuration file alone", () => {
     expect(names).toContain("acme-prod-chengdu-important-data");
   });
 
+  it("names every RAM role and policy apart (RAM names are account-wide)", () => {
+    // Per data center a replication and an SLS role, the replication role's policy; the state's replication.
+    for (const [type, attribute, count] of [
+      ["alicloud_ram_role", "name", 7],
+      ["alicloud_ram_policy", "policy_name", 4],
+    ] as const) {
+      const names = allResources(three)
+        .filter((each) => each.type === type)
+        .map(({ body }) => body[attribute] as string);
+      expect(names).toHaveLength(count);
+      expect(new Set(names).size).toBe(count);
+    }
+  });
+
   it("keeps every stack but the state bootstrap in the state bucket, never the bootstrap itself", () => {
     expect(three.state.terraform.backend).toEqual({ local: { path: "../../../terraform.state.tfstate" } });
     for (const [id, stack] of Object.entries(three).filter(([id]) => id !== "state")) {
