@@ -73,28 +73,40 @@ export function isOverrideFile(path: string): boolean {
   return stem === "override" || stem.endsWith("_override");
 }
 
+/** What a value is, for an error message: built only when there is an error, not for each of 10,000 blocks. */
+type What = string | (() => string);
+
+const named = (what: What): string => (typeof what === "string" ? what : what());
+
+function notObjects(what: What, value: unknown): InputError {
+  return new InputError(
+    `${named(what)} must be a JSON object or an array of objects, not ${describe(value)}`,
+  );
+}
+
 /**
- * The objects of a label level or a body position: one object, each object of an array (HCL's JSON
- * syntax takes their properties in order), nothing for null.
+ * Calls `visit` with the objects of a label level or a body position: one object, each object of an array
+ * (HCL's JSON syntax takes their properties in order), none for null.
  */
-function objectsOf(value: unknown, what: string): readonly JsonObject[] {
-  if (value === null) return [];
-  if (isObject(value)) return [value];
-  if (Array.isArray(value)) {
-    for (const element of value) {
-      if (!isObject(element))
-        throw new InputError(
-          `${what} must be a JSON object or an array of objects, not ${describe(element)}`,
-        );
-    }
-    return value as JsonObject[];
-  }
-  throw new InputError(`${what} must be a JSON object or an array of objects, not ${describe(value)}`);
+function eachObject(value: unknown, what: What, visit: (object: JsonObject) => void): void {
+  if (isObject(value)) visit(value);
+  else if (Array.isArray(value)) {
+    for (const element of value) if (!isObject(element)) throw notObjects(what, element);
+    for (const element of value as JsonObject[]) visit(element);
+  } else if (value !== null) throw notObjects(what, value);
+}
+
+function objectsIn(value: unknown, what: What): JsonObject[] {
+  const objects: JsonObject[] = [];
+  eachObject(value, what, (object) => objects.push(object));
+  return objects;
 }
 
 /** Calls `visit` with each label and value of a label level. */
-function eachLabel(value: unknown, what: string, visit: (label: string, value: unknown) => void): void {
-  for (const level of objectsOf(value, what)) for (const label in level) visit(label, level[label]);
+function eachLabel(value: unknown, what: What, visit: (label: string, value: unknown) => void): void {
+  eachObject(value, what, (level) => {
+    for (const label in level) visit(label, level[label]);
+  });
 }
 
 interface FileBlocks {
@@ -118,37 +130,76 @@ function providerKey(name: string, body: JsonObject): string {
 function readResources(section: unknown, mode: "managed" | "data", blocks: FileBlocks): void {
   const keyword = mode === "managed" ? "resource" : "data";
   eachLabel(section, keyword, (type, byName) => {
-    eachLabel(byName, `${keyword} "${type}"`, (name, value) => {
-      for (const body of objectsOf(value, `${keyword} "${type}" "${name}"`)) {
-        checkNesting(body, `${keyword} "${type}" "${name}"`);
-        blocks.resources.push({ file: blocks.file, mode, type, name, body });
-      }
-    });
+    eachLabel(
+      byName,
+      () => `${keyword} "${type}"`,
+      (name, value) => {
+        const what = () => `${keyword} "${type}" "${name}"`;
+        eachObject(value, what, (body) => {
+          checkNesting(body, what);
+          blocks.resources.push({ file: blocks.file, mode, type, name, body });
+        });
+      },
+    );
   });
 }
 
 function readNamed(section: unknown, keyword: string, into: [string, JsonObject][]): void {
   eachLabel(section, keyword, (name, value) => {
-    for (const body of objectsOf(value, `${keyword} "${name}"`)) {
-      checkNesting(body, `${keyword} "${name}"`);
+    const what = () => `${keyword} "${name}"`;
+    eachObject(value, what, (body) => {
+      checkNesting(body, what);
       into.push([name, body]);
-    }
+    });
   });
 }
 
 function readSettings(section: unknown, blocks: FileBlocks): void {
-  for (const settings of objectsOf(section, "terraform")) {
+  eachObject(section, "terraform", (settings) => {
     eachLabel(settings.backend ?? null, "terraform.backend", (type, value) => {
-      for (const config of objectsOf(value, `terraform.backend.${type}`)) {
+      eachObject(value, `terraform.backend.${type}`, (config) => {
         checkNesting(config, `terraform.backend.${type}`);
         blocks.backends.push({ file: blocks.file, type, body: config });
-      }
+      });
     });
-    for (const config of objectsOf(settings.cloud ?? null, "terraform.cloud")) {
+    eachObject(settings.cloud ?? null, "terraform.cloud", (config) => {
       checkNesting(config, "terraform.cloud");
       blocks.backends.push({ file: blocks.file, type: "cloud", body: config });
-    }
-  }
+    });
+  });
+}
+
+/** Reads one top-level block type of a file into its blocks. */
+function readSection(keyword: string, section: unknown, blocks: FileBlocks): void {
+  if (keyword === "//") {
+    const comment = isObject(section) ? section.metadata : undefined;
+    if (comment !== undefined && !isObject(comment))
+      throw new InputError(`"//".metadata must be a JSON object, not ${describe(comment)}`);
+    blocks.metadata ??= comment;
+  } else if (keyword === "terraform") readSettings(section, blocks);
+  else if (keyword === "provider") {
+    eachLabel(section, "provider", (name, value) => {
+      eachObject(value, `provider "${name}"`, (body) => {
+        checkNesting(body, `provider "${name}"`);
+        blocks.providers.push({ file: blocks.file, name, body });
+      });
+    });
+  } else if (keyword === "resource") readResources(section, "managed", blocks);
+  else if (keyword === "data") readResources(section, "data", blocks);
+  else if (keyword === "variable") readNamed(section, "variable", blocks.variables);
+  else if (keyword === "output") readNamed(section, "output", blocks.outputs);
+  else if (keyword === "module") readNamed(section, "module", blocks.moduleCalls);
+  else if (keyword === "locals") {
+    eachObject(section, "locals", (body) => {
+      for (const name in body) {
+        checkNesting(body[name], `local.${name}`);
+        blocks.locals.push([name, body[name]]);
+      }
+    });
+  } else if (keyword === "moved" || keyword === "import") {
+    eachObject(section, keyword, () => blocks.records.push(keyword));
+  } else if (TOP_LEVEL_BLOCKS.has(keyword)) eachObject(section, keyword, () => undefined);
+  else throw new InputError(`unexpected top-level key "${keyword}" (not a Terraform block type)`);
 }
 
 function readFile({ path, document }: ConfigFile): FileBlocks {
@@ -166,41 +217,9 @@ function readFile({ path, document }: ConfigFile): FileBlocks {
   if (!isObject(document) && !Array.isArray(document))
     throw new InputError(`expected a JSON object, found ${describe(document)}`, path);
   try {
-    for (const root of objectsOf(document, "the file")) {
-      for (const keyword in root) {
-        const section = root[keyword];
-        if (!TOP_LEVEL_BLOCKS.has(keyword))
-          throw new InputError(`unexpected top-level key "${keyword}" (not a Terraform block type)`);
-        if (keyword === "//") {
-          const comment = isObject(section) ? section.metadata : undefined;
-          if (comment !== undefined && !isObject(comment))
-            throw new InputError(`"//".metadata must be a JSON object, not ${describe(comment)}`);
-          blocks.metadata ??= comment;
-        } else if (keyword === "terraform") readSettings(section, blocks);
-        else if (keyword === "provider") {
-          eachLabel(section, "provider", (name, value) => {
-            for (const body of objectsOf(value, `provider "${name}"`)) {
-              checkNesting(body, `provider "${name}"`);
-              blocks.providers.push({ file: path, name, body });
-            }
-          });
-        } else if (keyword === "resource") readResources(section, "managed", blocks);
-        else if (keyword === "data") readResources(section, "data", blocks);
-        else if (keyword === "variable") readNamed(section, "variable", blocks.variables);
-        else if (keyword === "output") readNamed(section, "output", blocks.outputs);
-        else if (keyword === "module") readNamed(section, "module", blocks.moduleCalls);
-        else if (keyword === "locals") {
-          for (const body of objectsOf(section, "locals")) {
-            for (const name in body) {
-              checkNesting(body[name], `local.${name}`);
-              blocks.locals.push([name, body[name]]);
-            }
-          }
-        } else if (keyword === "moved" || keyword === "import") {
-          if (objectsOf(section, keyword).length > 0) blocks.records.push(keyword);
-        } else objectsOf(section, keyword);
-      }
-    }
+    eachObject(document, "the file", (root) => {
+      for (const keyword in root) readSection(keyword, root[keyword], blocks);
+    });
   } catch (error) {
     if (error instanceof InputError && error.file === undefined) throw new InputError(error.message, path);
     throw error;
@@ -291,8 +310,8 @@ function mergeResourceBody(base: JsonObject, override: JsonObject, what: string)
   if (override.lifecycle !== undefined && base.lifecycle !== undefined) {
     merged.lifecycle = Object.assign(
       {},
-      ...objectsOf(base.lifecycle, `${what} lifecycle`),
-      ...objectsOf(override.lifecycle, `${what} lifecycle`),
+      ...objectsIn(base.lifecycle, `${what} lifecycle`),
+      ...objectsIn(override.lifecycle, `${what} lifecycle`),
     );
   }
   return merged;

@@ -40,11 +40,11 @@ export function objectAt(value: unknown, what: string): JsonObject {
  */
 export const MAX_NESTING = 64;
 
-/** Throws InputError when a value nests deeper than MAX_NESTING; `where` names it in the message. */
-export function checkNesting(value: unknown, where: string): void {
+/** Throws InputError when a value nests deeper than MAX_NESTING; `where` names it (built only for the error). */
+export function checkNesting(value: unknown, where: string | (() => string)): void {
   if (nestingExceeds(value, MAX_NESTING))
     throw new InputError(
-      `${where} is nested more than ${MAX_NESTING} levels deep, deeper than any provider schema allows`,
+      `${typeof where === "string" ? where : where()} is nested more than ${MAX_NESTING} levels deep, deeper than any provider schema allows`,
     );
 }
 

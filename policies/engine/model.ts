@@ -126,19 +126,17 @@ export function modelOfConfiguration(
     providers.set(key, { key, name: providerName, body, declared: true });
   const resources: ResourceBlock[] = [];
   for (const [address, { mode, type, name: resourceName, body }] of configuration.resources) {
-    // Terraform also accepts the interpolation form `${alicloud.dr}`.
-    const providerKey =
-      typeof body.provider === "string" ? providerReference(body.provider) : providerOfType(type);
-    const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
+    const typeProvider = providerOfType(type);
+    const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : undefined;
     resources.push({
-      address: prefix + address,
+      address: prefix === "" ? address : prefix + address,
       mode,
       type,
       name: resourceName,
-      typeProvider: providerOfType(type),
-      providerKey,
+      typeProvider,
+      providerKey: typeof body.provider === "string" ? providerReference(body.provider) : typeProvider,
       body,
-      constructPath: typeof meta.path === "string" ? meta.path : undefined,
+      constructPath: typeof meta?.path === "string" ? meta.path : undefined,
     });
   }
   const backends: BackendBlock[] = [];
