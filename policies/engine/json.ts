@@ -34,9 +34,9 @@ export function objectAt(value: unknown, what: string): JsonObject {
 
 /**
  * The deepest nesting of JSON values the guard reads. The deepest schema of the alicloud provider 1.247.0
- * nests 13 levels of JSON (alicloud_emrv2_cluster); `dynamic` blocks add four levels per nested block, and
- * locals, module arguments and tags are values of any type: 64 leaves every real configuration room, and
- * refuses input built to exhaust the stack (a test holds the margin against the schema).
+ * nests 13 levels of JSON (alicloud_emrv2_cluster), 31 with every nested block written as a `dynamic`
+ * block; locals, module arguments and tags are values of any type: 64 leaves every real configuration
+ * room, and refuses input built to exhaust the stack (a test holds the margin against the schema).
  */
 export const MAX_NESTING = 64;
 
