@@ -71,6 +71,8 @@ export interface StackModel {
   readonly children?: readonly StackModel[];
   /** Why a call in `modules` was not expanded (a remote source, a count not known), when a loader tried. */
   readonly unexpandedModules?: ReadonlyMap<string, string>;
+  /** For a module read from several files: the file that defines each block, by address (`provider.alicloud`, `module.net`...). */
+  readonly blockFiles?: ReadonlyMap<string, string>;
   /** For an instance of a module call with a literal count or for_each: `count.index`, or `each.key` and `each.value`. */
   readonly moduleInstance?: { readonly key: number | string; readonly value?: unknown };
 }
@@ -154,6 +156,7 @@ export function modelOfConfiguration(
       config: objectAt(resource.body.config, `${resource.address}.config`),
     });
   }
+  const blockFiles = kind === "terraform" ? filesOf(configuration, prefix) : undefined;
   const bodies = (blocks: ReadonlyMap<string, { readonly body: JsonObject }>): JsonObject =>
     Object.fromEntries([...blocks].map(([key, { body }]) => [key, body]));
   return finish({
@@ -168,7 +171,25 @@ export function modelOfConfiguration(
     outputs: bodies(configuration.outputs),
     backends,
     modules: [...configuration.moduleCalls.keys()].map((call) => `module.${call}`),
+    ...(blockFiles === undefined ? {} : { blockFiles }),
   });
+}
+
+/** The file of each block of a module, by the address findings give it. */
+function filesOf(configuration: ModuleConfiguration, prefix: string): ReadonlyMap<string, string> {
+  const files = new Map<string, string>();
+  for (const [address, { file }] of configuration.resources) files.set(prefix + address, file);
+  for (const [key, { file }] of configuration.providers) files.set(`provider.${key}`, file);
+  for (const [name, { file }] of configuration.moduleCalls) files.set(`${prefix}module.${name}`, file);
+  for (const [name, { file }] of configuration.variables) files.set(`variable.${name}`, file);
+  for (const [name, { file }] of configuration.outputs) files.set(`output.${name}`, file);
+  const { backend } = configuration;
+  if (backend !== undefined && prefix === "")
+    files.set(
+      backend.type === "cloud" ? "terraform.cloud" : `terraform.backend.${backend.type}`,
+      backend.file,
+    );
+  return files;
 }
 
 /** A configuration that a resource names but the input never declares: it sets no region. */
