@@ -79,11 +79,20 @@ function canonicalDecimal(
   return `${negative}${padded.slice(0, scale)}.${padded.slice(scale)}`;
 }
 
-/** Terraform's number to string: an integer's digits; other numbers are not rendered here (Unknown). */
+/**
+ * Terraform's number to string (the shortest decimal of its value). Every non-integer held here came
+ * from decimal text that its double prints back exactly (numberFromText), so that text is Terraform's.
+ */
 export function textOfNumber(number: number): string | Unknown {
   // Terraform keeps the sign of a negative zero (`-0`, `0 * -1`) and writes it.
-  if (Number.isSafeInteger(number)) return Object.is(number, -0) ? "-0" : String(number);
-  return new Unknown(`the text of the number ${number} is not computed here (only integers are exact)`);
+  if (Object.is(number, -0)) return "-0";
+  const text = String(number);
+  if (
+    Number.isSafeInteger(number) ||
+    (Number.isFinite(number) && !Number.isInteger(number) && !text.includes("e"))
+  )
+    return text;
+  return new Unknown(`the text of the number ${text} is not computed here`);
 }
 
 /** An exact arithmetic result, or Unknown when it leaves the integers a double holds exactly. */
@@ -129,8 +138,7 @@ export function toBool(value: Value, what: string): boolean | Unknown {
   if (isUnknown(value)) return derivedUnknown(value, what);
   if (value === "true" || value === "false") return value === "true";
   // Terraform converts "1" and "0" to bools too.
-  if (value === "1" || value === "0")
-    return new Unknown(`${what}: whether "${value}" converts to a bool is not decided here`);
+  if (value === "1" || value === "0") return value === "1";
   if (value === null) fail(`${what} is null`);
   return fail(`${what} must be a bool, not ${typeof value === "string" ? `"${value}"` : describe(value)}`);
 }

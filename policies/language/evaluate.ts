@@ -145,8 +145,7 @@ class Evaluator {
       }
       const unknown = unknownIn(value);
       // An unknown value may still fail once known, so the choice cannot be made before apply.
-      if (unknown !== undefined)
-        return derivedUnknown(unknown, `${name}() of a value known only after apply`);
+      if (unknown !== undefined) return derivedUnknown(unknown, `${name}() of an unknown value`);
       return name === "can" ? true : value;
     }
     return fail("no argument of try() could be evaluated without an error");
@@ -330,7 +329,7 @@ function attribute(from: Value, name: string, path: string): Value {
 /** `[key]` on a value: a list's element by number or an object's by string, converted as Terraform does. */
 function index(from: Value, key: Value): Value {
   if (from instanceof Unknown) return from;
-  if (isUnknown(key)) return derivedUnknown(key, "an index that is known only after apply");
+  if (isUnknown(key)) return derivedUnknown(key, "an unknown index");
   if (key === null) fail("an index is null");
   if (from === null) fail("cannot index a null value");
   if (Array.isArray(from)) {
@@ -345,7 +344,7 @@ function index(from: Value, key: Value): Value {
   }
   if (isValueObject(from)) {
     const name = toText(key, "an object key");
-    if (isUnknown(name)) return derivedUnknown(name, "an index that is known only after apply");
+    if (isUnknown(name)) return derivedUnknown(name, "an unknown index");
     if (Object.hasOwn(from, name)) return from[name];
     return fail(`the object has no element "${name}"`);
   }
@@ -354,7 +353,7 @@ function index(from: Value, key: Value): Value {
 
 /** The (key, value) pairs a `for` visits: list index order, object keys sorted, a set's element as key. */
 function iterate(collection: Value): [Value, Value][] | Unknown {
-  if (isUnknown(collection)) return derivedUnknown(collection, "a for over a value known only after apply");
+  if (isUnknown(collection)) return derivedUnknown(collection, "a for over an unknown value");
   if (collection === null) fail("a for expression iterates over null");
   if (Array.isArray(collection)) {
     const set = isSet(collection);

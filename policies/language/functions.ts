@@ -51,7 +51,7 @@ export function callFunction(name: string, args: Value[]): Value {
   }
   if (!spec.seesUnknown) {
     const unknown = args.map(unknownIn).find((found) => found !== undefined);
-    if (unknown !== undefined) return derivedUnknown(unknown, `${name}() of a value known only after apply`);
+    if (unknown !== undefined) return derivedUnknown(unknown, `${name}() of an unknown value`);
   }
   if (!spec.allowNull && args.includes(null)) fail(`an argument of ${name}() is null`);
   try {
@@ -404,8 +404,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       if (isSet(collection)) fail("element() cannot index a set");
       const at = integer(position, "the index");
       if (elements.length === 0) fail("cannot use element() with an empty list");
-      if (at < 0) fail("cannot use element() with a negative index");
-      return elements[at % elements.length];
+      // Terraform wraps the index around the length first; what is still negative is refused (-3 of 3 is 0).
+      const wrapped = at % elements.length;
+      if (wrapped < 0) fail("cannot use element() with a negative index");
+      return elements[wrapped];
     },
   },
   lookup: {
@@ -505,7 +507,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     arity: [1, 1],
     seesUnknown: true,
     impl: ([value]) => {
-      if (isUnknown(value)) return derivedUnknown(value, "length() of a value known only after apply");
+      if (isUnknown(value)) return derivedUnknown(value, "length() of an unknown value");
       if (typeof value === "string") return ascii(value, "length").length;
       if (Array.isArray(value)) return value.length;
       if (isValueObject(value)) return Object.keys(value).length;

@@ -104,8 +104,10 @@ class Parser {
   }
 
   private fail(expected: string): never {
-    const found = this.position < this.text.length ? `'${this.text[this.position]}'` : "the end of the text";
-    throw new ParseError(`column ${this.position + 1}: expected ${expected}, found ${found}`);
+    let at = this.position;
+    while (this.text[at] === " " || this.text[at] === "\t") at++;
+    const found = at < this.text.length ? JSON.stringify(this.text[at]) : "the end of the text";
+    throw new ParseError(`column ${at + 1}: expected ${expected}, found ${found}`);
   }
 
   private binary(level: number): Expression {
@@ -254,8 +256,12 @@ class Parser {
   private dotStep(): TraversalStep {
     const char = this.text[this.position];
     if (char !== undefined && isDigit(char)) {
+      const start = this.position;
       const index = this.number();
-      if (index.text.includes(".")) this.fail("one legacy index (`.0.1` is not an index; write [0][1])");
+      if (index.text.includes(".")) {
+        this.position = start;
+        this.fail("one legacy index (`.0.1` is not an index; write [0][1])");
+      }
       return { kind: "index", key: index };
     }
     const name = this.identifier();
@@ -488,6 +494,7 @@ class Parser {
     this.position += 2;
     const stripBefore = this.take("~", false);
     this.skipSpace();
+    const wordStart = this.position;
     const word = this.identifier();
     let directive: Directive;
     if (word === "if") directive = { kind: "if", condition: this.expression() };
@@ -501,7 +508,10 @@ class Parser {
         valueVariable,
         collection,
       };
-    } else this.fail("a template directive: if, else, endif, for or endfor");
+    } else {
+      this.position = wordStart;
+      this.fail("a template directive: if, else, endif, for or endfor");
+    }
     const stripAfter = this.sequenceEnd();
     return { kind: "directive", directive, stripBefore, stripAfter, column };
   }

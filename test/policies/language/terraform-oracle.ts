@@ -76,9 +76,10 @@ export function askTerraform(expressions: readonly string[], templates: readonly
           env: ENV,
           encoding: "utf8",
         });
+        // A null output is left out of `terraform output`.
         const values = JSON.parse(shown) as Record<string, { value: unknown }>;
         return names.map((name) =>
-          failed.has(name) ? { ok: false } : { ok: true, value: values[name]?.value },
+          failed.has(name) ? { ok: false } : { ok: true, value: values[name]?.value ?? null },
         );
       }
       const named = [...apply.stderr.matchAll(/in output[." ]+([et]\d+)/g)].map((match) => match[1]);
