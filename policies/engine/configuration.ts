@@ -1,4 +1,12 @@
-import { checkNesting, describe, InputError, isObject, type JsonObject } from "./json";
+import {
+  checkNesting,
+  describe,
+  InputError,
+  isObject,
+  MAX_NESTING,
+  nestingExceeds,
+  type JsonObject,
+} from "./json";
 
 /**
  * One Terraform module as Terraform loads it from its files: every valid form of Terraform JSON (a block
@@ -19,10 +27,51 @@ export interface ConfigBlock {
   readonly body: JsonObject;
 }
 
+/** A resource or data block, in the shape of the engine's model (`ResourceBlock`), with its file. */
 export interface ResourceConfig extends ConfigBlock {
+  /** `alicloud_oss_bucket.logs` or `data.alicloud_zones.available`. */
+  readonly address: string;
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
+  /** The provider the type belongs to (`alicloud` for `alicloud_oss_bucket`), whichever configuration it uses. */
+  readonly typeProvider: string;
+  /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
+  readonly providerKey: string;
+  readonly constructPath: string | undefined;
+}
+
+/** The provider name a resource type belongs to: the part before the first underscore. */
+export function providerOfType(type: string): string {
+  const underscore = type.indexOf("_");
+  return underscore < 0 ? type : type.slice(0, underscore);
+}
+
+/** Terraform also accepts a provider reference in the interpolation form `${alicloud.dr}`. */
+export function providerReference(text: string): string {
+  return text.replace(/^\$\{(.*)\}$/, "$1");
+}
+
+function resourceConfig(
+  file: string,
+  mode: "managed" | "data",
+  type: string,
+  name: string,
+  body: JsonObject,
+): ResourceConfig {
+  const typeProvider = providerOfType(type);
+  const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : undefined;
+  return {
+    file,
+    address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
+    mode,
+    type,
+    name,
+    typeProvider,
+    providerKey: typeof body.provider === "string" ? providerReference(body.provider) : typeProvider,
+    body,
+    constructPath: typeof meta?.path === "string" ? meta.path : undefined,
+  };
 }
 
 export interface ProviderBlock extends ConfigBlock {
@@ -40,7 +89,8 @@ export interface ModuleConfiguration {
   /** By configuration key: `alicloud`, `alicloud.dr`. */
   readonly providers: ReadonlyMap<string, ProviderBlock>;
   /** By address: `alicloud_vpc.main`, `data.alicloud_zones.all`. */
-  readonly resources: ReadonlyMap<string, ResourceConfig>;
+  /** In the order of the files and of each file. */
+  readonly resources: readonly ResourceConfig[];
   readonly variables: ReadonlyMap<string, ConfigBlock>;
   readonly locals: ReadonlyMap<string, { readonly file: string; readonly value: unknown }>;
   readonly outputs: ReadonlyMap<string, ConfigBlock>;
@@ -127,6 +177,7 @@ function providerKey(name: string, body: JsonObject): string {
   return typeof body.alias === "string" ? `${name}.${body.alias}` : name;
 }
 
+/** The hot path of 10,000 resources: plain loops, and a block's description built only for an error. */
 function readResources(section: unknown, mode: "managed" | "data", blocks: FileBlocks): void {
   const keyword = mode === "managed" ? "resource" : "data";
   eachLabel(section, keyword, (type, byName) => {
@@ -134,11 +185,14 @@ function readResources(section: unknown, mode: "managed" | "data", blocks: FileB
       byName,
       () => `${keyword} "${type}"`,
       (name, value) => {
-        const what = () => `${keyword} "${type}" "${name}"`;
-        eachObject(value, what, (body) => {
-          checkNesting(body, what);
-          blocks.resources.push({ file: blocks.file, mode, type, name, body });
-        });
+        if (isObject(value)) {
+          if (nestingExceeds(value, MAX_NESTING)) checkNesting(value, `${keyword} "${type}" "${name}"`);
+          blocks.resources.push(resourceConfig(blocks.file, mode, type, name, value));
+        } else
+          eachObject(value, `${keyword} "${type}" "${name}"`, (body) => {
+            checkNesting(body, `${keyword} "${type}" "${name}"`);
+            blocks.resources.push(resourceConfig(blocks.file, mode, type, name, body));
+          });
       },
     );
   });
@@ -230,12 +284,37 @@ function readFile({ path, document }: ConfigFile): FileBlocks {
 interface Merged {
   metadata: JsonObject | undefined;
   readonly providers: Map<string, ProviderBlock>;
-  readonly resources: Map<string, ResourceConfig>;
+  readonly resources: ResourceConfig[];
+  /**
+   * Where each resource is in `resources`, by mode, type and name: keyed by the JSON keys themselves, whose
+   * hashes are already known, rather than by 10,000 new address strings.
+   */
+  readonly resourceIndex: Record<"managed" | "data", Map<string, Map<string, number>>>;
   readonly variables: Map<string, ConfigBlock>;
   readonly locals: Map<string, { readonly file: string; readonly value: unknown }>;
   readonly outputs: Map<string, ConfigBlock>;
   readonly moduleCalls: Map<string, ConfigBlock>;
   backend: BackendConfig | undefined;
+}
+
+function duplicate(
+  existing: { readonly file: string },
+  block: { readonly file: string },
+  what: string,
+): InputError {
+  return new InputError(
+    existing.file === block.file
+      ? `duplicate ${what}: it is defined twice in the file`
+      : `duplicate ${what}: it is also defined in ${existing.file}`,
+    block.file,
+  );
+}
+
+function resourcesOfType(merged: Merged, mode: "managed" | "data", type: string): Map<string, number> {
+  const byType = merged.resourceIndex[mode];
+  let byName = byType.get(type);
+  if (byName === undefined) byType.set(type, (byName = new Map()));
+  return byName;
 }
 
 function addUnique<T extends { readonly file: string }>(
@@ -245,20 +324,8 @@ function addUnique<T extends { readonly file: string }>(
   what: string,
 ): void {
   const existing = into.get(key);
-  if (existing !== undefined)
-    throw new InputError(
-      existing.file === block.file
-        ? `duplicate ${what}: it is defined twice in the file`
-        : `duplicate ${what}: it is also defined in ${existing.file}`,
-      block.file,
-    );
+  if (existing !== undefined) throw duplicate(existing, block, what);
   into.set(key, block);
-}
-
-function resourceAddress(resource: { mode: string; type: string; name: string }): string {
-  return resource.mode === "managed"
-    ? `${resource.type}.${resource.name}`
-    : `data.${resource.type}.${resource.name}`;
 }
 
 function mergePrimary(blocks: FileBlocks, into: Merged): void {
@@ -269,8 +336,11 @@ function mergePrimary(blocks: FileBlocks, into: Merged): void {
     addUnique(into.providers, key, provider, `provider configuration "${key}"`);
   }
   for (const resource of blocks.resources) {
-    const address = resourceAddress(resource);
-    addUnique(into.resources, address, resource, `resource "${address}"`);
+    const byName = resourcesOfType(into, resource.mode, resource.type);
+    const existing = byName.get(resource.name);
+    if (existing !== undefined)
+      throw duplicate(into.resources[existing] as ResourceConfig, resource, `resource "${resource.address}"`);
+    byName.set(resource.name, into.resources.push(resource) - 1);
   }
   for (const [name, body] of blocks.variables)
     addUnique(into.variables, name, { file, body }, `variable "${name}"`);
@@ -342,13 +412,19 @@ function applyOverride(blocks: FileBlocks, into: Merged): void {
       body: { ...base?.body, ...provider.body },
     });
   }
-  for (const resource of blocks.resources) {
-    const address = resourceAddress(resource);
-    const base = into.resources.get(address);
+  for (const { address, mode, type, name, body } of blocks.resources) {
+    const at = resourcesOfType(into, mode, type).get(name);
+    const base = at === undefined ? undefined : into.resources[at];
     if (base === undefined) throw missing(`resource "${address}"`, file);
-    if (resource.body.depends_on !== undefined)
+    if (body.depends_on !== undefined)
       throw new InputError(`resource "${address}": depends_on cannot be overridden`, file);
-    into.resources.set(address, { ...base, body: mergeResourceBody(base.body, resource.body, address) });
+    into.resources[at as number] = resourceConfig(
+      base.file,
+      mode,
+      type,
+      name,
+      mergeResourceBody(base.body, body, address),
+    );
   }
   for (const [name, body] of blocks.variables) {
     const base = into.variables.get(name);
@@ -384,7 +460,8 @@ export function readConfiguration(files: readonly ConfigFile[]): ModuleConfigura
   const merged: Merged = {
     metadata: undefined,
     providers: new Map(),
-    resources: new Map(),
+    resources: [],
+    resourceIndex: { managed: new Map(), data: new Map() },
     variables: new Map(),
     locals: new Map(),
     outputs: new Map(),
@@ -399,5 +476,15 @@ export function readConfiguration(files: readonly ConfigFile[]): ModuleConfigura
   }
   overrides.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const blocks of overrides) applyOverride(blocks, merged);
-  return { ...merged, metadata: merged.metadata ?? {} };
+  const { providers, resources, variables, locals, outputs, moduleCalls, backend } = merged;
+  const configuration = {
+    metadata: merged.metadata ?? {},
+    providers,
+    resources,
+    variables,
+    locals,
+    outputs,
+    moduleCalls,
+  };
+  return backend === undefined ? configuration : { ...configuration, backend };
 }

@@ -48,7 +48,8 @@ export function checkNesting(value: unknown, where: string | (() => string)): vo
     );
 }
 
-function nestingExceeds(value: unknown, levelsLeft: number): boolean {
+/** Whether a value nests more than `levelsLeft` levels. */
+export function nestingExceeds(value: unknown, levelsLeft: number): boolean {
   if (typeof value !== "object" || value === null) return false;
   if (levelsLeft === 0) return true;
   if (Array.isArray(value)) {

@@ -1,4 +1,9 @@
-import { readConfiguration, type ModuleConfiguration } from "./configuration";
+import {
+  providerOfType,
+  providerReference,
+  readConfiguration,
+  type ModuleConfiguration,
+} from "./configuration";
 import { checkNesting, describe, InputError, isObject, objectAt, own, type JsonObject } from "./json";
 import type { InputKind, PlanAction } from "./types";
 
@@ -7,6 +12,7 @@ import type { InputKind, PlanAction } from "./types";
  * plan, read into the same shape in one pass, without copying resource bodies.
  */
 
+export { providerOfType } from "./configuration";
 export { InputError, isObject, own, type JsonObject } from "./json";
 
 /** A value the input itself says is not known before apply (a plan's `after_unknown`, a provider reference). */
@@ -86,12 +92,6 @@ export interface Expanded {
   readonly moduleInstance?: StackModel["moduleInstance"];
 }
 
-/** The provider name a resource type belongs to: the part before the first underscore. */
-export function providerOfType(type: string): string {
-  const underscore = type.indexOf("_");
-  return underscore < 0 ? type : type.slice(0, underscore);
-}
-
 /** Reads a parsed JSON document as Terraform JSON or a plan (detected by shape); throws InputError otherwise. */
 export function readStack(document: unknown, file: string, fallbackName: string): StackModel {
   if (!isObject(document) && !Array.isArray(document))
@@ -127,20 +127,9 @@ export function modelOfConfiguration(
   for (const [key, { name: providerName, body }] of configuration.providers)
     providers.set(key, { key, name: providerName, body, declared: true });
   const resources: ResourceBlock[] = [];
-  for (const [address, { mode, type, name: resourceName, body }] of configuration.resources) {
-    const typeProvider = providerOfType(type);
-    const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : undefined;
-    resources.push({
-      address: prefix === "" ? address : prefix + address,
-      mode,
-      type,
-      name: resourceName,
-      typeProvider,
-      providerKey: typeof body.provider === "string" ? providerReference(body.provider) : typeProvider,
-      body,
-      constructPath: typeof meta?.path === "string" ? meta.path : undefined,
-    });
-  }
+  // A root module's blocks are the model's own; a called module's are addressed under the call.
+  for (const resource of configuration.resources)
+    resources.push(prefix === "" ? resource : { ...resource, address: prefix + resource.address });
   const backends: BackendBlock[] = [];
   const backend = configuration.backend;
   if (backend !== undefined && expanded === undefined) {
@@ -178,7 +167,7 @@ export function modelOfConfiguration(
 /** The file of each block of a module, by the address findings give it. */
 function filesOf(configuration: ModuleConfiguration, prefix: string): ReadonlyMap<string, string> {
   const files = new Map<string, string>();
-  for (const [address, { file }] of configuration.resources) files.set(prefix + address, file);
+  for (const { address, file } of configuration.resources) files.set(prefix + address, file);
   for (const [key, { file }] of configuration.providers) files.set(`provider.${key}`, file);
   for (const [name, { file }] of configuration.moduleCalls) files.set(`${prefix}module.${name}`, file);
   for (const [name, { file }] of configuration.variables) files.set(`variable.${name}`, file);
@@ -195,11 +184,6 @@ function filesOf(configuration: ModuleConfiguration, prefix: string): ReadonlyMa
 /** A configuration that a resource names but the input never declares: it sets no region. */
 function undeclaredProvider(key: string): ProviderConfig {
   return { key, name: key.split(".")[0] ?? key, body: {}, declared: false };
-}
-
-/** Terraform also accepts a provider reference in the interpolation form `${alicloud.dr}`. */
-function providerReference(text: string): string {
-  return text.replace(/^\$\{(.*)\}$/, "$1");
 }
 
 /**
