@@ -1,3 +1,5 @@
+import { parseExpression, parseTemplate } from "../language/parse";
+import type { ScopeTraversal } from "../language/syntax";
 import {
   checkNesting,
   describe,
@@ -47,9 +49,33 @@ export function providerOfType(type: string): string {
   return underscore < 0 ? type : type.slice(0, underscore);
 }
 
-/** Terraform also accepts a provider reference in the interpolation form `${alicloud.dr}`. */
-export function providerReference(text: string): string {
-  return text.replace(/^\$\{(.*)\}$/, "$1");
+/** A reference as Terraform JSON writes it: bare (`alicloud.dr`) or as the template `${alicloud.dr}`. */
+export function traversalOf(text: string): ScopeTraversal | undefined {
+  const template = parseTemplate(text);
+  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+  return parsed.ok && parsed.expression.kind === "traversal" ? parsed.expression : undefined;
+}
+
+const providerKeys = new Map<string, string>();
+
+/**
+ * The provider configuration key a `provider` meta-argument names (`alicloud.dr`); text that is no such
+ * reference is kept as written, so it names a configuration that is never declared and is refused.
+ */
+export function providerKeyOf(reference: string): string {
+  let key = providerKeys.get(reference);
+  if (key === undefined) {
+    const traversal = traversalOf(reference);
+    const [alias, ...rest] = traversal?.steps ?? [];
+    key =
+      traversal === undefined || rest.length > 0 || (alias !== undefined && alias.kind !== "attr")
+        ? reference
+        : alias === undefined
+          ? traversal.root
+          : `${traversal.root}.${alias.name}`;
+    providerKeys.set(reference, key);
+  }
+  return key;
 }
 
 function resourceConfig(
@@ -68,7 +94,7 @@ function resourceConfig(
     type,
     name,
     typeProvider,
-    providerKey: typeof body.provider === "string" ? providerReference(body.provider) : typeProvider,
+    providerKey: typeof body.provider === "string" ? providerKeyOf(body.provider) : typeProvider,
     body,
     constructPath: typeof meta?.path === "string" ? meta.path : undefined,
   };

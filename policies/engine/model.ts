@@ -1,7 +1,8 @@
 import {
+  providerKeyOf,
   providerOfType,
-  providerReference,
   readConfiguration,
+  traversalOf,
   type ModuleConfiguration,
 } from "./configuration";
 import { checkNesting, describe, InputError, isObject, objectAt, own, type JsonObject } from "./json";
@@ -127,9 +128,12 @@ export function modelOfConfiguration(
   for (const [key, { name: providerName, body }] of configuration.providers)
     providers.set(key, { key, name: providerName, body, declared: true });
   const resources: ResourceBlock[] = [];
-  // A root module's blocks are the model's own; a called module's are addressed under the call.
-  for (const resource of configuration.resources)
-    resources.push(prefix === "" ? resource : { ...resource, address: prefix + resource.address });
+  // Managed resources first, then data sources, whatever the order of the keys; a root module's blocks
+  // are the model's own, a called module's are addressed under the call.
+  for (const mode of ["managed", "data"] as const)
+    for (const resource of configuration.resources)
+      if (resource.mode === mode)
+        resources.push(prefix === "" ? resource : { ...resource, address: prefix + resource.address });
   const backends: BackendBlock[] = [];
   const backend = configuration.backend;
   if (backend !== undefined && expanded === undefined) {
@@ -202,7 +206,7 @@ export function providerOwner(
   if (passed === undefined) return key.includes(".") ? undefined : providerOwner(stack.module.parent, key);
   const reference = isObject(passed) ? own(passed, key) : undefined;
   return typeof reference === "string"
-    ? providerOwner(stack.module.parent, providerReference(reference))
+    ? providerOwner(stack.module.parent, providerKeyOf(reference))
     : undefined;
 }
 
@@ -293,7 +297,7 @@ function planResource(
   const address = String(change.address);
   const type = String(change.type);
   const mode = change.mode === "data" ? "data" : "managed";
-  const configAddress = address.replace(/\[[^\]]*\]/g, "");
+  const configAddress = withoutInstanceKeys(address);
   const typeProvider = providerOfType(type);
   const providerKey = configs.get(configAddress)?.providerKey ?? typeProvider;
   return {
@@ -307,6 +311,15 @@ function planResource(
     unknown: afterUnknown,
     action,
   };
+}
+
+/** `module.a[0].alicloud_x.y["k"]` without its instance keys: the address of its configuration. */
+function withoutInstanceKeys(address: string): string {
+  const traversal = traversalOf(address);
+  if (traversal === undefined) return address;
+  let configAddress = traversal.root;
+  for (const step of traversal.steps) if (step.kind === "attr") configAddress += `.${step.name}`;
+  return configAddress;
 }
 
 function collectPlanConfigs(module: JsonObject, prefix: string, into: Map<string, PlanResourceConfig>): void {
@@ -329,11 +342,10 @@ function planExpressionValue(expression: unknown, variables: JsonObject): unknow
   if (!isObject(expression)) return new Unresolvable("the plan records no value for it");
   if ("constant_value" in expression) return expression.constant_value;
   const references = Array.isArray(expression.references) ? expression.references : [];
-  const variable =
-    references.length === 1 && typeof references[0] === "string"
-      ? /^var\.([\w-]+)$/.exec(references[0])
-      : null;
-  const planned = variable?.[1] === undefined ? undefined : own(variables, variable[1]);
+  const only =
+    references.length === 1 && typeof references[0] === "string" ? traversalOf(references[0]) : undefined;
+  const [name, ...rest] = only?.root === "var" ? only.steps : [];
+  const planned = name?.kind === "attr" && rest.length === 0 ? own(variables, name.name) : undefined;
   if (isObject(planned) && "value" in planned) return planned.value;
   return new Unresolvable(`the plan records it as an expression (${references.join(", ") || "computed"})`);
 }
