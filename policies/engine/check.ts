@@ -116,7 +116,7 @@ function runRule(
       verdict,
       message: `${observation.attribute} ${problem}. ${rule.help}`,
       suppressed: suppression !== undefined && !suppression.expired,
-      source: sourceOf(stack.file, observation.constructPath),
+      source: sourceOf(stack.blockFiles?.get(observation.address) ?? stack.file, observation.constructPath),
     };
     if (suppression !== undefined) finding.suppression = suppression;
     findings.push(finding);
@@ -149,7 +149,12 @@ function placements(
       provider: resource.providerKey,
       places: placeNames(providerPlaces, own, oneName),
       verdict: worseVerdict(worstVerdict(providerPlaces), worstVerdict(own)),
-      source: resource.constructPath === undefined ? fileOnly : sourceOf(stack.file, resource.constructPath),
+      source:
+        stack.blockFiles !== undefined
+          ? { file: stack.blockFiles.get(resource.address) ?? stack.file }
+          : resource.constructPath === undefined
+            ? fileOnly
+            : sourceOf(stack.file, resource.constructPath),
     };
     if (resource.action !== undefined) placement.action = resource.action;
     into.push(placement);

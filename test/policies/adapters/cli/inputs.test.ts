@@ -68,7 +68,12 @@ describe("a Terraform module directory", () => {
         rule: "RES-PROVIDER-REGION",
         address: "provider.alicloud.abroad",
         verdict: "outside",
+        // Findings and placements name the file that defines the block, not only the directory.
+        source: { file: path.join(root, "providers.tf") },
       }),
+    ]);
+    expect(report.resources.map((resource) => resource.source)).toEqual([
+      { file: path.join(root, "main.tf") },
     ]);
   });
 
