@@ -1,4 +1,5 @@
 import { App } from "cdktf";
+import { addResidencyGuard } from "./policies/adapters/cdktf/residency-guard";
 import { ConfigError, configFromEnvironment, validateConfig } from "./stacks/config";
 import { buildDataCenter } from "./stacks/data-center";
 
@@ -14,6 +15,9 @@ function loadConfig() {
   }
 }
 
+const config = loadConfig();
 const app = new App();
-buildDataCenter(app, loadConfig());
+// One guard for the whole app: every stack, including one added later, is checked once all are written.
+addResidencyGuard(app, { exceptionsFile: "residency-exceptions.json" });
+buildDataCenter(app, config);
 app.synth();

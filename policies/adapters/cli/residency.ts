@@ -2,11 +2,14 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { diffPlacements } from "../../engine/diff";
-import { SuppressionError, validateSuppressions } from "../../engine/suppressions";
-import type { CheckReport, Suppression } from "../../engine/types";
+import { ExceptionError, validateExceptions } from "../../engine/exceptions";
+import type { CheckReport, Exception } from "../../engine/types";
+import { version } from "../../../package.json";
 import { PACKS } from "../../packs";
 import { FORMATS } from "../../report";
+import { locateFindings } from "../../report/source-lines";
 import { BadInputError, checkPaths } from "./inputs";
+import { requireCompleteOutput } from "./manifest";
 
 const USAGE = `Usage: residency check PATH... [options]
 
@@ -16,12 +19,14 @@ cdk.tf.json) or a \`terraform show -json\` plan resolves to mainland China.
 Options:
   --format FORMAT        ${Object.keys(FORMATS).join(" | ")} (default: text)
   --output FILE          write the report to FILE instead of standard output
-  --suppressions FILE    JSON array of {address, rule, reason, approvedBy, expires, assessment?, stack?}
+  --exceptions FILE      approved exceptions: a JSON array (residency-exceptions.json; see README, Exceptions)
+  --suppressions FILE    deprecated alias of --exceptions, for one release
   --base BASE_PATH       also check BASE_PATH and list resources added, removed or moved first
   --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: residency)
   -h, --help             show this help
+  --version              show the version
 
-Exit status: 0 no unsuppressed violation, 1 a violation, 2 a usage error or bad input.
+Exit status: 0 no uncovered violation, 1 a violation, 2 a usage error or bad input.
 `;
 
 class UsageError extends Error {}
@@ -30,31 +35,68 @@ interface Command {
   readonly paths: string[];
   readonly format: string;
   readonly output?: string;
-  readonly suppressions?: string;
+  readonly exceptions?: string;
   readonly base?: string;
   readonly rules: string;
 }
 
-function parseCommand(argv: readonly string[]): Command | "help" {
+const OPTIONS = {
+  format: { type: "string", default: "text" },
+  output: { type: "string" },
+  exceptions: { type: "string" },
+  suppressions: { type: "string" },
+  base: { type: "string" },
+  rules: { type: "string", default: "residency" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const;
+
+/** The number of single-character edits between two words (Levenshtein). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** parseArgs' message, with the option meant when an unknown one is a near miss (`--formt` → `--format`). */
+function usageProblem(message: string): string {
+  const unknown = /Unknown option '--?([^']+)'/.exec(message)?.[1];
+  if (unknown === undefined) return message;
+  const [closest] = Object.keys(OPTIONS)
+    .map((name) => ({ name, distance: editDistance(unknown, name) }))
+    .sort((a, b) => a.distance - b.distance);
+  return closest !== undefined && closest.distance <= Math.max(2, Math.floor(unknown.length / 3))
+    ? `unknown option --${unknown}; did you mean --${closest.name}?`
+    : `unknown option --${unknown}`;
+}
+
+function parseCommand(argv: readonly string[]): Command | "help" | "version" {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        output: { type: "string" },
-        suppressions: { type: "string" },
-        base: { type: "string" },
-        rules: { type: "string", default: "residency" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message.split("\n")[0]);
+    throw new UsageError(usageProblem((error as Error).message.split("\n")[0] ?? ""));
   }
   const { values, positionals } = parsed;
   if (values.help === true) return "help";
+  if (values.version === true) return "version";
+  if (values.suppressions !== undefined) {
+    if (values.exceptions !== undefined)
+      throw new UsageError("give --exceptions only (--suppressions is its old name)");
+    process.stderr.write(
+      "residency: --suppressions is deprecated and will be removed in the next release: use --exceptions\n",
+    );
+  }
   const [command, ...paths] = positionals;
   if (command !== "check")
     throw new UsageError(command === undefined ? "missing command: check" : `unknown command "${command}"`);
@@ -65,32 +107,63 @@ function parseCommand(argv: readonly string[]): Command | "help" {
     paths,
     format: values.format,
     output: values.output,
-    suppressions: values.suppressions,
+    exceptions: values.exceptions ?? values.suppressions,
     base: values.base,
     rules: values.rules,
   };
 }
 
-function readSuppressions(file: string): Suppression[] {
+/** Reads an exceptions file, validated against every known rule: bad input names the file, entry and field. */
+function readExceptions(file: string): Exception[] {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
     throw new BadInputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
+  let value: unknown;
   try {
-    return validateSuppressions(JSON.parse(text));
+    value = JSON.parse(text);
   } catch (error) {
-    const problem =
-      error instanceof SuppressionError ? error.message : `not valid JSON (${(error as Error).message})`;
-    throw new BadInputError(file, problem);
+    throw new BadInputError(file, `not valid JSON (${(error as Error).message.split("\n")[0]})`);
+  }
+  try {
+    return validateExceptions(value, PACKS.all ?? []);
+  } catch (error) {
+    if (error instanceof ExceptionError) throw new BadInputError(file, error.message);
+    throw error;
   }
 }
 
+function readIfPossible(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new BadInputError(`--output ${file}`, `cannot be written (${code}): choose a writable path`);
+  }
+}
+
+/** Where code scanning links the tool: this repository's README when run in GitHub Actions. */
+function informationUri(): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = process.env;
+  return server && repository ? `${server}/${repository}#readme` : undefined;
+}
+
 function run(command: Command): number {
-  const packs = PACKS[command.rules];
-  const suppressions = command.suppressions === undefined ? [] : readSuppressions(command.suppressions);
-  const head = checkPaths(command.paths, { suppressions, packs });
+  const packs = PACKS[command.rules] ?? [];
+  const exceptions = command.exceptions === undefined ? [] : readExceptions(command.exceptions);
+  for (const input of [...command.paths, ...(command.base === undefined ? [] : [command.base])])
+    requireCompleteOutput(input);
+  const head = locateFindings(checkPaths(command.paths, { exceptions, packs }), readIfPossible);
   const report: CheckReport =
     command.base === undefined
       ? head
@@ -98,9 +171,13 @@ function run(command: Command): number {
   const render = FORMATS[command.format];
   if (render === undefined) throw new UsageError(`unknown format "${command.format}"`);
   const toTerminal = command.output === undefined && process.stdout.isTTY === true;
-  const text = render(report, { color: toTerminal && process.env.NO_COLOR === undefined });
+  const uri = informationUri();
+  const text = render(report, {
+    color: toTerminal && process.env.NO_COLOR === undefined,
+    ...(uri === undefined ? {} : { informationUri: uri }),
+  });
   if (command.output === undefined) process.stdout.write(text);
-  else fs.writeFileSync(command.output, text);
+  else writeOutput(command.output, text);
   return report.summary.violations > 0 ? 1 : 0;
 }
 
@@ -108,8 +185,8 @@ function run(command: Command): number {
 export function main(argv: readonly string[]): number {
   try {
     const command = parseCommand(argv);
-    if (command === "help") {
-      process.stdout.write(USAGE);
+    if (command === "help" || command === "version") {
+      process.stdout.write(command === "help" ? USAGE : `residency ${version}\n`);
       return 0;
     }
     return run(command);
