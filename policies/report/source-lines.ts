@@ -49,10 +49,31 @@ class Tokenizer {
     return JSON.parse(this.source.slice(start, this.position)) as string;
   }
 
+  /** Skips a value without keeping it, iteratively: a value nested 100,000 levels deep is no stack overflow. */
+  private skipValue(): void {
+    let depth = 0;
+    do {
+      this.skipSpace();
+      const c = this.source[this.position];
+      if (c === undefined) return;
+      if (c === '"') {
+        this.string();
+        continue;
+      }
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") depth--;
+      this.position++;
+    } while (depth > 0);
+  }
+
   value(depth: number): JsonNode {
     this.skipSpace();
     const startLine = this.line;
     const c = this.source[this.position];
+    if ((c === "{" || c === "[") && depth > KEPT_DEPTH) {
+      this.skipValue();
+      return { startLine, endLine: this.line };
+    }
     if (c === "{" || c === "[") {
       this.position++;
       const members = c === "{" ? new Map<string, JsonNode>() : undefined;
@@ -72,10 +93,8 @@ class Tokenizer {
           this.position++; // the colon
         }
         const child = this.value(depth + 1);
-        if (depth < KEPT_DEPTH) {
-          if (key !== undefined) members?.set(key, child);
-          else items?.push(child);
-        }
+        if (key !== undefined) members?.set(key, child);
+        else items?.push(child);
       }
       this.position++;
       return { startLine, endLine: this.line, ...(members ? { members } : { items }) };
