@@ -142,11 +142,15 @@ describe("residency check (CLI)", () => {
     });
   });
 
-  it("puts each finding's lines in the SARIF report", () => {
-    const sarif = JSON.parse(residency("check", bad, "--format", "sarif").stdout);
+  it("puts the lines of each finding's block in the SARIF report", () => {
+    const lines = JSON.stringify(JSON.parse(readFileSync(bad, "utf8")), null, 2);
+    const pretty = file("pretty/cdk.tf.json", lines);
+    const sarif = JSON.parse(residency("check", pretty, "--format", "sarif").stdout);
+    // The provider block `{ "region": "cn-hongkong" }` spans the three lines around its region.
+    const line = lines.split("\n").findIndex((text) => text.includes('"region": "cn-hongkong"')) + 1;
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
-      startLine: 9,
-      endLine: 11,
+      startLine: line - 1,
+      endLine: line + 1,
     });
   });
 
