@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { App, TerraformStack } from "cdktf";
+import { AnnotationMetadataEntryType, App, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { checkStacks } from "../../engine/check";
 import { ExceptionError, validateExceptions } from "../../engine/exceptions";
@@ -56,29 +56,51 @@ function exceptionsOf(props: ResidencyGuardProps, packs: readonly RulePack[]): E
   }
 }
 
-/** What synth prints: each violation once, grouped by stack, then what exceptions covered or missed. */
-export function synthMessage(report: CheckReport, outdir: string): string {
-  const lines: string[] = [];
-  const violations = report.findings.filter(isViolation);
-  for (const stack of [...new Set(violations.map((finding) => finding.stack))]) {
-    lines.push(`[${stack}]`);
-    for (const finding of violations.filter((each) => each.stack === stack))
-      lines.push(`  ${findingLine(finding)}`);
-  }
+/** A line of the synth output: a finding's stack, what it is, and how to fix it or what covers it. */
+interface SynthNote {
+  readonly stack: string;
+  readonly level: AnnotationMetadataEntryType;
+  readonly message: string;
+}
+
+/** What synth reports: each violation once, by stack, then what exceptions covered or missed. */
+export function synthNotes(report: CheckReport): SynthNote[] {
+  const notes: SynthNote[] = report.findings.filter(isViolation).map((finding) => ({
+    stack: finding.stack,
+    level: AnnotationMetadataEntryType.ERROR,
+    message: `[residency] ${findingLine(finding)}`,
+  }));
   for (const finding of report.findings) {
     if (finding.exception === undefined) continue;
     const state = finding.covered ? "covered" : "NOT covered";
-    lines.push(
-      `${state}: [${finding.stack}] ${finding.rule} ${finding.address} by ${exceptionText(finding.exception)}`,
-    );
+    notes.push({
+      stack: finding.stack,
+      level: AnnotationMetadataEntryType.WARN,
+      message: `[residency] ${finding.rule} ${finding.address} ${state} by exception ${exceptionText(finding.exception)}`,
+    });
   }
-  for (const unused of report.unusedExceptions)
+  for (const unused of report.unusedExceptions) {
+    notes.push({
+      stack: unused.stack ?? "",
+      level: AnnotationMetadataEntryType.WARN,
+      message: `[residency] unused exception ${unused.rule} ${unused.address} (${unused.reference}): it matches no finding; correct or remove it`,
+    });
+  }
+  return notes;
+}
+
+/** The notes grouped by stack, for a synth run that no cdktf CLI prints for. */
+function notesText(notes: readonly SynthNote[], outdir: string): string {
+  const lines: string[] = [];
+  for (const stack of [...new Set(notes.map((note) => note.stack))]) {
+    lines.push(stack === "" ? "[app]" : `[${stack}]`);
+    for (const note of notes.filter((each) => each.stack === stack))
+      lines.push(`  ${note.level === AnnotationMetadataEntryType.ERROR ? "ERROR" : "WARN"} ${note.message}`);
+  }
+  const violations = notes.filter((note) => note.level === AnnotationMetadataEntryType.ERROR).length;
+  if (violations > 0) {
     lines.push(
-      `warning: unused exception ${unused.rule} ${unused.address} (${unused.reference}): it matches no finding`,
-    );
-  if (violations.length > 0) {
-    lines.push(
-      `residency: ${violations.length} violation${violations.length === 1 ? "" : "s"}: every stack was written to ${outdir}; fix each one above or record an approved exception in residency-exceptions.json.`,
+      `residency: ${violations} violation${violations === 1 ? "" : "s"}; every stack was written to ${outdir}. Fix each one above or record an approved exception in residency-exceptions.json.`,
     );
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
@@ -86,8 +108,10 @@ export function synthMessage(report: CheckReport, outdir: string): string {
 
 /**
  * Guards the whole app that `scope` belongs to, once: after synth has written every stack, the check
- * reads all of them together (so cross-stack references resolve), prints each violation once, grouped by
- * stack, and makes the process exit non-zero. A stack added to the app later is guarded like the others.
+ * reads all of them together (so cross-stack references resolve) and reports each violation once, by
+ * stack, as an error annotation in the manifest. Under `cdktf synth`, which sets
+ * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS, the cdktf CLI prints them and exits non-zero; run on its
+ * own, the app prints them and exits 1. A stack added to the app later is guarded like the others.
  * Calling it again for the same app returns the same guard; configure it (exceptions, packs) once.
  */
 export function addResidencyGuard(scope: IConstruct, props: ResidencyGuardProps = {}): ResidencyGuard {
@@ -105,13 +129,27 @@ export function addResidencyGuard(scope: IConstruct, props: ResidencyGuardProps 
   // An App-level validation runs once, after every stack's cdk.tf.json is written and before the manifest.
   app.node.addValidation({
     validate: () => {
-      const stacks = app.node
-        .findAll()
-        .filter(TerraformStack.isStack)
-        .map((stack) => readStack(stack.toTerraform(), `stack ${stack.node.path}`, stack.node.id));
+      const all = app.node.findAll().filter(TerraformStack.isStack);
+      const stacks = all.map((stack) =>
+        readStack(stack.toTerraform(), `stack ${stack.node.path}`, stack.node.id),
+      );
       guard.report = checkStacks(stacks, { exceptions, today: props.today, packs });
-      process.stderr.write(synthMessage(guard.report, app.outdir));
-      if (guard.report.summary.violations > 0) process.exitCode = 1;
+      const notes = synthNotes(guard.report);
+      const stackOf = new Map(all.map((stack) => [stack.node.id, stack]));
+      for (const note of notes) {
+        const stack = stackOf.get(note.stack) ?? all[0];
+        if (stack === undefined) continue;
+        // The manifest is written after this validation: cdktf's CLI prints its annotations once, by stack.
+        app.manifest.forStack(stack).annotations.push({
+          constructPath: stack.node.path,
+          level: note.level,
+          message: note.message,
+        });
+      }
+      if (process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined) {
+        process.stderr.write(notesText(notes, app.outdir));
+        if (guard.report.summary.violations > 0) process.exitCode = 1;
+      }
       // Returning the violations would make cdktf throw before the manifest is written, with a stack trace.
       return [];
     },

@@ -16,9 +16,20 @@ const outdir = () => {
   return dir;
 };
 afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-afterEach(() => {
-  process.exitCode = undefined;
+// In-process, synth runs as under `cdktf synth`: the guard reports through the manifest's annotations.
+const CONTINUE = "CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS";
+beforeAll(() => {
+  process.env[CONTINUE] = "true";
 });
+afterAll(() => {
+  delete process.env[CONTINUE];
+});
+
+interface Manifest {
+  readonly stacks: Record<string, { readonly annotations: { level: string; message: string }[] }>;
+}
+const manifestOf = (dir: string): Manifest =>
+  JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
 
 /** An app with a home stack and a DR stack whose bucket the home stack replicates to; no stack calls the guard. */
 function replicatingApp(drRegion: string) {
@@ -55,7 +66,7 @@ describe("addResidencyGuard", () => {
     const { app, guard } = replicatingApp("cn-hangzhou");
     app.synth();
     expect(guard.report?.summary).toMatchObject({ stacks: 2, violations: 0 });
-    expect(process.exitCode).toBeUndefined();
+    expect(Object.values(manifestOf(app.outdir).stacks).flatMap((s) => s.annotations)).toEqual([]);
   });
 
   it("checks every stack of the app once, including stacks that never called it", () => {
@@ -65,10 +76,23 @@ describe("addResidencyGuard", () => {
       "dr RES-PROVIDER-REGION provider.alicloud",
       "home RES-LOCATION-ATTRIBUTE alicloud_oss_bucket_replication.replication",
     ]);
-    expect(process.exitCode).toBe(1);
     for (const stack of ["dr", "home"])
       expect(existsSync(path.join(app.outdir, "stacks", stack, "cdk.tf.json"))).toBe(true);
-    expect(existsSync(path.join(app.outdir, "manifest.json"))).toBe(true);
+    const { stacks } = manifestOf(app.outdir);
+    expect(stacks.dr?.annotations).toEqual([
+      {
+        constructPath: "dr",
+        level: "@cdktf/error",
+        message: expect.stringMatching(
+          /^\[residency\] RES-PROVIDER-REGION provider\.alicloud region = "cn-hongkong": /,
+        ),
+      },
+    ]);
+    expect(stacks.home?.annotations).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining("alicloud_oss_bucket_replication.replication"),
+      }),
+    ]);
   });
 
   it("is one guard per app: a second call returns it, a second configuration is refused", () => {
@@ -90,28 +114,31 @@ describe("addResidencyGuard", () => {
   });
 });
 
-describe("synth of a violating app (a real process, as cdktf synth runs it)", () => {
+describe("synth of a violating app (real processes)", () => {
   const fixture = path.join(
     __dirname,
     "../../../../dist/test/policies/adapters/cdktf/fixtures/violating-app.js",
   );
   const synth = (...args: string[]) => {
     const dir = outdir();
-    return { dir, result: spawnSync(process.execPath, [fixture, dir, ...args], { encoding: "utf8" }) };
+    const env = { ...process.env };
+    delete env[CONTINUE];
+    return { dir, result: spawnSync(process.execPath, [fixture, dir, ...args], { encoding: "utf8", env }) };
   };
 
-  it("writes every stack and the manifest, prints each violation once by stack, no trace, no hint, exits 1", () => {
+  it("on its own: writes every stack and the manifest, prints each violation once by stack, exits 1", () => {
     const { dir, result } = synth();
     expect(result.status).toBe(1);
     for (const stack of ["home", "late"])
       expect(existsSync(path.join(dir, "stacks", stack, "cdk.tf.json"))).toBe(true);
-    const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { stacks: object };
-    expect(Object.keys(manifest.stacks)).toEqual(["home", "late"]);
+    expect(Object.keys(manifestOf(dir).stacks)).toEqual(["home", "late"]);
     const lines = result.stderr.trim().split("\n");
     expect(lines[0]).toBe("[late]");
-    expect(lines[1]).toMatch(/^ {2}RES-PROVIDER-REGION provider\.alicloud\.abroad region = "cn-hongkong": /);
+    expect(lines[1]).toMatch(
+      /^ {2}ERROR \[residency\] RES-PROVIDER-REGION provider\.alicloud\.abroad region = "cn-hongkong": /,
+    );
     expect(lines.filter((line) => line.includes("provider.alicloud.abroad"))).toHaveLength(1);
-    expect(lines.at(-1)).toMatch(/^residency: 1 violation: every stack was written to /);
+    expect(lines.at(-1)).toMatch(/^residency: 1 violation; every stack was written to /);
     expect(result.stderr).not.toMatch(/skipValidation|\n\s+at /);
   });
 
@@ -122,7 +149,7 @@ describe("synth of a violating app (a real process, as cdktf synth runs it)", ()
     const green = synth(file).result;
     expect(green.status).toBe(0);
     expect(green.stderr).toMatch(
-      /^covered: \[late\] RES-PROVIDER-REGION provider\.alicloud\.abroad by standard-contract SC-2026-17/,
+      /^\[late\]\n {2}WARN \[residency\] RES-PROVIDER-REGION provider\.alicloud\.abroad covered by exception standard-contract SC-2026-17/,
     );
     writeFileSync(file, JSON.stringify([{ ...exported, expires: "2027-02-30" }]));
     const bad = synth(file).result;
@@ -131,4 +158,30 @@ describe("synth of a violating app (a real process, as cdktf synth runs it)", ()
       `residency: ${file}: entry 1 (provider.alicloud), field "expires": "2027-02-30" is not a calendar date YYYY-MM-DD\n`,
     );
   });
+
+  it("under the real `cdktf synth`: every stack written, each violation printed once, no trace, exit 1", () => {
+    const project = outdir();
+    writeFileSync(
+      path.join(project, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: `node ${fixture} out`, sendCrashReports: "false" }),
+    );
+    const cdktf = path.join(__dirname, "../../../../node_modules/.bin/cdktf");
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CHECKPOINT_DISABLE: "1",
+      TF_CLI_CONFIG_FILE: "/dev/null",
+      CI: "true",
+    };
+    delete env[CONTINUE];
+    const result = spawnSync(cdktf, ["synth", "--output", "out"], { cwd: project, encoding: "utf8", env });
+    // eslint-disable-next-line no-control-regex
+    const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
+    expect(result.status).toBe(1);
+    for (const stack of ["home", "late"])
+      expect(existsSync(path.join(project, "out", "stacks", stack, "cdk.tf.json"))).toBe(true);
+    expect(
+      output.match(/ERROR \[late\]: \[residency\] RES-PROVIDER-REGION provider\.alicloud\.abroad/g),
+    ).toHaveLength(1);
+    expect(output).not.toMatch(/skipValidation|\n\s+at |\[ERROR\]/);
+  }, 120_000);
 });
