@@ -17,12 +17,11 @@ const outdir = () => {
 };
 afterAll(() => outdirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 // In-process, synth runs as under `cdktf synth`: the guard reports through the manifest's annotations.
-const CONTINUE = "CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS";
 beforeAll(() => {
-  process.env[CONTINUE] = "true";
+  process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = "true";
 });
 afterAll(() => {
-  delete process.env[CONTINUE];
+  delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
 });
 
 interface Manifest {
@@ -122,7 +121,7 @@ describe("synth of a violating app (real processes)", () => {
   const synth = (...args: string[]) => {
     const dir = outdir();
     const env = { ...process.env };
-    delete env[CONTINUE];
+    delete env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
     return { dir, result: spawnSync(process.execPath, [fixture, dir, ...args], { encoding: "utf8", env }) };
   };
 
@@ -172,7 +171,7 @@ describe("synth of a violating app (real processes)", () => {
       TF_CLI_CONFIG_FILE: "/dev/null",
       CI: "true",
     };
-    delete env[CONTINUE];
+    delete env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
     const result = spawnSync(cdktf, ["synth", "--output", "out"], { cwd: project, encoding: "utf8", env });
     // eslint-disable-next-line no-control-regex
     const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*[A-Za-z]/g, "");
