@@ -158,9 +158,18 @@ export function blockLocator(text: string): (address: string) => LineRange | und
     );
 }
 
+/** A locator for text that may have changed since it was checked: text that no longer tokenizes has no lines. */
+function safeLocator(text: string): ((address: string) => LineRange | undefined) | undefined {
+  try {
+    return blockLocator(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The report with each finding's source located to the lines of its block, reading each file with findings
- * once; a file that cannot be read again leaves its findings without lines.
+ * once; a file that cannot be read or tokenized again leaves its findings without lines.
  */
 export function locateFindings(
   report: CheckReport,
@@ -171,7 +180,7 @@ export function locateFindings(
     const file = finding.source.file;
     if (!locators.has(file)) {
       const text = readText(file);
-      locators.set(file, text === undefined ? undefined : blockLocator(text));
+      locators.set(file, text === undefined ? undefined : safeLocator(text));
     }
     const region = locators.get(file)?.(finding.address);
     const source: SourceLocation = region === undefined ? finding.source : { ...finding.source, region };

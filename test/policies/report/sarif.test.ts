@@ -191,6 +191,11 @@ describe("SARIF regions", () => {
     const results = parse(renderSarif(located)).runs[0]?.results ?? [];
     expect(results[0]?.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 13, endLine: 15 });
     expect(results[1]?.locations?.[0]?.physicalLocation?.region).toBeUndefined();
+    // A file that changed into something else since the check, or vanished, leaves findings without lines.
+    for (const reread of [() => '{"resource": "unterminated', () => undefined]) {
+      const unlocated = locateFindings(report({ findings: [finding()] }), reread);
+      expect(unlocated.findings[0]?.source.region).toBeUndefined();
+    }
   });
 });
 
