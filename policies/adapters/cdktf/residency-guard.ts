@@ -64,7 +64,7 @@ interface SynthNote {
 }
 
 /** What synth reports: each violation once, by stack, then what exceptions covered or missed. */
-export function synthNotes(report: CheckReport): SynthNote[] {
+function synthNotes(report: CheckReport): SynthNote[] {
   const notes: SynthNote[] = report.findings.filter(isViolation).map((finding) => ({
     stack: finding.stack,
     level: AnnotationMetadataEntryType.ERROR,
