@@ -46,14 +46,14 @@ export const RESIDENCY_PACK: RulePack = {
       id: "RES-OTHER-PROVIDER",
       severity: "error",
       title: "Resource of a provider whose location cannot be checked",
-      help: `${STAY} Only alicloud and location-free utility providers (random, null, time, tls, local, archive) are checked; suppress with an assessment reference or remove the resource.`,
+      help: `${STAY} Only alicloud and location-free utility providers (random, null, time, tls, local, archive) are checked; remove the resource, or record an exception in residency-exceptions.json (an approved export, or mainland-verified once a reviewer has verified where it is).`,
       check: otherProviders,
     },
     {
       id: "RES-MODULE",
       severity: "error",
       title: "Module whose resources cannot be seen before plan",
-      help: `${STAY} Check the plan of this stack (terraform show -json) with residency check, then suppress with the plan's result as the reason, or replace the module by resources.`,
+      help: `${STAY} Check the plan of this stack (terraform show -json) with residency check, then record a mainland-verified exception with the plan check as its reference, or replace the module by resources.`,
       check: modules,
     },
     {
