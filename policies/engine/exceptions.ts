@@ -166,6 +166,17 @@ export function validateExceptions(value: unknown, packs: readonly RulePack[]): 
   return value.map((entry: unknown, index) => validateEntry(entry, index, rules));
 }
 
+/** Reads an exceptions file's text (a JSON array) and validates it; throws ExceptionError on bad input. */
+export function parseExceptions(text: string, packs: readonly RulePack[]): Exception[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ExceptionError(`not valid JSON (${(error as Error).message.split("\n")[0]})`);
+  }
+  return validateExceptions(value, packs);
+}
+
 /** Why an unexpired exception that names a finding does not cover it, or undefined when it does. */
 function refusal(exception: Exception, places: readonly PlaceVerdict[]): string | undefined {
   const abroad = places.filter((place) => place.verdict === "outside" || place.verdict === "unresolved");

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { AnnotationMetadataEntryType, App, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { checkStacks } from "../../engine/check";
-import { ExceptionError, validateExceptions } from "../../engine/exceptions";
+import { ExceptionError, parseExceptions, validateExceptions } from "../../engine/exceptions";
 import { readStack } from "../../engine/model";
 import type { RulePack } from "../../engine/rule";
 import type { CheckReport, Exception } from "../../engine/types";
@@ -34,13 +34,7 @@ function readExceptionsFile(file: string, packs: readonly RulePack[]): Exception
   } catch (error) {
     throw new ExceptionError(`cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ExceptionError(`not valid JSON (${(error as Error).message.split("\n")[0]})`);
-  }
-  return validateExceptions(value, packs);
+  return parseExceptions(text, packs);
 }
 
 function exceptionsOf(props: ResidencyGuardProps, packs: readonly RulePack[]): Exception[] {

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { diffPlacements } from "../../engine/diff";
-import { ExceptionError, validateExceptions } from "../../engine/exceptions";
+import { ExceptionError, parseExceptions } from "../../engine/exceptions";
 import type { CheckReport, Exception } from "../../engine/types";
 import { version } from "../../../package.json";
 import { PACKS } from "../../packs";
@@ -121,14 +121,8 @@ function readExceptions(file: string): Exception[] {
   } catch (error) {
     throw new BadInputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new BadInputError(file, `not valid JSON (${(error as Error).message.split("\n")[0]})`);
-  }
-  try {
-    return validateExceptions(value, PACKS.all ?? []);
+    return parseExceptions(text, PACKS.all ?? []);
   } catch (error) {
     if (error instanceof ExceptionError) throw new BadInputError(file, error.message);
     throw error;

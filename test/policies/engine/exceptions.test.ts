@@ -1,4 +1,4 @@
-import { ExceptionError, validateExceptions } from "../../../policies/engine/exceptions";
+import { ExceptionError, parseExceptions, validateExceptions } from "../../../policies/engine/exceptions";
 import type { RulePack } from "../../../policies/engine/rule";
 import type { Exception } from "../../../policies/engine/types";
 import { RESIDENCY_PACK } from "../../../policies/packs/residency";
@@ -189,6 +189,14 @@ describe("validateExceptions", () => {
     );
     expect(() => validateExceptions({ entries: [] }, packs)).toThrow("must be a JSON array");
     expect(() => validateExceptions([null], packs)).toThrow("entry 1: not an object");
+  });
+
+  it("reads a file's text: JSON first, then each entry", () => {
+    expect(parseExceptions("[]\n", packs)).toEqual([]);
+    expect(() => parseExceptions("[{", packs)).toThrow(/^not valid JSON \(/);
+    expect(() => parseExceptions(JSON.stringify([{ ...approved, basis: "x" }]), packs)).toThrow(
+      'entry 1 (provider.alicloud.sg), field "basis": unknown basis "x"',
+    );
   });
 
   it("never lets an export or a verification cover a security rule", () => {
