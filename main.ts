@@ -1,11 +1,10 @@
 import { App } from "cdktf";
-import { addResidencyGuard } from "./policies/adapters/cdktf/residency-guard";
-import { ConfigError, configFromEnvironment, validateConfig } from "./stacks/config";
-import { buildDataCenter } from "./stacks/data-center";
+import { ConfigError, loadConfig } from "./stacks/config";
+import { buildPlatform } from "./stacks/platform";
 
-function loadConfig() {
+function configOrExit() {
   try {
-    return validateConfig(configFromEnvironment(process.env));
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -15,9 +14,9 @@ function loadConfig() {
   }
 }
 
-const config = loadConfig();
+// Before the App, which creates the output directory: a refused configuration writes nothing.
+const config = configOrExit();
 const app = new App();
-// One guard for the whole app: every stack, including one added later, is checked once all are written.
-addResidencyGuard(app, { exceptionsFile: "residency-exceptions.json" });
-buildDataCenter(app, config);
+// One guard for the whole app, with the committed exceptions: every stack is checked once all are written.
+buildPlatform(app, config, { exceptionsFile: "residency-exceptions.json" });
 app.synth();
