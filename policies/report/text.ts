@@ -20,7 +20,10 @@ function findingLines(finding: Finding, color: boolean): string[] {
   ];
 }
 
-/** Human-readable: placement changes first, then findings by pack and stack, unused exceptions, the summary. */
+/**
+ * Human-readable: placement changes first, the variables tfvars files bound, then findings by pack and
+ * stack, unused exceptions, the summary.
+ */
 export function renderText(report: CheckReport, { color }: RenderOptions): string {
   const lines: string[] = [];
   if (report.changes !== undefined) {
@@ -29,6 +32,12 @@ export function renderText(report: CheckReport, { color }: RenderOptions): strin
       ...report.changes.map((c) => `  ${c.change} ${c.stack}/${c.address}: ${changeText(c)}`),
       "",
     );
+  }
+  for (const input of report.inputs) {
+    if (input.variables === undefined) continue;
+    lines.push(`Variables of ${input.path} bound by files:`);
+    for (const { variable, file } of input.variables) lines.push(`  var.${variable} from ${file}`);
+    lines.push("");
   }
   for (const { pack, findings } of findingsByPack(report)) {
     lines.push(`${pack} pack: ${findings.length} findings`);

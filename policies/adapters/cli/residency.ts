@@ -13,8 +13,9 @@ import { requireCompleteOutput } from "./manifest";
 
 const USAGE = `Usage: residency check PATH... [options]
 
-Checks that everything in synthesized CDKTF output (a cdktf.out directory, a stack directory, a
-cdk.tf.json) or a \`terraform show -json\` plan resolves to mainland China.
+Checks that everything in a Terraform module directory (its .tf and .tf.json files, tfvars and local
+modules), synthesized CDKTF output (a cdktf.out directory, a stack directory, a cdk.tf.json) or a
+\`terraform show -json\` plan resolves to mainland China.
 
 Options:
   --format FORMAT        ${Object.keys(FORMATS).join(" | ")} (default: text)
@@ -23,6 +24,8 @@ Options:
   --suppressions FILE    deprecated alias of --exceptions, for one release
   --base BASE_PATH       also check BASE_PATH and list resources added, removed or moved first
   --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: residency)
+  --var-file FILE        bind a module directory's variables from FILE (.tfvars or .tfvars.json), after
+                         terraform.tfvars and *.auto.tfvars; repeatable, later files win
   -h, --help             show this help
   --version              show the version
 
@@ -38,6 +41,7 @@ interface Command {
   readonly exceptions?: string;
   readonly base?: string;
   readonly rules: string;
+  readonly variableFiles: readonly string[];
 }
 
 const OPTIONS = {
@@ -47,6 +51,7 @@ const OPTIONS = {
   suppressions: { type: "string" },
   base: { type: "string" },
   rules: { type: "string", default: "residency" },
+  "var-file": { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
@@ -110,6 +115,7 @@ function parseCommand(argv: readonly string[]): Command | "help" | "version" {
     exceptions: values.exceptions ?? values.suppressions,
     base: values.base,
     rules: values.rules,
+    variableFiles: values["var-file"] ?? [],
   };
 }
 
@@ -152,16 +158,18 @@ function informationUri(): string | undefined {
   return server && repository ? `${server}/${repository}#readme` : undefined;
 }
 
-function run(command: Command): number {
+async function run(command: Command): Promise<number> {
   const packs = PACKS[command.rules] ?? [];
+  const { variableFiles } = command;
   const exceptions = command.exceptions === undefined ? [] : readExceptions(command.exceptions);
   for (const input of [...command.paths, ...(command.base === undefined ? [] : [command.base])])
     requireCompleteOutput(input);
-  const head = locateFindings(checkPaths(command.paths, { exceptions, packs }), readIfPossible);
+  const checked = await checkPaths(command.paths, { exceptions, packs, variableFiles });
+  const head = locateFindings(checked, readIfPossible);
+  const base =
+    command.base === undefined ? undefined : await checkPaths([command.base], { packs, variableFiles });
   const report: CheckReport =
-    command.base === undefined
-      ? head
-      : { ...head, changes: diffPlacements(checkPaths([command.base], { packs }).resources, head.resources) };
+    base === undefined ? head : { ...head, changes: diffPlacements(base.resources, head.resources) };
   const render = FORMATS[command.format];
   if (render === undefined) throw new UsageError(`unknown format "${command.format}"`);
   const toTerminal = command.output === undefined && process.stdout.isTTY === true;
@@ -175,15 +183,15 @@ function run(command: Command): number {
   return report.summary.violations > 0 ? 1 : 0;
 }
 
-/** The CLI: returns the exit status; never throws for usage errors or bad input. */
-export function main(argv: readonly string[]): number {
+/** The CLI: resolves to the exit status; never rejects for usage errors or bad input. */
+export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
     if (command === "help" || command === "version") {
       process.stdout.write(command === "help" ? USAGE : `residency ${version}\n`);
       return 0;
     }
-    return run(command);
+    return await run(command);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`residency: ${error.message}\n${USAGE}`);
@@ -200,4 +208,7 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module)
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });

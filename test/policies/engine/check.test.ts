@@ -123,7 +123,7 @@ describe("checkStacks", () => {
 
   it("judges exceptions against today's date when no date is given", () => {
     const today = new Date().toISOString().slice(0, 10);
-    const suppression: Exception = {
+    const exception: Exception = {
       address: "alicloud_hbr_policy.p",
       rule: "RES-LOCATION-ATTRIBUTE",
       basis: "security-assessment",
@@ -136,15 +136,13 @@ describe("checkStacks", () => {
       expires: today,
     };
     const stack = readStack(replicating("cn-hongkong"), "app.json", "app");
-    expect(
-      checkStacks([stack], { packs: [RESIDENCY_PACK], exceptions: [suppression] }).summary,
-    ).toMatchObject({
+    expect(checkStacks([stack], { packs: [RESIDENCY_PACK], exceptions: [exception] }).summary).toMatchObject({
       violations: 0,
       covered: 1,
     });
     const expired = checkStacks([stack], {
       packs: [RESIDENCY_PACK],
-      exceptions: [{ ...suppression, expires: "2000-01-02" }],
+      exceptions: [{ ...exception, expires: "2000-01-02" }],
     });
     expect(expired.summary).toMatchObject({ violations: 1, covered: 0, expiredExceptions: 1 });
     expect(checkStacks([stack], { packs: [RESIDENCY_PACK] }).findings[0]).toMatchObject({
