@@ -109,7 +109,6 @@ describe("addResidencyGuard", () => {
     expect(exportGuard.report?.findings).toMatchObject([
       { covered: true, exception: { reference: "SC-2026-17" } },
     ]);
-    expect(process.exitCode).toBeUndefined();
   });
 });
 
