@@ -109,6 +109,14 @@ describe("addResidencyGuard", () => {
     expect(exportGuard.report?.findings).toMatchObject([
       { covered: true, exception: { reference: "SC-2026-17" } },
     ]);
+    expect(manifestOf(exportApp.outdir).stacks.export?.annotations).toEqual([
+      expect.objectContaining({
+        level: "@cdktf/warn",
+        message: expect.stringContaining(
+          "provider.alicloud covered by exception standard-contract SC-2026-17",
+        ),
+      }),
+    ]);
   });
 });
 
