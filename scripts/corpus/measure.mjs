@@ -89,7 +89,7 @@ async function run(dir) {
   }
 }
 
-const violationsOf = (report) => report.findings.filter((f) => !f.suppressed && f.severity === "error");
+const violationsOf = (report) => report.findings.filter((f) => !f.covered && f.severity === "error");
 const outsideOf = (report) => violationsOf(report).filter((f) => f.verdict === "outside");
 /** A refusal's reason with its particulars elided, so that like refusals group together. */
 const reasonOf = (finding) =>

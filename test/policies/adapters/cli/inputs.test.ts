@@ -63,7 +63,7 @@ describe("a Terraform module directory", () => {
       "main.tf": `resource "alicloud_vpc" "far" {\n  provider = alicloud.abroad\n}\n`,
     });
     const report = await check(root);
-    expect(report.findings.filter((finding) => !finding.suppressed)).toEqual([
+    expect(report.findings.filter((finding) => !finding.covered)).toEqual([
       expect.objectContaining({
         rule: "RES-PROVIDER-REGION",
         address: "provider.alicloud.abroad",
