@@ -1,3 +1,6 @@
+import { checkStacks } from "../../../../policies/engine/check";
+import { readStack, type StackModel } from "../../../../policies/engine/model";
+import { RESIDENCY_PACK } from "../../../../policies/packs/residency";
 import { terraformJson, violations, withResource } from "../../fixtures";
 
 describe("RES-PLACE-IN-VALUE", () => {
@@ -115,13 +118,15 @@ describe("RES-PLACE-IN-VALUE", () => {
       data: { alicloud_instances: { foreign: { name_regex: "web", availability_zone: "cn-hongkong-b" } } },
       resource: { null_resource: { hook: { triggers: { endpoint: "oss-ap-south-1.aliyuncs.com" } } } },
     });
-    expect(found(document).map(({ address, attribute, resolved }) => [address, attribute, resolved])).toEqual(
-      [
-        ["null_resource.hook", "triggers.endpoint", "ap-south-1"],
-        ["data.alicloud_instances.foreign", "availability_zone", "cn-hongkong"],
-        ["provider.alicloud", "assume_role.session_name", "eu-west-1"],
-      ],
-    );
+    expect(
+      found(document)
+        .map(({ address, attribute, resolved }) => [address, attribute, resolved])
+        .sort(),
+    ).toEqual([
+      ["data.alicloud_instances.foreign", "availability_zone", "cn-hongkong"],
+      ["null_resource.hook", "triggers.endpoint", "ap-south-1"],
+      ["provider.alicloud", "assume_role.session_name", "eu-west-1"],
+    ]);
   });
 
   it("does not read again what the location rule reads, nor a remote state backend", () => {
@@ -186,6 +191,35 @@ describe("RES-PLACE-IN-VALUE", () => {
       service_name: "com.aliyun.cn-hangzhou.oss",
     });
     expect(found(mainland)).toEqual([]);
+  });
+
+  it("reads a local module call's arguments in the caller's scope, and no meta-argument", () => {
+    const children: StackModel[] = [];
+    const arguments_ = { source: "./vpc-cn-hongkong", zone: "${local.zone}", name: "net" };
+    const root: StackModel = {
+      ...readStack(
+        terraformJson("app", { locals: { zone: "ap-southeast-1a" }, module: { vpc: arguments_ } }),
+        "main.tf.json",
+        "app",
+      ),
+      children,
+    };
+    const expanded = readStack({ variable: { zone: {}, name: {} } }, "vpc/main.tf.json", "app");
+    children.push({ ...expanded, module: { path: "module.vpc", parent: root, arguments: arguments_ } });
+    const report = checkStacks([root], { today: "2026-06-01", packs: [RESIDENCY_PACK] });
+    expect(
+      report.findings
+        .filter((finding) => finding.rule === "RES-PLACE-IN-VALUE")
+        .map(({ address, attribute, resolved }) => [address, attribute, resolved]),
+    ).toEqual([["module.vpc", "zone", "ap-southeast-1"]]);
+  });
+
+  it("evaluates a counted resource's values per instance", () => {
+    const document = withResource("alicloud_made_up_type", {
+      count: 2,
+      home: '${element(["cn-shanghai-b", "eu-west-1a"], count.index)}',
+    });
+    expect(found(document)).toMatchObject([{ attribute: "home", resolved: "eu-west-1" }]);
   });
 
   it("refuses nesting deeper than any schema as bad input", () => {
