@@ -22,6 +22,12 @@ import {
  * from the configuration may itself be a template; `evaluated` marks text a template produced, which Terraform
  * never evaluates again (so an escaped `$${x}` stays the text `${x}`).
  */
+/** What a rule reads from a value: the value (in the stack where its own expressions resolve), the resource whose computed attribute it names, or why it is unknown. */
+export type ResolvedValue =
+  | { readonly value: unknown; readonly stack: StackModel }
+  | { readonly resource: ResourceBlock; readonly attribute: string; readonly stack: StackModel }
+  | { readonly unresolved: string };
+
 type Resolved =
   | { readonly value: unknown; readonly stack: StackModel; readonly evaluated?: true }
   | { readonly unresolved: string };
@@ -336,7 +342,70 @@ export class Resolver {
     }
     return current;
   }
+  /**
+   * What a value is before apply, for rules that read values rather than places: a template evaluated, a lone
+   * reference followed through locals and other stacks' outputs to the value written there, or to the resource
+   * whose computed attribute (`id`, `arn`) it names; otherwise why it cannot be known. Containers are returned
+   * as written: their items are values to read in turn.
+   */
+  value(value: unknown, stack: StackModel): ResolvedValue {
+    this.referencesFollowed = 0;
+    return this.valueAt(value, stack, 0, false);
+  }
+
+  /** The resource a lone reference names, through locals and other stacks' outputs, whether or not the attribute is written. */
+  reference(value: unknown, stack: StackModel): ResolvedValue {
+    this.referencesFollowed = 0;
+    return this.valueAt(value, stack, 0, true);
+  }
+
+  private valueAt(value: unknown, stack: StackModel, depth: number, anyAttribute: boolean): ResolvedValue {
+    if (depth > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
+    if (value instanceof Unresolvable) return { unresolved: value.reason };
+    if (typeof value !== "string" || !value.includes("${")) return { value, stack };
+    const parts = splitTemplate(value);
+    const only = parts?.length === 1 ? parts[0] : undefined;
+    if (only !== undefined && typeof only !== "string") {
+      const named = this.resourceAttribute(only.expression.trim(), stack, anyAttribute);
+      if (named !== undefined) return named;
+    }
+    const resolved = this.resolveString(value, stack, depth + 1);
+    if ("unresolved" in resolved) return resolved;
+    return resolved.evaluated === true
+      ? { value: resolved.value, stack: resolved.stack }
+      : this.valueAt(resolved.value, resolved.stack, depth + 1, anyAttribute);
+  }
+
+  /**
+   * A template's parts, for rules that read text built around references (a policy document naming a VPC's ID):
+   * literal text, and what each interpolation resolves to. Undefined when the text is not a well-formed template.
+   */
+  templateParts(text: string, stack: StackModel): readonly (string | ResolvedValue)[] | undefined {
+    this.referencesFollowed = 0;
+    return splitTemplate(text)?.map((part) =>
+      typeof part === "string" ? part : this.valueAt(`\${${part.expression}}`, stack, 0, false),
+    );
+  }
+
+  /** A reference to an attribute of a managed resource: any attribute, or only one the configuration does not write. */
+  private resourceAttribute(
+    expression: string,
+    stack: StackModel,
+    anyAttribute: boolean,
+  ): ResolvedValue | undefined {
+    if (!TRAVERSAL.test(expression)) return undefined;
+    const [head, name, attribute] = [...expression.matchAll(SEGMENT)].map(
+      (match) => match[1] ?? match[3] ?? Number(match[2]),
+    );
+    if (typeof head !== "string" || !head.includes("_") || typeof name !== "string") return undefined;
+    if (typeof attribute !== "string") return undefined;
+    const resource = this.block(stack, `${head}.${name}`);
+    if (resource === undefined || (!anyAttribute && own(resource.body, attribute) !== undefined))
+      return undefined;
+    return { resource, attribute, stack };
+  }
 }
+
 
 /** A computed attribute that names the region its provider puts the resource in (a data source of zones too). */
 function placedByProvider(resource: ResourceBlock, attribute: string): boolean {
