@@ -6,11 +6,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { checkPaths } from "../policies/cli/inputs";
+import { checkPaths } from "../policies/adapters/cli/inputs";
+import { RESIDENCY_PACK } from "../policies/packs/residency";
 import { writeConfigurations } from "./generate";
 
 const SIZES = [1_000, 10_000, 50_000] as const;
-const CLI = path.join(__dirname, "../policies/cli/residency.js");
+const CLI = path.join(__dirname, "../policies/adapters/cli/residency.js");
 const PROBE = path.join(__dirname, "rss-probe.js");
 
 /** Goals on the 2-core reference machine (issue 5). */
@@ -93,7 +94,7 @@ function measure(file: string, resources: number, runs: number): Measurement {
     megabytes: fs.statSync(file).size / 1e6,
     // In-process runs are cheap: enough of them for the JIT to settle and the median to hold still.
     parseMs: medianTime(runs * 5, () => JSON.parse(text)),
-    checkMs: medianTime(runs * 5, () => checkPaths([file])),
+    checkMs: medianTime(runs * 5, () => checkPaths([file], { packs: [RESIDENCY_PACK] })),
     parseProcess: repeat(runs, () => runNode(["-e", readAndParse, file], rssFile)),
     check: repeat(runs, () =>
       runNode([CLI, "check", file, "--format", "json", "--output", os.devNull], rssFile),

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // Lists the provider-schema attributes that look like places (region, zone, location, endpoint,
-// geography, delivery targets) and how policies/location-attributes.ts classifies each, so a reviewer
+// geography, delivery targets) and how policies/catalog/location-attributes.ts classifies each, so a reviewer
 // can cover or exclude the new ones after a provider upgrade. Needs `npm run build` first.
 //   node scripts/derive-location-attributes.mjs [SCHEMA_JSON] [--unclassified]
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { deriveLocationCandidates } = require("../dist/policies/schema/location-candidates.js");
+const { deriveLocationCandidates } = require("../dist/policies/catalog/location-candidates.js");
 const {
   classifyAttribute,
   PROVIDER_LOCATION_ATTRIBUTES,
-} = require("../dist/policies/location-attributes.js");
+} = require("../dist/policies/catalog/location-attributes.js");
 
 const args = process.argv.slice(2);
 const schemaPath =

@@ -4,7 +4,7 @@ import { ConfigRule } from "../.gen/providers/alicloud/config-rule";
 import { DataAlicloudAccount } from "../.gen/providers/alicloud/data-alicloud-account";
 import { DataAlicloudRamRoles } from "../.gen/providers/alicloud/data-alicloud-ram-roles";
 import { LogProject } from "../.gen/providers/alicloud/log-project";
-import { MAINLAND_REGION_IDS } from "../policies/regions";
+import { MAINLAND_REGION_IDS } from "../policies/catalog/regions";
 import type { DataCenterConfig } from "./config";
 import { DataCenterStack, resourceName } from "./data-center-stack";
 import type { KeysStack } from "./keys";
@@ -67,7 +67,8 @@ export class AuditStack extends DataCenterStack {
     });
     this.regionRule = new ConfigRule(this, "region-limit", {
       ruleName: resourceName(config, "mainland-regions-only"),
-      description: "Resources must be in a mainland China region of the catalog (policies/regions.ts).",
+      description:
+        "Resources must be in a mainland China region of the catalog (policies/catalog/regions.ts).",
       sourceOwner: "ALIYUN",
       sourceIdentifier: REGION_RULE_TEMPLATE.identifier,
       configRuleTriggerTypes: "ConfigurationItemChangeNotification",

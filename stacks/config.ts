@@ -1,4 +1,4 @@
-import { isMainlandRegion } from "../policies/regions";
+import { isMainlandRegion } from "../policies/catalog/regions";
 
 /** What a resource holds, for tags and for choosing its KMS key. */
 export type DataClass = "personal-information" | "important-data" | "operational-logs";
@@ -102,7 +102,7 @@ function requireMainland(field: string, region: string): void {
   if (!isMainlandRegion(region)) {
     throw new ConfigError(
       field,
-      `"${region}" is not a mainland China region of the catalog (policies/regions.ts); data must stay in mainland China`,
+      `"${region}" is not a mainland China region of the catalog (policies/catalog/regions.ts); data must stay in mainland China`,
     );
   }
 }

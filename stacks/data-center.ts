@@ -1,6 +1,5 @@
 import type { App } from "cdktf";
-import type { Suppression } from "../policies/engine/types";
-import { addResidencyGuard } from "../policies/synth/residency-guard";
+import { addResidencyGuard, type Suppression } from "../policies/adapters/cdktf/residency-guard";
 import { AuditStack } from "./audit";
 import type { DataCenterConfig } from "./config";
 import { STATE_STACK_ID } from "./data-center-stack";

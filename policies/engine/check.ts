@@ -1,8 +1,8 @@
-import { LOCATION_FREE_PROVIDERS } from "../rules/resource/other-providers";
-import { RESIDENCY_PACK, type PackedRule, type RulePack } from "../packs/residency";
-import type { PlaceVerdict } from "../places";
+import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
+import type { PlaceVerdict } from "../catalog/places";
 import { providerConfigOf, type StackModel } from "./model";
 import { Resolver } from "./resolve";
+import type { PackedRule, RulePack } from "./rule";
 import { matchSuppression } from "./suppressions";
 import type {
   CheckReport,
@@ -18,8 +18,8 @@ export interface CheckOptions {
   readonly suppressions?: readonly Suppression[];
   /** `YYYY-MM-DD`; suppressions that expired before it no longer suppress. Defaults to today (UTC). */
   readonly today?: string;
-  /** Rule packs to run; the residency pack by default. */
-  readonly packs?: readonly RulePack[];
+  /** Rule packs to run: the engine knows no rule of its own. */
+  readonly packs: readonly RulePack[];
 }
 
 const SEVERITY_OF_VERDICT: Readonly<Record<Verdict, number>> = {
@@ -155,8 +155,8 @@ function placements(
  * Checks stacks (all of one app, so cross-stack references resolve) and returns the report: a finding for
  * every value that does not resolve to mainland China, and where every resource resolves.
  */
-export function checkStacks(stacks: readonly StackModel[], options: CheckOptions = {}): CheckReport {
-  const packs = options.packs ?? [RESIDENCY_PACK];
+export function checkStacks(stacks: readonly StackModel[], options: CheckOptions): CheckReport {
+  const { packs } = options;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const suppressions = options.suppressions ?? [];
   const resolver = new Resolver(new Map(stacks.map((stack) => [stack.name, stack])));

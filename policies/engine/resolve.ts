@@ -1,5 +1,5 @@
-import { classifyPlace, type PlaceForm, type PlaceVerdict } from "../places";
-import { isMainlandRegion } from "../regions";
+import { classifyPlace, type PlaceForm, type PlaceVerdict } from "../catalog/places";
+import { isMainlandRegion } from "../catalog/regions";
 import {
   isObject,
   own,

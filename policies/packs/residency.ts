@@ -1,5 +1,4 @@
-import type { RuleDescription } from "../engine/types";
-import type { Rule } from "../rules/rule";
+import type { RulePack } from "../engine/rule";
 import { endpointOverrides } from "../rules/provider/endpoint-overrides";
 import { providerRegion } from "../rules/provider/provider-region";
 import { locationAttributes } from "../rules/resource/location-attributes";
@@ -7,16 +6,6 @@ import { otherProviders } from "../rules/resource/other-providers";
 import { credentialInInput } from "../rules/secrets/credential-in-input";
 import { backend } from "../rules/terraform/backend";
 import { modules } from "../rules/terraform/modules";
-
-/** A rule in a pack: its description for reports, and the function that finds what it checks. */
-export interface PackedRule extends RuleDescription {
-  readonly check: Rule;
-}
-
-export interface RulePack {
-  readonly name: string;
-  readonly rules: readonly PackedRule[];
-}
 
 const STAY =
   "Data generated in mainland China must stay there unless a data-export security assessment approves it.";
@@ -75,10 +64,4 @@ export const RESIDENCY_PACK: RulePack = {
       check: credentialInInput,
     },
   ],
-};
-
-/** Rule packs by the name `--rules` takes; `all` runs every pack. */
-export const PACKS: Readonly<Record<string, readonly RulePack[]>> = {
-  residency: [RESIDENCY_PACK],
-  all: [RESIDENCY_PACK],
 };

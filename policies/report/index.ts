@@ -3,12 +3,8 @@ import { renderJson } from "./json";
 import { renderJunit } from "./junit";
 import { renderMarkdown } from "./markdown";
 import { renderSarif } from "./sarif";
+import type { RenderOptions } from "./shared";
 import { renderText } from "./text";
-
-export interface RenderOptions {
-  /** True only when writing to a terminal. */
-  readonly color: boolean;
-}
 
 export type ReportFormat = (report: CheckReport, options: RenderOptions) => string;
 

@@ -1,5 +1,10 @@
 import type { AppliedSuppression, CheckReport, Finding, PlacementChange } from "../engine/types";
 
+export interface RenderOptions {
+  /** True only when writing to a terminal. */
+  readonly color: boolean;
+}
+
 /** Every stack of a report, in the order it first appears (resources before findings). */
 export function stacksOf(report: CheckReport): string[] {
   return [...new Set([...report.resources.map((r) => r.stack), ...report.findings.map((f) => f.stack)])];

@@ -1,5 +1,5 @@
 import type { CheckReport, Finding, PlacementChange } from "../engine/types";
-import type { RenderOptions } from "./index";
+import type { RenderOptions } from "./shared";
 
 const paint = (color: boolean, code: number, text: string): string =>
   color ? `\u001b[${code}m${text}\u001b[0m` : text;

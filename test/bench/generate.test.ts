@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BENCH_STACK, generateConfiguration, writeConfigurations } from "../../bench/generate";
-import { isMainlandRegion } from "../../policies/regions";
+import { isMainlandRegion } from "../../policies/catalog/regions";
 
 type Json = Record<string, unknown>;
 

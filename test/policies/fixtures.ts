@@ -1,5 +1,6 @@
 import { checkStacks, type CheckOptions } from "../../policies/engine/check";
 import { readStack } from "../../policies/engine/model";
+import { RESIDENCY_PACK } from "../../policies/packs/residency";
 import type { CheckReport, Finding } from "../../policies/engine/types";
 
 /** A small Terraform JSON stack in the shape CDKTF synthesizes, with a mainland default provider. */
@@ -14,16 +15,19 @@ export function terraformJson(stackName: string, blocks: Record<string, unknown>
 /** Checks documents as stacks of one app (so cross-stack references resolve), as of a fixed day. */
 export function check(
   documents: readonly Record<string, unknown>[],
-  options: CheckOptions = {},
+  options: Partial<CheckOptions> = {},
 ): CheckReport {
   const stacks = documents.map((document, index) =>
     readStack(document, `stack${index}.json`, `stack${index}`),
   );
-  return checkStacks(stacks, { today: "2026-06-01", ...options });
+  return checkStacks(stacks, { today: "2026-06-01", packs: [RESIDENCY_PACK], ...options });
 }
 
 /** The unsuppressed findings of checking one document. */
-export function violations(document: Record<string, unknown>, options: CheckOptions = {}): Finding[] {
+export function violations(
+  document: Record<string, unknown>,
+  options: Partial<CheckOptions> = {},
+): Finding[] {
   return check([document], options).findings.filter((finding) => !finding.suppressed);
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PACKS } from "../../policies/packs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
 import { checkStacks } from "../../policies/engine/check";
@@ -72,7 +73,7 @@ describe("every stack", () => {
 
   it("passes the residency engine, all stacks read together", () => {
     const models = Object.entries(synthesized).map(([name, stack]) => readStack(stack, `${name}.json`, name));
-    const report = checkStacks(models);
+    const report = checkStacks(models, { packs: PACKS.all });
     expect(report.findings).toEqual([]);
     expect(report.summary.stacks).toBe(5);
   });

@@ -1,5 +1,6 @@
 import { isObject } from "../../engine/model";
-import { ALICLOUD, type Observation, type RuleContext } from "../rule";
+import { ALICLOUD } from "../../catalog/providers";
+import { type Observation, type RuleContext } from "../../engine/rule";
 
 /** Every endpoint an alicloud provider overrides (`endpoints` block, `*_endpoint`) is a mainland endpoint. */
 export function* endpointOverrides({ stack, resolver }: RuleContext): Iterable<Observation> {

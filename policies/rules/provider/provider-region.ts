@@ -1,4 +1,5 @@
-import { ALICLOUD, type Observation, type RuleContext } from "../rule";
+import { ALICLOUD } from "../../catalog/providers";
+import { type Observation, type RuleContext } from "../../engine/rule";
 
 /** Every alicloud provider configuration — the default, every alias, any an alicloud resource names — sets a mainland `region`. */
 export function providerRegion({ stack, resolver }: RuleContext): Observation[] {

@@ -1,8 +1,9 @@
-import { classifyAttribute } from "../../location-attributes";
-import { LOCATION_BLOCKS } from "../../location-blocks";
+import { classifyAttribute } from "../../catalog/location-attributes";
+import { LOCATION_BLOCKS } from "../../catalog/location-blocks";
 import { InputError, isObject, own, type ResourceBlock } from "../../engine/model";
-import type { PlaceForm, PlaceVerdict } from "../../places";
-import { ALICLOUD, type Observation, type RuleContext } from "../rule";
+import type { PlaceForm, PlaceVerdict } from "../../catalog/places";
+import { ALICLOUD } from "../../catalog/providers";
+import type { Observation, RuleContext } from "../../engine/rule";
 
 /** Meta-arguments and free-form maps that never name a place. */
 const NOT_ATTRIBUTES: ReadonlySet<string> = new Set([

@@ -1,15 +1,5 @@
-import { ALICLOUD, type Observation, type RuleContext } from "../rule";
-
-/** Providers that create nothing anywhere: their resources live only in Terraform state. */
-export const LOCATION_FREE_PROVIDERS: ReadonlySet<string> = new Set([
-  "random",
-  "null",
-  "time",
-  "tls",
-  "local",
-  "archive",
-  "terraform",
-]);
+import { ALICLOUD, LOCATION_FREE_PROVIDERS } from "../../catalog/providers";
+import type { Observation, RuleContext } from "../../engine/rule";
 
 /** Resources of providers other than alicloud are refused unless the provider is location-free. */
 export function otherProviders({ stack }: RuleContext): Observation[] {

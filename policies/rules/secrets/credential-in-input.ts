@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 
 /** Attribute names under which providers and backends take a credential. */
 const CREDENTIAL_ATTRIBUTE =

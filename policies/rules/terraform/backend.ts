@@ -1,5 +1,5 @@
-import type { PlaceVerdict } from "../../places";
-import type { Observation, RuleContext } from "../rule";
+import type { PlaceVerdict } from "../../catalog/places";
+import type { Observation, RuleContext } from "../../engine/rule";
 
 const HCP_TERRAFORM: PlaceVerdict = {
   verdict: "outside",

@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 
 /** A module call hides its resources from synthesized JSON, so its placement is unresolved until checked in a plan. */
 export function* modules({ stack }: RuleContext): Iterable<Observation> {

@@ -1,4 +1,5 @@
 import { checkStacks, worstVerdict } from "../../../policies/engine/check";
+import { RESIDENCY_PACK } from "../../../policies/packs/residency";
 import { readStack } from "../../../policies/engine/model";
 import type { Suppression } from "../../../policies/engine/types";
 import { check, terraformJson } from "../fixtures";
@@ -129,12 +130,19 @@ describe("checkStacks", () => {
       expires: today,
     };
     const stack = readStack(replicating("cn-hongkong"), "app.json", "app");
-    expect(checkStacks([stack], { suppressions: [suppression] }).summary).toMatchObject({
+    expect(
+      checkStacks([stack], { packs: [RESIDENCY_PACK], suppressions: [suppression] }).summary,
+    ).toMatchObject({
       violations: 0,
       suppressed: 1,
     });
-    const expired = checkStacks([stack], { suppressions: [{ ...suppression, expires: "2000-01-01" }] });
+    const expired = checkStacks([stack], {
+      packs: [RESIDENCY_PACK],
+      suppressions: [{ ...suppression, expires: "2000-01-01" }],
+    });
     expect(expired.summary).toMatchObject({ violations: 1, suppressed: 0, expiredSuppressions: 1 });
-    expect(checkStacks([stack]).findings[0]).toMatchObject({ suppressed: false });
+    expect(checkStacks([stack], { packs: [RESIDENCY_PACK] }).findings[0]).toMatchObject({
+      suppressed: false,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { checkStacks } from "../../../policies/engine/check";
+import { RESIDENCY_PACK } from "../../../policies/packs/residency";
 import { InputError, readStack } from "../../../policies/engine/model";
 
 /** A minimal `terraform show -json` plan with one alicloud resource change. */
@@ -30,7 +31,7 @@ function plan(
 }
 
 const checkPlan = (document: Record<string, unknown>) =>
-  checkStacks([readStack(document, "plan.json", "plan")], { today: "2026-06-01" });
+  checkStacks([readStack(document, "plan.json", "plan")], { today: "2026-06-01", packs: [RESIDENCY_PACK] });
 
 describe("plan input", () => {
   it("is detected by shape and checks planned values, carrying the action", () => {
@@ -119,11 +120,13 @@ describe("plan reader", () => {
   });
   const read = (document: unknown) => readStack(document, "plan.json", "plan");
   const placements = (document: unknown) =>
-    checkStacks([read(document)], { today: "2026-06-01" }).resources.map(({ address, provider, places }) => ({
-      address,
-      provider,
-      places,
-    }));
+    checkStacks([read(document)], { today: "2026-06-01", packs: [RESIDENCY_PACK] }).resources.map(
+      ({ address, provider, places }) => ({
+        address,
+        provider,
+        places,
+      }),
+    );
 
   it("is recognised by a format version with planned values or resource changes", () => {
     expect(read({ format_version: "1.2", resource_changes: [] }).kind).toBe("plan");
@@ -192,7 +195,7 @@ describe("plan reader", () => {
   });
 
   it("checks an aliased provider configuration that no resource uses", () => {
-    const report = checkStacks([read(planOf([]))], { today: "2026-06-01" });
+    const report = checkStacks([read(planOf([]))], { today: "2026-06-01", packs: [RESIDENCY_PACK] });
     expect(report.findings).toMatchObject([{ address: "provider.alicloud.hk", verdict: "outside" }]);
   });
 
@@ -274,9 +277,7 @@ describe("plan reader", () => {
     const reasons = (region: unknown, variables?: Record<string, unknown>) =>
       checkStacks(
         [read(planOf([], {}, { alicloud: { name: "alicloud", expressions: { region } } }, variables))],
-        {
-          today: "2026-06-01",
-        },
+        { today: "2026-06-01", packs: [RESIDENCY_PACK] },
       ).findings.map((finding) => finding.resolved);
     expect(reasons("cn-shanghai")).toEqual(["the plan records no value for it"]);
     expect(reasons({ references: ["var.region", "var.zone"] })).toEqual([

@@ -1,7 +1,8 @@
 import fc from "fast-check";
+import { RESIDENCY_PACK } from "../../../policies/packs/residency";
 import { checkStacks } from "../../../policies/engine/check";
 import { InputError, readStack } from "../../../policies/engine/model";
-import { MAINLAND_REGION_IDS } from "../../../policies/regions";
+import { MAINLAND_REGION_IDS } from "../../../policies/catalog/regions";
 import { terraformJson } from "../fixtures";
 
 const FOREIGN = ["cn-hongkong", "ap-southeast-1", "us-west-1", "cn-shanghai-evil"];
@@ -25,7 +26,7 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), blocks), (document) => {
         try {
-          checkStacks([readStack(document, "x.json", "x")]);
+          checkStacks([readStack(document, "x.json", "x")], { packs: [RESIDENCY_PACK] });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
         }
@@ -59,9 +60,9 @@ describe("engine properties", () => {
             alicloud_hbr_policy: { p: { rules: [{ replication_region_id: start }] } },
           },
         });
-        const findings = checkStacks([readStack(document, "x.json", "x")]).findings.filter(
-          (finding) => finding.rule === "RES-LOCATION-ATTRIBUTE",
-        );
+        const findings = checkStacks([readStack(document, "x.json", "x")], {
+          packs: [RESIDENCY_PACK],
+        }).findings.filter((finding) => finding.rule === "RES-LOCATION-ATTRIBUTE");
         return MAINLAND_REGION_IDS.includes(region) ? findings.length === 0 : findings.length === 1;
       }),
     );
@@ -84,7 +85,9 @@ describe("engine properties", () => {
         const document = terraformJson("app", {
           resource: { alicloud_vswitch: { s: { zone_id: `${text}${affix}` } } },
         });
-        const [finding] = checkStacks([readStack(document, "x.json", "x")]).findings;
+        const [finding] = checkStacks([readStack(document, "x.json", "x")], {
+          packs: [RESIDENCY_PACK],
+        }).findings;
         return finding?.verdict === "unresolved";
       }),
     );

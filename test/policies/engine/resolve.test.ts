@@ -1,6 +1,6 @@
 import { readStack, Unresolvable } from "../../../policies/engine/model";
 import { Resolver } from "../../../policies/engine/resolve";
-import { classifyPlace, type PlaceForm } from "../../../policies/places";
+import { classifyPlace, type PlaceForm } from "../../../policies/catalog/places";
 import { terraformJson, check, violations, withResource } from "../fixtures";
 
 const ZONE = "alicloud_vswitch";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { classifyPlace, type PlaceVerdict } from "../../../policies/places";
-import { MAINLAND_REGION_IDS } from "../../../policies/regions";
+import { classifyPlace, type PlaceVerdict } from "../../../policies/catalog/places";
+import { MAINLAND_REGION_IDS } from "../../../policies/catalog/regions";
 
 /** Each form in which an Alibaba Cloud value names a region, built from a region ID. */
 const FORMS: Readonly<Record<string, (region: string) => string>> = {

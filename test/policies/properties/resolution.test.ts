@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { MAINLAND_REGION_IDS } from "../../../policies/regions";
+import { MAINLAND_REGION_IDS } from "../../../policies/catalog/regions";
 import { check, terraformJson } from "../fixtures";
 
 const FOREIGN = ["cn-hongkong", "ap-southeast-1", "eu-central-1", "us-east-1", "cn-shanghai-evil"];

@@ -1,4 +1,5 @@
 import { checkStacks } from "../../../../policies/engine/check";
+import { RESIDENCY_PACK } from "../../../../policies/packs/residency";
 import { InputError, readStack } from "../../../../policies/engine/model";
 import { check, terraformJson, violations, withResource } from "../../fixtures";
 
@@ -200,9 +201,10 @@ describe("RES-LOCATION-ATTRIBUTE on plans", () => {
         },
       },
     };
-    return checkStacks([readStack(document, "plan.json", "plan")], { today: "2026-06-01" }).findings.map(
-      ({ attribute, verdict, resolved }) => ({ attribute, verdict, resolved }),
-    );
+    return checkStacks([readStack(document, "plan.json", "plan")], {
+      today: "2026-06-01",
+      packs: [RESIDENCY_PACK],
+    }).findings.map(({ attribute, verdict, resolved }) => ({ attribute, verdict, resolved }));
   };
   const unknown = (attribute: string) => ({
     attribute,

@@ -1,6 +1,6 @@
 import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { MAINLAND_REGION_IDS, isMainlandRegion } from "./regions";
+import { MAINLAND_REGION_IDS, isMainlandRegion } from "../../catalog/regions";
 
 export interface MainlandRegionVariableProps {
   /** The region used when none is given at deploy time; must be one of `allowed`. */

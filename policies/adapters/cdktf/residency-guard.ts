@@ -1,14 +1,20 @@
 import { Annotations, TerraformStack } from "cdktf";
-import { checkStacks } from "../engine/check";
-import { readStack } from "../engine/model";
-import { validateSuppressions } from "../engine/suppressions";
-import type { Finding, Suppression } from "../engine/types";
+import { checkStacks } from "../../engine/check";
+import { readStack } from "../../engine/model";
+import { validateSuppressions } from "../../engine/suppressions";
+import type { RulePack } from "../../engine/rule";
+import type { Finding, Suppression } from "../../engine/types";
+import { PACKS } from "../../packs";
+
+export type { Suppression };
 
 export interface ResidencyGuardProps {
   /** Approved exceptions; each needs a reason, an approver and an expiry. None by default. */
   readonly suppressions?: readonly Suppression[];
   /** `YYYY-MM-DD` that expiry is judged against; today (UTC) by default. */
   readonly today?: string;
+  /** Rule packs to run; every pack by default. */
+  readonly packs?: readonly RulePack[];
 }
 
 function describe(finding: Finding): string {
@@ -29,7 +35,11 @@ export function addResidencyGuard(stack: TerraformStack, props: ResidencyGuardPr
         .findAll()
         .filter(TerraformStack.isStack)
         .map((each) => readStack(each.toTerraform(), `stack ${each.node.path}`, each.node.id));
-      const report = checkStacks(stacks, { suppressions, today: props.today });
+      const report = checkStacks(stacks, {
+        suppressions,
+        today: props.today,
+        packs: props.packs ?? PACKS.all,
+      });
       const own = report.findings.filter((finding) => finding.stack === stack.node.id);
       // Suppressed findings still show, as warnings in the synth output; unsuppressed ones fail synth.
       for (const finding of own.filter((each) => each.suppressed)) {

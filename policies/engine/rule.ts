@@ -1,6 +1,12 @@
-import type { PlaceVerdict } from "../places";
-import type { StackModel } from "../engine/model";
-import type { Resolver } from "../engine/resolve";
+import type { PlaceVerdict } from "../catalog/places";
+import type { StackModel } from "./model";
+import type { Resolver } from "./resolve";
+import type { RuleDescription } from "./types";
+
+/**
+ * The contract between the engine and the rules it is given: a rule reads a stack through the resolver and
+ * returns what it observed; the engine turns observations into findings and placements.
+ */
 
 /** One value a rule found: where it is, what was written, and where it resolved or what is wrong with it. */
 export interface Observation {
@@ -22,4 +28,13 @@ export interface RuleContext {
 /** A rule: a small pure function from a stack to the placing values it checks. */
 export type Rule = (context: RuleContext) => Iterable<Observation>;
 
-export const ALICLOUD = "alicloud";
+/** A rule in a pack: its description for reports, and the function that finds what it checks. */
+export interface PackedRule extends RuleDescription {
+  readonly check: Rule;
+}
+
+/** Rules that are run together and reported under one name (`residency`, `security`). */
+export interface RulePack {
+  readonly name: string;
+  readonly rules: readonly PackedRule[];
+}

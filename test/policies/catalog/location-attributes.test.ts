@@ -5,11 +5,14 @@ import {
   COVERED_NAMES,
   EXCLUDED_NAMES,
   PROVIDER_LOCATION_ATTRIBUTES,
-} from "../../policies/location-attributes";
-import { LOCATION_BLOCKS } from "../../policies/location-blocks";
-import { deriveLocationBlocks, deriveLocationCandidates } from "../../policies/schema/location-candidates";
+} from "../../../policies/catalog/location-attributes";
+import { LOCATION_BLOCKS } from "../../../policies/catalog/location-blocks";
+import {
+  deriveLocationBlocks,
+  deriveLocationCandidates,
+} from "../../../policies/catalog/location-candidates";
 
-const SCHEMA = path.join(__dirname, "../../../shared/provider-schemas/aliyun-alicloud-1.247.0.json");
+const SCHEMA = path.join(__dirname, "../../../../shared/provider-schemas/aliyun-alicloud-1.247.0.json");
 
 describe("location attributes", () => {
   const candidates = deriveLocationCandidates(

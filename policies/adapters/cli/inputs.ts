@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { checkStacks, type CheckOptions } from "../engine/check";
-import { InputError, readStack, type StackModel } from "../engine/model";
-import type { CheckReport } from "../engine/types";
+import { checkStacks, type CheckOptions } from "../../engine/check";
+import { InputError, readStack, type StackModel } from "../../engine/model";
+import type { CheckReport } from "../../engine/types";
 
 /** A path on the command line that cannot be checked: the message names it and says what is wrong. */
 export class BadInputError extends Error {
@@ -97,7 +97,7 @@ export function loadStacks(input: string): StackModel[] {
 }
 
 /** Loads and checks every PATH together (so cross-stack references resolve); throws BadInputError on bad input. */
-export function checkPaths(inputs: readonly string[], options: CheckOptions = {}): CheckReport {
+export function checkPaths(inputs: readonly string[], options: CheckOptions): CheckReport {
   const stacks = inputs.flatMap(loadStacks);
   const seen = new Map<string, string>();
   for (const stack of stacks) {

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import * as fs from "fs";
 import { parseArgs } from "util";
-import { diffPlacements } from "../engine/diff";
-import { SuppressionError, validateSuppressions } from "../engine/suppressions";
-import type { CheckReport, Suppression } from "../engine/types";
-import { PACKS } from "../packs/residency";
-import { FORMATS } from "../report";
+import { diffPlacements } from "../../engine/diff";
+import { SuppressionError, validateSuppressions } from "../../engine/suppressions";
+import type { CheckReport, Suppression } from "../../engine/types";
+import { PACKS } from "../../packs";
+import { FORMATS } from "../../report";
 import { BadInputError, checkPaths } from "./inputs";
 
 const USAGE = `Usage: residency check PATH... [options]

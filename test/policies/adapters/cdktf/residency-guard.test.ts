@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
-import { AlicloudProvider } from "../../../.gen/providers/alicloud/provider";
-import { OssBucket } from "../../../.gen/providers/alicloud/oss-bucket";
-import { OssBucketReplication } from "../../../.gen/providers/alicloud/oss-bucket-replication";
-import { MainlandRegionVariable } from "../../../policies/mainland-region-variable";
-import { addResidencyGuard } from "../../../policies/synth/residency-guard";
+import { AlicloudProvider } from "../../../../.gen/providers/alicloud/provider";
+import { OssBucket } from "../../../../.gen/providers/alicloud/oss-bucket";
+import { OssBucketReplication } from "../../../../.gen/providers/alicloud/oss-bucket-replication";
+import { MainlandRegionVariable } from "../../../../policies/adapters/cdktf/mainland-region-variable";
+import { addResidencyGuard } from "../../../../policies/adapters/cdktf/residency-guard";
 
 const outdirs: string[] = [];
 const outdir = () => {
@@ -71,7 +71,10 @@ describe("addResidencyGuard", () => {
   });
 
   it("makes a violating app's process exit non-zero (compiled fixture app)", () => {
-    const fixture = path.join(__dirname, "../../../dist/test/policies/synth/fixtures/violating-app.js");
+    const fixture = path.join(
+      __dirname,
+      "../../../../dist/test/policies/adapters/cdktf/fixtures/violating-app.js",
+    );
     const result = spawnSync(process.execPath, [fixture, outdir()], { encoding: "utf8" });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("provider.alicloud.abroad");

@@ -1,4 +1,4 @@
-import { MAINLAND_REGION_IDS, isMainlandRegion } from "../../policies/regions";
+import { MAINLAND_REGION_IDS, isMainlandRegion } from "../../../policies/catalog/regions";
 
 describe("region catalog", () => {
   it("accepts the home and DR regions", () => {

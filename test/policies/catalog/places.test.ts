@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { classifyPlace, type PlaceForm } from "../../policies/places";
-import { MAINLAND_REGION_IDS } from "../../policies/regions";
+import { classifyPlace, type PlaceForm } from "../../../policies/catalog/places";
+import { MAINLAND_REGION_IDS } from "../../../policies/catalog/regions";
 
 const verdictOf = (value: string, form: PlaceForm = "place") => classifyPlace(value, form).verdict;
 

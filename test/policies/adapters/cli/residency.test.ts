@@ -2,10 +2,10 @@ import { spawnSync } from "child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { terraformJson } from "../fixtures";
+import { terraformJson } from "../../fixtures";
 
 /** These tests drive the BUILT CLI (dist/), as users and CI run it: `npm test` builds first. */
-const CLI = path.join(__dirname, "../../../dist/policies/cli/residency.js");
+const CLI = path.join(__dirname, "../../../../dist/policies/adapters/cli/residency.js");
 const work = mkdtempSync(path.join(tmpdir(), "residency-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,6 +1,6 @@
 import { App, TerraformStack, Testing } from "cdktf";
-import { MainlandRegionVariable } from "../../policies/mainland-region-variable";
-import { check } from "./fixtures";
+import { MainlandRegionVariable } from "../../../../policies/adapters/cdktf/mainland-region-variable";
+import { check } from "../../fixtures";
 
 const newStack = () => new TerraformStack(Testing.app(), "s");
 
