@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { admitsEveryone, parseAddressBlock } from "./network";
 import { attributeOf, blocksOf, describe, problemAt, read, resourcesOf, toText } from "./read";
 

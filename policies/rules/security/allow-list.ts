@@ -1,5 +1,5 @@
 import type { ResourceBlock } from "../../engine/model";
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { parseAddressBlock, type AddressBlock } from "./network";
 import { attributeOf, blocksOf, describe, problemAt, readDeep, toText } from "./read";
 

@@ -1,5 +1,5 @@
 import type { ResourceBlock } from "../../engine/model";
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { attributeOf, blocksOf, problemAt, read, readDeep, referenceOf, resourcesOf, toText } from "./read";
 
 const TERWAY = "terway-eniip";

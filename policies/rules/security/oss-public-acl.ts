@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { attributeOf, problemAt, read, referenceOf, resourcesOf, toText } from "./read";
 
 const PUBLIC_ACLS: ReadonlySet<string> = new Set(["public-read", "public-read-write"]);

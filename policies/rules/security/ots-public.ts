@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { attributeOf, blocksOf, problemAt, readDeep, resourcesOf } from "./read";
 
 /** Networks a Tablestore instance may be reached from without being on the internet. */

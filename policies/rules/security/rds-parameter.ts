@@ -1,4 +1,4 @@
-import type { Observation, Rule } from "../rule";
+import type { Observation, Rule } from "../../engine/rule";
 import { attributeOf, blocksOf, problemAt, read, readDeep, resourcesOf, toText } from "./read";
 
 /**

@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { attributeOf, problemAt, read, resourcesOf, toText } from "./read";
 import { checkSetting, oneOf } from "./setting";
 

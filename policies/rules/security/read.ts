@@ -1,6 +1,6 @@
 import { isObject, own, type ResourceBlock, type StackModel } from "../../engine/model";
 import type { ResolvedValue } from "../../engine/resolve";
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 
 /**
  * How the security rules read a configuration: every value goes through the resolver the rule context gives

@@ -1,5 +1,5 @@
 import type { ResourceBlock } from "../../engine/model";
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { admitsEveryone, parseAddressBlock, parsePortRange, type PortRange } from "./network";
 import { attributeOf, describe, problemAt, read, resourcesOf, toText } from "./read";
 

@@ -1,5 +1,5 @@
 import type { ResourceBlock, StackModel } from "../../engine/model";
-import type { Observation, Rule, RuleContext } from "../rule";
+import type { Observation, Rule, RuleContext } from "../../engine/rule";
 import {
   attributeOf,
   blocksOf,

@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { worldIngressToPort } from "./security-group";
 
 /** No security group rule lets the internet reach SSH (port 22). */

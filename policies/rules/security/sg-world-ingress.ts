@@ -1,4 +1,4 @@
-import type { Observation, RuleContext } from "../rule";
+import type { Observation, RuleContext } from "../../engine/rule";
 import { problemAt } from "./read";
 import { worldIngress } from "./security-group";
 

@@ -1,4 +1,4 @@
-import type { Observation, Rule } from "../rule";
+import type { Observation, Rule } from "../../engine/rule";
 import { readAllowList } from "./allow-list";
 import { admitsEveryone } from "./network";
 import { problemAt, resourcesOf } from "./read";
