@@ -406,7 +406,6 @@ export class Resolver {
   }
 }
 
-
 /** A computed attribute that names the region its provider puts the resource in (a data source of zones too). */
 function placedByProvider(resource: ResourceBlock, attribute: string): boolean {
   if (resource.type === "alicloud_zones") return attribute === "zones" || attribute === "ids";

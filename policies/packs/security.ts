@@ -1,4 +1,11 @@
 import type { RulePack } from "../engine/rule";
+import { dataClassTag } from "../rules/security/data-class-tag";
+import { dataClassKey } from "../rules/security/data-class-key";
+import { dataClassAllowList } from "../rules/security/data-class-allow-list";
+import { dataClassPublicEndpoint } from "../rules/security/data-class-public-endpoint";
+import { dataClassBucketPolicy } from "../rules/security/data-class-bucket-policy";
+import { dataClassAuditLog } from "../rules/security/data-class-audit-log";
+import { dataClassCopy } from "../rules/security/data-class-copy";
 import { ossPublicAcl } from "../rules/security/oss-public-acl";
 import { sgSshOpen } from "../rules/security/sg-ssh-open";
 import { sgRdpOpen } from "../rules/security/sg-rdp-open";
@@ -347,6 +354,56 @@ export const SECURITY_PACK: RulePack = {
       title: "Tablestore instance reachable from the internet",
       help: 'Set `network_type_acl = ["VPC"]` (and drop the deprecated `accessed_by`), so that only the data center\'s VPCs reach the instance.',
       check: otsPublic,
+    },
+    {
+      id: "SEC-DATA-CLASS-TAG",
+      severity: "error",
+      title: "Data store without a known data class",
+      help: "Tag the resource (or, for a log store or table, its project or instance) `data-class` = personal-information, important-data or operational-logs: DataCenterStack does this for every resource it creates.",
+      check: dataClassTag,
+    },
+    {
+      id: "SEC-DATA-CLASS-KEY",
+      severity: "error",
+      title: "Personal information or important data not under a customer master key of its own class",
+      help: "Encrypt the resource with the ResidentKey of its data class (referenced, not a literal ID, so the class can be checked): never a service key (OSS `AES256`, Tablestore `SSE_KMS_SERVICE`) or another class's key. A class with no key of its own needs one: add a ResidentKey tagged with it.",
+      check: dataClassKey,
+    },
+    {
+      id: "SEC-DATA-CLASS-ALLOW-LIST",
+      severity: "error",
+      title: "Database of personal information or important data reachable from outside its VPC",
+      help: "List in `security_ips` only CIDRs inside the CIDR blocks of the instance's own VPC (the vSwitches that need it), and place the instance in a vSwitch of the data center (`vswitch_id` referencing an alicloud_vswitch).",
+      check: dataClassAllowList,
+    },
+    {
+      id: "SEC-DATA-CLASS-PUBLIC-ENDPOINT",
+      severity: "error",
+      title: "Personal information or important data given an internet address",
+      help: "Remove the public connection (`alicloud_db_connection`, a public network address) or EIP association: reach the data over the VPC, through a bastion or a private link.",
+      check: dataClassPublicEndpoint,
+    },
+    {
+      id: "SEC-DATA-CLASS-BUCKET-POLICY",
+      severity: "error",
+      title:
+        "Bucket of personal information or important data open to requests from outside the data center's VPC",
+      help: 'Add to the bucket policy a statement `{Effect: Deny, Principal: ["*"], Action: ["oss:*"], Resource: ["acs:oss:*:*:<bucket>/*"], Condition: {StringNotEquals: {"acs:SourceVpc": [<alicloud_vpc id>...]}, StringNotLike: {"acs:PrincipalARN": [<approved alicloud_ram_role arn>...]}}}`, with the VPC IDs and role ARNs as references (write the document with JSON.stringify: Fn.jsonencode over references cannot be read before apply).',
+      check: dataClassBucketPolicy,
+    },
+    {
+      id: "SEC-DATA-CLASS-AUDIT-LOG",
+      severity: "error",
+      title: "Personal information or important data without access or audit logging",
+      help: 'Log access: OSS `logging { target_bucket }`, RDS `sql_collector_status = "Enabled"`, MongoDB an `alicloud_mongodb_audit_policy` with `audit_status = "enable"`.',
+      check: dataClassAuditLog,
+    },
+    {
+      id: "SEC-DATA-CLASS-COPY",
+      severity: "error",
+      title: "Copy of personal information or important data abroad, or outside its class",
+      help: "Replicate and back up only to mainland regions, into a bucket tagged with the same data class and under that class's key (`replica_kms_key_id`); cross-region RDS backups (`cross_backup_region`) only to a mainland region.",
+      check: dataClassCopy,
     },
   ],
 };

@@ -1,4 +1,5 @@
 import { isObject, own, type ResourceBlock, type StackModel } from "../../engine/model";
+import type { PlaceVerdict } from "../../catalog/places";
 import type { ResolvedValue } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
 
@@ -73,6 +74,15 @@ export function referenceOf(
   if ("resource" in resolved) return resolved;
   if ("unresolved" in resolved) return { problem: `cannot be resolved: ${resolved.unresolved}` };
   return { problem: `is ${JSON.stringify(resolved.value)}, not a reference to a resource of this check` };
+}
+
+/** Where a value places something (a region or location attribute), as the residency rules see it. */
+export function placesOf(
+  { resolver }: RuleContext,
+  value: unknown,
+  stack: StackModel,
+): readonly PlaceVerdict[] {
+  return resolver.requiredPlaces(value, "place", stack, "it is not set");
 }
 
 /** A piece of text read from a template: literal text, or a reference that stays one (an ID known after apply). */

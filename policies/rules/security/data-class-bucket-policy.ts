@@ -1,0 +1,175 @@
+import type { ResourceBlock, StackModel } from "../../engine/model";
+import type { Observation, RuleContext } from "../../engine/rule";
+import { protectedClassOf } from "./data-class";
+import {
+  attributeOf,
+  blocksOf,
+  problemAt,
+  read,
+  readTemplate,
+  referenceOf,
+  resourcesOf,
+  toText,
+  type Reference,
+} from "./read";
+
+/**
+ * A bucket of personal information or important data has a policy that denies every request from outside the
+ * data center's VPC, except those of approved roles: a statement
+ *   { Effect: Deny, Principal: ["*"], Action: oss:* (or the object reads), Resource: the bucket's objects,
+ *     Condition: { StringNotEquals: { "acs:SourceVpc": [<alicloud_vpc ids>] },
+ *                  optionally StringNotLike/StringNotEquals: { "acs:PrincipalARN": [<alicloud_ram_role arns>] } } }
+ * The VPC IDs and role ARNs must be references to resources of the check: a literal ID cannot be tied to the
+ * data center.
+ */
+
+/** A JSON document built around references: each reference stands for a marker in the text. */
+interface Document {
+  readonly json: unknown;
+  readonly references: ReadonlyMap<string, Reference>;
+}
+
+const MARKER = (index: number): string => `\u0001ref${index}\u0001`;
+const NOT_CONDITIONS: ReadonlySet<string> = new Set(["StringNotEquals", "StringNotLike"]);
+const OBJECT_READ_ACTIONS = ["oss:*", "oss:GetObject"] as const;
+
+function parseDocument(context: RuleContext, written: unknown, stack: StackModel): Document | string {
+  const parts = readTemplate(context, written, stack);
+  if (!Array.isArray(parts)) return (parts as { problem: string }).problem;
+  const references = new Map<string, Reference>();
+  let text = "";
+  for (const part of parts) {
+    if (typeof part === "string") text += part;
+    else {
+      const marker = MARKER(references.size);
+      references.set(marker, part);
+      text += marker;
+    }
+  }
+  try {
+    return { json: JSON.parse(text.replaceAll("\u0001", "\\u0001")) as unknown, references };
+  } catch {
+    return "is not a JSON policy document";
+  }
+}
+
+/** `*` in a policy pattern matches any run of characters; everything else matches itself. */
+function matches(pattern: string, value: string): boolean {
+  const literal = pattern.split("*").map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${literal.join(".*")}$`).test(value);
+}
+
+/** Whether a policy's Resource entry covers every object of the bucket (`acs:oss:*:*:name/*`, any region or account). */
+function coversObjects(resource: string, bucketName: string): boolean {
+  if (resource === "*") return true;
+  const [scheme, service, , , ...rest] = resource.split(":");
+  return (
+    scheme === "acs" &&
+    (service === "oss" || service === "*") &&
+    matches(rest.join(":"), `${bucketName}/any-object`)
+  );
+}
+
+function texts(value: unknown): string[] {
+  return blocksOf(value).filter((item): item is string => typeof item === "string");
+}
+
+function unmarked(text: string): string {
+  return text.replaceAll("\u0001", "");
+}
+
+/** The references a list of condition values stands for, or the first value that is not one of the given type. */
+function referencesOfType(document: Document, values: unknown, type: string): Reference[] | string {
+  const found: Reference[] = [];
+  for (const value of texts(values)) {
+    const reference = document.references.get(value);
+    if (reference === undefined || reference.resource.type !== type)
+      return `${JSON.stringify(unmarked(value))} is not a reference to an ${type}`;
+    found.push(reference);
+  }
+  return found.length > 0 ? found : `names no ${type}`;
+}
+
+/** Why a statement is not the deny the rule asks for (undefined when it is). */
+function denyProblem(document: Document, statement: unknown, bucketName: string): string | undefined {
+  if (attributeOf(statement, "Effect") !== "Deny") return "is not a Deny";
+  if (!texts(attributeOf(statement, "Principal")).includes("*")) return "does not apply to every principal";
+  const actions = texts(attributeOf(statement, "Action"));
+  if (!actions.some((action) => OBJECT_READ_ACTIONS.some((read) => matches(action, read))))
+    return "does not deny reading objects (oss:GetObject)";
+  if (!texts(attributeOf(statement, "Resource")).some((resource) => coversObjects(resource, bucketName)))
+    return `does not cover the objects of ${bucketName}`;
+  const condition = attributeOf(statement, "Condition");
+  let vpcs: Reference[] | string = "has no StringNotEquals acs:SourceVpc condition";
+  for (const [operator, keys] of Object.entries(
+    typeof condition === "object" && condition !== null ? condition : {},
+  )) {
+    for (const [key, values] of Object.entries(typeof keys === "object" && keys !== null ? keys : {})) {
+      if (!NOT_CONDITIONS.has(operator)) return `narrows the deny with ${operator} ${key}`;
+      if (key === "acs:SourceVpc") vpcs = referencesOfType(document, values, "alicloud_vpc");
+      else if (key === "acs:PrincipalARN") {
+        const roles = referencesOfType(document, values, "alicloud_ram_role");
+        if (typeof roles === "string") return `exempts principals other than approved roles: ${roles}`;
+      } else return `narrows the deny with ${operator} ${key}`;
+    }
+  }
+  return typeof vpcs === "string" ? `acs:SourceVpc ${vpcs}` : undefined;
+}
+
+/** The policies on a bucket: its own `policy` and every `alicloud_oss_bucket_policy` naming it. */
+function policiesOf(
+  context: RuleContext,
+  bucket: ResourceBlock,
+): { owner: ResourceBlock; written: unknown }[] {
+  const policies = [{ owner: bucket, written: attributeOf(bucket.body, "policy") }];
+  for (const policy of resourcesOf(context.stack, "alicloud_oss_bucket_policy")) {
+    const target = referenceOf(context, attributeOf(policy.body, "bucket"), context.stack);
+    if ("resource" in target && target.resource === bucket)
+      policies.push({ owner: policy, written: attributeOf(policy.body, "policy") });
+  }
+  return policies.filter((policy) => policy.written !== undefined && policy.written !== null);
+}
+
+/** A bucket of personal information or important data denies access from outside the data center's VPC, but for approved roles. */
+export function dataClassBucketPolicy(context: RuleContext): Observation[] {
+  const found: Observation[] = [];
+  for (const bucket of resourcesOf(context.stack, "alicloud_oss_bucket")) {
+    const dataClass = protectedClassOf(context, bucket);
+    if (dataClass === undefined) continue;
+    const name = read(context, attributeOf(bucket.body, "bucket"), context.stack);
+    const bucketName = name.known ? toText(name.value) : name;
+    if (typeof bucketName !== "string") {
+      found.push(problemAt(bucket, "bucket", attributeOf(bucket.body, "bucket") ?? null, bucketName.problem));
+      continue;
+    }
+    const reasons: string[] = [];
+    for (const { owner, written } of policiesOf(context, bucket)) {
+      const document = parseDocument(context, written, context.stack);
+      if (typeof document === "string") {
+        reasons.push(`the policy of ${owner.address} ${document}`);
+        continue;
+      }
+      const statements = blocksOf(attributeOf(document.json, "Statement"));
+      const problems = statements.map((statement) => denyProblem(document, statement, bucketName));
+      if (problems.includes(undefined)) {
+        reasons.length = 0;
+        break;
+      }
+      reasons.push(
+        ...problems.map((problem, index) => `statement ${index} of ${owner.address} ${problem ?? ""}`),
+      );
+    }
+    if (reasons.length > 0 || policiesOf(context, bucket).length === 0) {
+      const why = reasons.length > 0 ? reasons.join("; ") : "there is no bucket policy";
+      found.push(
+        problemAt(
+          bucket,
+          "policy",
+          attributeOf(bucket.body, "policy") ?? null,
+          `does not deny access from outside the data center's VPC (${why}): ${dataClass} is reachable only from its own network, or through an approved role`,
+        ),
+      );
+    }
+  }
+  return found;
+}
