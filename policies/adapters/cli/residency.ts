@@ -18,7 +18,7 @@ Options:
   --output FILE          write the report to FILE instead of standard output
   --suppressions FILE    JSON array of {address, rule, reason, approvedBy, expires, assessment?, stack?}
   --base BASE_PATH       also check BASE_PATH and list resources added, removed or moved first
-  --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: residency)
+  --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: all)
   -h, --help             show this help
 
 Exit status: 0 no unsuppressed violation, 1 a violation, 2 a usage error or bad input.
@@ -46,7 +46,7 @@ function parseCommand(argv: readonly string[]): Command | "help" {
         output: { type: "string" },
         suppressions: { type: "string" },
         base: { type: "string" },
-        rules: { type: "string", default: "residency" },
+        rules: { type: "string", default: "all" },
         help: { type: "boolean", short: "h" },
       },
     });
