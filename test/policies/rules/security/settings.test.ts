@@ -63,7 +63,7 @@ const CASES: readonly Case[] = [
     secure: [{ server_side_encryption_rule: { sse_algorithm: "KMS", kms_master_key_id: "key-1" } }],
     insecure: [
       [
-        { server_side_encryption_rule: { sse_algorithm: "AES256" } },
+        { server_side_encryption_rule: { sse_algorithm: "AES256", kms_master_key_id: "k" } },
         "server_side_encryption_rule.sse_algorithm",
       ],
       [
@@ -287,7 +287,7 @@ const CASES: readonly Case[] = [
     secure: [{ tls_versions: ["TLSv1.2", "TLSv1.3"] }],
     insecure: [
       [{ tls_versions: ["TLSv1.1", "TLSv1.2"] }, "tls_versions"],
-      [{ tls_versions: [true] }, "tls_versions"],
+      [{ tls_versions: ["TLSv1.0"] }, "tls_versions"],
     ],
   },
 ];
