@@ -31,6 +31,13 @@ function serviceKey(context: RuleContext, resource: ResourceBlock): Observation 
         : undefined;
   if (setting === undefined) return undefined;
   const { attribute, written, stack } = valueAt(context, resource, setting.path);
+  if (written === undefined || written === null)
+    return problemAt(
+      resource,
+      attribute,
+      null,
+      `is not set: the data is not encrypted with a customer master key of its data class`,
+    );
   const value = read(context, written, stack);
   const text = value.known ? toText(value.value) : value;
   if (typeof text === "string" && text === setting.expected) return undefined;

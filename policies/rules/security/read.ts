@@ -88,26 +88,36 @@ export function placesOf(
 /** A piece of text read from a template: literal text, or a reference that stays one (an ID known after apply). */
 export type TextPart = string | Reference;
 
+/** The text of a known value part, or the problem (text that is itself a template would be evaluated again). */
+function knownText(value: unknown): string | { readonly problem: string } {
+  const text = toText(value);
+  if (typeof text === "string" && text.includes("${"))
+    return { problem: "comes from a value that is itself a template; write the text where it is used" };
+  return text;
+}
+
 /** The parts of a text built around references (a policy naming a VPC), or why it cannot be read. */
 export function readTemplate(
-  { resolver }: RuleContext,
+  context: RuleContext,
   value: unknown,
   stack: StackModel,
 ): readonly TextPart[] | { readonly problem: string } {
-  const top = resolver.value(value, stack);
-  if ("unresolved" in top) return { problem: `cannot be resolved: ${top.unresolved}` };
-  if ("resource" in top) return [top];
-  if (typeof top.value !== "string") return { problem: "is not text" };
-  const parts = resolver.templateParts(top.value, top.stack);
+  if (typeof value !== "string") {
+    const other = read(context, value, stack);
+    if (!other.known) return other;
+    const text = knownText(other.value);
+    return typeof text === "string" ? [text] : text;
+  }
+  const parts = context.resolver.templateParts(value, stack);
   if (parts === undefined) return { problem: "is not a well-formed Terraform template" };
   const text: TextPart[] = [];
   for (const part of parts) {
     if (typeof part === "string" || "resource" in part) text.push(part);
     else if ("unresolved" in part) return { problem: `cannot be resolved: ${part.unresolved}` };
     else {
-      const scalar = toText(part.value);
-      if (typeof scalar !== "string") return scalar;
-      text.push(scalar);
+      const known = knownText(part.value);
+      if (typeof known !== "string") return known;
+      text.push(known);
     }
   }
   return text;

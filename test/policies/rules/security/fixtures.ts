@@ -12,7 +12,10 @@ export function stack(
 }
 
 /** The security pack's findings on documents checked as one app, optionally of one rule only. */
-export function securityFindings(documents: readonly Record<string, unknown>[], rule?: string): Finding[] {
+export function securityFindings(
+  documents: readonly Record<string, unknown>[],
+  rule?: string,
+): readonly Finding[] {
   const findings = check(documents, { packs: [SECURITY_PACK] }).findings;
   return rule === undefined ? findings : findings.filter((finding) => finding.rule === rule);
 }
