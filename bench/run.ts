@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { checkPaths } from "../policies/adapters/cli/inputs";
-import { RESIDENCY_PACK } from "../policies/packs/residency";
+import { PACKS } from "../policies/packs";
 import { writeConfigurations } from "./generate";
 
 const SIZES = [1_000, 10_000, 50_000] as const;
@@ -94,7 +94,7 @@ function measure(file: string, resources: number, runs: number): Measurement {
     megabytes: fs.statSync(file).size / 1e6,
     // In-process runs are cheap: enough of them for the JIT to settle and the median to hold still.
     parseMs: medianTime(runs * 5, () => JSON.parse(text)),
-    checkMs: medianTime(runs * 5, () => checkPaths([file], { packs: [RESIDENCY_PACK] })),
+    checkMs: medianTime(runs * 5, () => checkPaths([file], { packs: PACKS.all })),
     parseProcess: repeat(runs, () => runNode(["-e", readAndParse, file], rssFile)),
     check: repeat(runs, () =>
       runNode([CLI, "check", file, "--format", "json", "--output", os.devNull], rssFile),

@@ -55,8 +55,18 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
 
 /** `*` in a policy pattern matches any run of characters; everything else matches itself. */
 function matches(pattern: string, value: string): boolean {
-  const literal = pattern.split("*").map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${literal.join(".*")}$`).test(value);
+  const pieces = pattern.split("*");
+  const first = pieces[0] ?? "";
+  const last = pieces[pieces.length - 1] ?? "";
+  if (pieces.length === 1) return pattern === value;
+  if (!value.startsWith(first) || value.length < first.length + last.length) return false;
+  let at = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = value.indexOf(piece, at);
+    if (found < 0) return false;
+    at = found + piece.length;
+  }
+  return value.length - last.length >= at && value.endsWith(last);
 }
 
 /** Whether a policy's Resource entry covers every object of the bucket (`acs:oss:*:*:name/*`, any region or account). */
@@ -143,7 +153,8 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
       continue;
     }
     const reasons: string[] = [];
-    for (const { owner, written } of policiesOf(context, bucket)) {
+    const policies = policiesOf(context, bucket);
+    for (const { owner, written } of policies) {
       const document = parseDocument(context, written, context.stack);
       if (typeof document === "string") {
         reasons.push(`the policy of ${owner.address} ${document}`);
@@ -159,7 +170,7 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
         ...problems.map((problem, index) => `statement ${index} of ${owner.address} ${problem ?? ""}`),
       );
     }
-    if (reasons.length > 0 || policiesOf(context, bucket).length === 0) {
+    if (reasons.length > 0 || policies.length === 0) {
       const why = reasons.length > 0 ? reasons.join("; ") : "there is no bucket policy";
       found.push(
         problemAt(

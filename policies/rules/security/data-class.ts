@@ -51,8 +51,24 @@ function tagOf(context: RuleContext, resource: ResourceBlock, stack: StackModel)
     : { problem: `its ${DATA_CLASS_TAG} tag is not text` };
 }
 
+/** Data classes already read, per check (its resolver): seven rules ask for the class of the same resources. */
+const classes = new WeakMap<object, WeakMap<ResourceBlock, DataClass>>();
+
 /** The data class of a resource in a stack: its own tag, or that of the resource it lives in. */
 export function dataClassOf(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
+  let known = classes.get(context.resolver);
+  if (known === undefined) {
+    known = new WeakMap();
+    classes.set(context.resolver, known);
+  }
+  const cached = known.get(resource);
+  if (cached !== undefined) return cached;
+  const found = readDataClass(context, resource, stack);
+  known.set(resource, found);
+  return found;
+}
+
+function readDataClass(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
   const own = tagOf(context, resource, stack);
   const parentAttribute = DATA_STORES[resource.type]?.parent;
   if ("problem" in own || own.dataClass !== undefined || parentAttribute === undefined) return own;

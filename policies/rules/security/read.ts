@@ -35,12 +35,16 @@ function reading(resolved: ResolvedValue): Reading {
 
 /** A value as Terraform will have it before apply, one level deep: a list's items are values to read in turn. */
 export function read({ resolver }: RuleContext, value: unknown, stack: StackModel): Reading {
+  // Most values are literals: they are what they say, and 10,000 resources need no resolver call for them.
+  if (typeof value !== "string" || !value.includes("${")) return { known: true, value, stack };
   return reading(resolver.value(value, stack));
 }
 
 /** A value with everything inside it read: a list of CIDRs from a local, tags from a map of references. */
 export function readDeep(context: RuleContext, value: unknown, stack: StackModel, depth = 0): Reading {
   if (depth > 32) return { known: false, problem: "is nested too deeply to read" };
+  // Most values (tags, lists of CIDRs) are literal all the way down: they are read as they are.
+  if (!holdsTemplate(value, depth)) return { known: true, value, stack };
   const top = read(context, value, stack);
   if (!top.known) return top;
   if (Array.isArray(top.value)) {
@@ -62,6 +66,16 @@ export function readDeep(context: RuleContext, value: unknown, stack: StackModel
     return { known: true, value: entries, stack: top.stack };
   }
   return top;
+}
+
+/** Whether a value holds a template anywhere (or is nested too deeply to tell), so that it must be read. */
+function holdsTemplate(value: unknown, depth: number): boolean {
+  if (typeof value === "string") return value.includes("${");
+  if (typeof value !== "object" || value === null) return false;
+  if (depth > 32) return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value))
+    if (holdsTemplate(item, depth + 1)) return true;
+  return false;
 }
 
 /** The resource a value names (`${alicloud_kms_key.pi.id}`, through locals and other stacks), or why it names none. */
@@ -157,16 +171,39 @@ export function blocksOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** The managed resources of the given types in a stack. */
-export function* resourcesOf(stack: StackModel, ...types: readonly string[]): Iterable<ResourceBlock> {
-  for (const resource of stack.resources)
-    if (resource.mode === "managed" && types.includes(resource.type)) yield resource;
+/** Each stack's managed resources by type, built once: fifty rules each looking for two types of 10,000 resources. */
+const resourcesByType = new WeakMap<StackModel, ReadonlyMap<string, readonly ResourceBlock[]>>();
+
+function byType(stack: StackModel): ReadonlyMap<string, readonly ResourceBlock[]> {
+  let index = resourcesByType.get(stack);
+  if (index === undefined) {
+    const built = new Map<string, ResourceBlock[]>();
+    for (const resource of stack.resources) {
+      if (resource.mode !== "managed") continue;
+      const list = built.get(resource.type);
+      if (list === undefined) built.set(resource.type, [resource]);
+      else list.push(resource);
+    }
+    index = built;
+    resourcesByType.set(stack, index);
+  }
+  return index;
+}
+
+/** The managed resources of the given types in a stack, type by type. */
+export function resourcesOf(stack: StackModel, ...types: readonly string[]): readonly ResourceBlock[] {
+  const index = byType(stack);
+  if (types.length === 1) return index.get(types[0] ?? "") ?? [];
+  return types.flatMap((type) => index.get(type) ?? []);
 }
 
 /** An attribute of a block body; never one inherited from Object.prototype. */
 export function attributeOf(body: unknown, name: string): unknown {
   return isObject(body) ? own(body, name) : undefined;
 }
+
+/** Shared by every finding of this pack: a security problem places nothing. */
+const NO_PLACES: readonly never[] = [];
 
 /** A finding on a resource: the attribute, the value as written, and what is wrong with it. */
 export function problemAt(
@@ -175,8 +212,8 @@ export function problemAt(
   value: unknown,
   problem: string,
 ): Observation {
-  const observation: Observation = { address: resource.address, attribute, value, places: [], problem };
-  return resource.constructPath === undefined
-    ? observation
-    : { ...observation, constructPath: resource.constructPath };
+  const { address, constructPath } = resource;
+  return constructPath === undefined
+    ? { address, attribute, value, places: NO_PLACES, problem }
+    : { address, attribute, value, places: NO_PLACES, problem, constructPath };
 }

@@ -31,58 +31,74 @@ type Found =
   | { readonly attribute: string; readonly missing: "block" | "attribute" }
   | { readonly attribute: string; readonly problem: string; readonly written: unknown };
 
-/** Every value at a path, through blocks that may be one object or a list of them. */
-function* walk(
+/** Every value at a path, through blocks that may be one object or a list of them, into `found`. */
+function walk(
   context: RuleContext,
   body: unknown,
   stack: StackModel,
   path: readonly string[],
+  depth: number,
   prefix: string,
-): Iterable<Found> {
-  const [step, ...rest] = path;
+  found: Found[],
+): void {
+  const step = path[depth];
   if (step === undefined) return;
   const attribute = prefix === "" ? step : `${prefix}.${step}`;
   const written = attributeOf(body, step);
+  const last = depth === path.length - 1;
   if (written === undefined || written === null) {
-    yield { attribute, missing: rest.length === 0 ? "attribute" : "block" };
+    found.push({ attribute, missing: last ? "attribute" : "block" });
     return;
   }
-  if (rest.length === 0) {
-    yield { attribute, written, stack };
+  if (last) {
+    found.push({ attribute, written, stack });
     return;
   }
   const blocks = read(context, written, stack);
   if (!blocks.known) {
-    yield { attribute, problem: blocks.problem, written };
+    found.push({ attribute, problem: blocks.problem, written });
     return;
   }
   const list = blocksOf(blocks.value);
-  if (list.length === 0) yield { attribute, missing: "block" };
-  for (const [index, block] of list.entries()) {
-    const at = Array.isArray(blocks.value) ? `${attribute}.${index}` : attribute;
-    yield* walk(context, block, blocks.stack, rest, at);
+  if (list.length === 0) found.push({ attribute, missing: "block" });
+  const indexed = Array.isArray(blocks.value);
+  for (let index = 0; index < list.length; index++) {
+    const at = indexed ? `${attribute}.${index}` : attribute;
+    walk(context, list[index], blocks.stack, path, depth + 1, at, found);
+  }
+}
+
+/** The findings of one setting on one resource, into `into`. */
+function settingFindings(
+  context: RuleContext,
+  resource: ResourceBlock,
+  setting: Setting,
+  into: Observation[],
+): void {
+  const places: Found[] = [];
+  walk(context, resource.body, context.stack, setting.path, 0, "", places);
+  for (const place of places) {
+    if ("missing" in place) {
+      const fine = place.missing === "block" && setting.blockOptional === true;
+      if (setting.missing !== undefined && !fine)
+        into.push(problemAt(resource, place.attribute, null, setting.missing));
+      continue;
+    }
+    if ("problem" in place) {
+      into.push(problemAt(resource, place.attribute, place.written, place.problem));
+      continue;
+    }
+    if (setting.check === undefined) continue;
+    const value = readDeep(context, place.written, place.stack);
+    const problem = value.known ? setting.check(value.value) : value.problem;
+    if (problem !== undefined) into.push(problemAt(resource, place.attribute, place.written, problem));
   }
 }
 
 /** The findings of one setting on one resource. */
 export function checkSetting(context: RuleContext, resource: ResourceBlock, setting: Setting): Observation[] {
   const found: Observation[] = [];
-  for (const place of walk(context, resource.body, context.stack, setting.path, "")) {
-    if ("missing" in place) {
-      const fine = place.missing === "block" && setting.blockOptional === true;
-      if (setting.missing !== undefined && !fine)
-        found.push(problemAt(resource, place.attribute, null, setting.missing));
-      continue;
-    }
-    if ("problem" in place) {
-      found.push(problemAt(resource, place.attribute, place.written, place.problem));
-      continue;
-    }
-    if (setting.check === undefined) continue;
-    const value = readDeep(context, place.written, place.stack);
-    const problem = value.known ? setting.check(value.value) : value.problem;
-    if (problem !== undefined) found.push(problemAt(resource, place.attribute, place.written, problem));
-  }
+  settingFindings(context, resource, setting, found);
   return found;
 }
 
@@ -92,7 +108,7 @@ export function settingRule(...settings: readonly Setting[]): Rule {
     const found: Observation[] = [];
     for (const setting of settings)
       for (const resource of resourcesOf(context.stack, ...setting.types))
-        found.push(...checkSetting(context, resource, setting));
+        settingFindings(context, resource, setting, found);
     return found;
   };
 }
