@@ -1,0 +1,458 @@
+import {
+  derivedUnknown,
+  EvaluationError,
+  exactResult,
+  fail,
+  normalText,
+  numberFromText,
+  sameType,
+  toBool,
+  toNumber,
+  toText,
+  unknownIn,
+} from "./convert";
+import { callFunction } from "./functions";
+import type { BinaryOperator, Expression, TemplatePart, TraversalStep } from "./syntax";
+import {
+  isSet,
+  isUnknown,
+  isValueObject,
+  objectOf,
+  PartialText,
+  sortedKeys,
+  Unknown,
+  type Value,
+} from "./value";
+
+/** One step of a static traversal, as the scope receives it. */
+export type Step = { kind: "attr"; name: string } | { kind: "index"; key: Value };
+
+/**
+ * Where names come from. The scope gets a whole static traversal (`alicloud_vswitch.x[0].zone_id` is root
+ * `alicloud_vswitch`, steps attr x, index 0, attr zone_id), so it can resolve lazily; `count.index`,
+ * `each.key`, `path.module` and the like arrive the same way. It may return an Unknown.
+ */
+export interface Scope {
+  traverse(root: string, steps: readonly Step[]): Value;
+}
+
+/** The value Terraform computes for the expression, or an Unknown saying why it cannot be known here. */
+export function evaluate(expression: Expression, scope: Scope): Value {
+  try {
+    return new Evaluator(scope).value(expression, EMPTY);
+  } catch (error) {
+    if (error instanceof EvaluationError) return new Unknown(`Terraform reports an error: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The variables of enclosing `for` expressions and the element of an enclosing splat. */
+type Locals = ReadonlyMap<string, Value>;
+const EMPTY: Locals = new Map();
+/** Not an identifier, so no variable can shadow it. */
+const SPLAT_ITEM = "*";
+
+class Evaluator {
+  constructor(private readonly scope: Scope) {}
+
+  value(expression: Expression, locals: Locals): Value {
+    switch (expression.kind) {
+      case "number":
+        return numberFromText(expression.text);
+      case "string":
+        return normalText(expression.value);
+      case "bool":
+        return expression.value;
+      case "null":
+        return null;
+      case "traversal": {
+        const local = locals.get(expression.root);
+        if (local !== undefined) return applySteps(local, expression.steps.map(scopeStep), expression.root);
+        return this.scope.traverse(expression.root, expression.steps.map(scopeStep));
+      }
+      case "relative":
+        return applySteps(
+          this.value(expression.source, locals),
+          expression.steps.map(scopeStep),
+          "the value",
+        );
+      case "index":
+        return index(this.value(expression.collection, locals), this.value(expression.key, locals));
+      case "splat":
+        return this.splat(expression.source, expression.each, locals);
+      case "splatItem":
+        return locals.get(SPLAT_ITEM) ?? fail("a splat item outside a splat");
+      case "call":
+        return this.call(expression.name, expression.args, expression.expandFinal, locals);
+      case "conditional":
+        return this.conditional(expression.condition, expression.whenTrue, expression.whenFalse, locals);
+      case "unary":
+        return unary(expression.operator, this.value(expression.operand, locals));
+      case "binary":
+        return this.binary(expression.operator, expression.left, expression.right, locals);
+      case "parentheses":
+        return this.value(expression.expression, locals);
+      case "tuple":
+        return expression.elements.map((element) => this.value(element, locals));
+      case "object":
+        return this.object(expression.items, locals);
+      case "for":
+        return this.forExpression(expression, locals);
+      case "template":
+        return this.template(expression.parts, locals);
+    }
+  }
+
+  private splat(sourceExpression: Expression, each: Expression, locals: Locals): Value {
+    const source = this.value(sourceExpression, locals);
+    if (source === null) return [];
+    if (isUnknown(source)) return derivedUnknown(source, "a splat over an unknown value");
+    // A splat over a single value treats it as a one-element list, as Terraform does.
+    const elements = Array.isArray(source) ? source : [source];
+    return elements.map((element) => this.value(each, new Map(locals).set(SPLAT_ITEM, element)));
+  }
+
+  private call(
+    name: string,
+    argExpressions: readonly Expression[],
+    expandFinal: boolean,
+    locals: Locals,
+  ): Value {
+    if (name === "try" || name === "can") return this.tryOrCan(name, argExpressions, locals);
+    const args = argExpressions.map((arg) => this.value(arg, locals));
+    if (expandFinal) {
+      const final = args.pop();
+      if (final === undefined) fail(`${name}(...) expands no argument`);
+      if (isUnknown(final)) return derivedUnknown(final, `${name}(...)`);
+      if (!Array.isArray(final)) fail(`the final argument of ${name}(...) must be a list, not expandable`);
+      args.push(...final);
+    }
+    return callFunction(name, args);
+  }
+
+  /** try() and can() see errors of their arguments, which every other function propagates. */
+  private tryOrCan(name: "try" | "can", args: readonly Expression[], locals: Locals): Value {
+    if (name === "can" && args.length !== 1) fail(`can() takes exactly one argument, not ${args.length}`);
+    if (args.length === 0) fail("try() needs at least one argument");
+    for (const arg of args) {
+      let value: Value;
+      try {
+        value = this.value(arg, locals);
+      } catch (error) {
+        if (!(error instanceof EvaluationError)) throw error;
+        if (name === "can") return false;
+        continue;
+      }
+      const unknown = unknownIn(value);
+      // An unknown value may still fail once known, so the choice cannot be made before apply.
+      if (unknown !== undefined) return derivedUnknown(unknown, `${name}() of an unknown value`);
+      return name === "can" ? true : value;
+    }
+    return fail("no argument of try() could be evaluated without an error");
+  }
+
+  private conditional(
+    conditionExpression: Expression,
+    whenTrue: Expression,
+    whenFalse: Expression,
+    locals: Locals,
+  ): Value {
+    const condition = toBool(this.value(conditionExpression, locals), "the condition");
+    if (condition instanceof Unknown) return condition;
+    const chosen = this.value(condition ? whenTrue : whenFalse, locals);
+    let other: Value;
+    try {
+      other = this.value(condition ? whenFalse : whenTrue, locals);
+    } catch (error) {
+      // Terraform reports only the chosen result's errors; the other then has no type to convert to.
+      if (error instanceof EvaluationError) return chosen;
+      throw error;
+    }
+    return unifyConditional(chosen, other);
+  }
+
+  private binary(
+    operator: BinaryOperator,
+    leftExpression: Expression,
+    rightExpression: Expression,
+    locals: Locals,
+  ): Value {
+    if (operator === "&&" || operator === "||") {
+      // Terraform may short-circuit an error on one side; that outcome is not decided here.
+      let left: Value;
+      let right: Value;
+      try {
+        left = this.value(leftExpression, locals);
+        right = this.value(rightExpression, locals);
+      } catch (error) {
+        if (error instanceof EvaluationError)
+          return new Unknown(`${operator} over an operand with an error: ${error.message}`);
+        throw error;
+      }
+      return logical(operator, left, right);
+    }
+    return binary(operator, this.value(leftExpression, locals), this.value(rightExpression, locals));
+  }
+
+  private object(
+    items: readonly { key: Expression; bareKey: boolean; value: Expression }[],
+    locals: Locals,
+  ): Value {
+    const entries: [string, Value][] = [];
+    let unknownKey: Unknown | PartialText | undefined;
+    for (const item of items) {
+      const key =
+        item.bareKey && item.key.kind === "traversal"
+          ? item.key.root
+          : toText(this.value(item.key, locals), "an object key");
+      const value = this.value(item.value, locals);
+      if (isUnknown(key)) unknownKey ??= key;
+      else entries.push([key, value]);
+    }
+    if (unknownKey !== undefined) return derivedUnknown(unknownKey, "an object with an unknown key");
+    return objectOf(entries);
+  }
+
+  private forExpression(expression: Extract<Expression, { kind: "for" }>, locals: Locals): Value {
+    const collection = this.value(expression.collection, locals);
+    const iterations = iterate(collection);
+    if (iterations instanceof Unknown) return iterations;
+    const tuple: Value[] = [];
+    const groups = new Map<string, Value[]>();
+    const entries = new Map<string, Value>();
+    for (const [key, element] of iterations) {
+      const scope = new Map(locals);
+      if (expression.keyVariable !== undefined) scope.set(expression.keyVariable, key);
+      scope.set(expression.valueVariable, element);
+      if (expression.condition !== undefined) {
+        const include = toBool(this.value(expression.condition, scope), "the condition of a for expression");
+        if (include instanceof Unknown) return include;
+        if (!include) continue;
+      }
+      if (expression.keyExpression === undefined) {
+        tuple.push(this.value(expression.valueExpression, scope));
+        continue;
+      }
+      const resultKey = toText(this.value(expression.keyExpression, scope), "a key of a for expression");
+      if (isUnknown(resultKey)) return derivedUnknown(resultKey, "a for expression with an unknown key");
+      const value = this.value(expression.valueExpression, scope);
+      if (expression.grouping) groups.set(resultKey, [...(groups.get(resultKey) ?? []), value]);
+      else if (entries.has(resultKey))
+        fail(`the for expression produces the key "${resultKey}" twice (use ... to group)`);
+      else entries.set(resultKey, value);
+    }
+    if (expression.keyExpression === undefined) return tuple;
+    return objectOf(expression.grouping ? groups : entries);
+  }
+
+  private template(parts: readonly TemplatePart[], locals: Locals): Value {
+    const pieces: (string | Unknown)[] = [];
+    this.render(parts, locals, pieces);
+    if (pieces.every((piece) => typeof piece === "string")) return pieces.join("");
+    // Known text is kept between the unknown parts, each unknown with its origin.
+    const joined: (string | Unknown)[] = [];
+    for (const piece of pieces) {
+      const last = joined[joined.length - 1];
+      if (typeof piece === "string" && typeof last === "string") joined[joined.length - 1] = last + piece;
+      else if (piece !== "") joined.push(piece);
+    }
+    return new PartialText(joined);
+  }
+
+  private render(parts: readonly TemplatePart[], locals: Locals, into: (string | Unknown)[]): void {
+    for (const part of parts) {
+      if (part.kind === "text") into.push(normalText(part.text));
+      else if (part.kind === "interpolation") {
+        const text = toText(this.value(part.expression, locals), "an interpolated value");
+        if (text instanceof PartialText) into.push(...text.parts);
+        else into.push(text);
+      } else if (part.kind === "if") {
+        const condition = toBool(this.value(part.condition, locals), "the condition of %{if}");
+        if (condition instanceof Unknown) into.push(condition);
+        else this.render(condition ? part.whenTrue : part.whenFalse, locals, into);
+      } else {
+        const iterations = iterate(this.value(part.collection, locals));
+        if (iterations instanceof Unknown) {
+          into.push(iterations);
+          continue;
+        }
+        for (const [key, element] of iterations) {
+          const scope = new Map(locals);
+          if (part.keyVariable !== undefined) scope.set(part.keyVariable, key);
+          scope.set(part.valueVariable, element);
+          this.render(part.body, scope, into);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Applies traversal steps to a value as Terraform does; a scope uses it for the rest of a traversal once
+ * it has the value of its start (`local.x`), so that errors (a missing key, an index out of range)
+ * are Terraform's and try() and can() see them.
+ */
+export function applySteps(from: Value, steps: readonly Step[], what = "the value"): Value {
+  let current = from;
+  let path = what;
+  for (const step of steps) {
+    if (step.kind === "attr") {
+      current = attribute(current, step.name, path);
+      path += `.${step.name}`;
+    } else {
+      current = index(current, step.key);
+      path += "[…]";
+    }
+  }
+  return current;
+}
+
+function scopeStep(step: TraversalStep): Step {
+  if (step.kind === "attr") return step;
+  return { kind: "index", key: typeof step.key === "string" ? step.key : numberFromText(step.key.text) };
+}
+
+/** `.name` on a value: an object's attribute; anything else is an error. */
+function attribute(from: Value, name: string, path: string): Value {
+  if (from instanceof Unknown) return from;
+  if (from instanceof PartialText) return fail(`${path} is a string, which has no attribute "${name}"`);
+  if (from === null) fail(`${path} is null, which has no attribute "${name}"`);
+  if (isValueObject(from)) {
+    if (Object.hasOwn(from, name)) return from[name];
+    return fail(`${path} has no attribute "${name}"`);
+  }
+  return fail(
+    `${path} is ${from === null ? "null" : Array.isArray(from) ? "a list" : `a ${typeof from}`}, which has no attribute "${name}"`,
+  );
+}
+
+/** `[key]` on a value: a list's element by number or an object's by string, converted as Terraform does. */
+function index(from: Value, key: Value): Value {
+  if (from instanceof Unknown) return from;
+  if (isUnknown(key)) return derivedUnknown(key, "an unknown index");
+  if (key === null) fail("an index is null");
+  if (from === null) fail("cannot index a null value");
+  if (Array.isArray(from)) {
+    if (isSet(from)) fail("a set's elements cannot be indexed; convert it with tolist()");
+    const position = toNumber(key, "a list index");
+    if (position instanceof Unknown) return position;
+    if (!Number.isInteger(position) || position < 0)
+      fail(`the list index ${position} is not a whole number ≥ 0`);
+    if (position >= from.length)
+      fail(`the list index ${position} is out of range (the list has ${from.length} elements)`);
+    return from[position];
+  }
+  if (isValueObject(from)) {
+    const name = toText(key, "an object key");
+    if (isUnknown(name)) return derivedUnknown(name, "an unknown index");
+    if (Object.hasOwn(from, name)) return from[name];
+    return fail(`the object has no element "${name}"`);
+  }
+  return fail(`cannot index ${from instanceof PartialText ? "a string" : `a ${typeof from}`}`);
+}
+
+/** The (key, value) pairs a `for` visits: list index order, object keys sorted, a set's element as key. */
+function iterate(collection: Value): [Value, Value][] | Unknown {
+  if (isUnknown(collection)) return derivedUnknown(collection, "a for over an unknown value");
+  if (collection === null) fail("a for expression iterates over null");
+  if (Array.isArray(collection)) {
+    const set = isSet(collection);
+    return collection.map((element, i) => [set ? element : i, element]);
+  }
+  if (isValueObject(collection)) return sortedKeys(collection).map((key) => [key, collection[key]]);
+  return fail(`a for expression cannot iterate over a ${typeof collection}`);
+}
+
+/**
+ * The chosen result of a conditional, converted to the type both results share as Terraform does: a
+ * string beside a number or bool makes both strings; other differing types are not unified here.
+ */
+function unifyConditional(chosen: Value, other: Value): Value {
+  if (chosen === null || other === null || sameType(chosen, other)) return chosen;
+  const chosenText = typeof chosen === "string" || chosen instanceof PartialText;
+  if (chosenText && (typeof other !== "object" || other instanceof Unknown)) return chosen;
+  if (typeof other === "string" || other instanceof PartialText) {
+    if (typeof chosen === "number" || typeof chosen === "boolean")
+      return toText(chosen, "a conditional result");
+  }
+  return new Unknown(
+    "the results of the conditional have different types, which Terraform converts or refuses",
+  );
+}
+
+function unary(operator: "-" | "!", operand: Value): Value {
+  if (operator === "!") {
+    const value = toBool(operand, "the operand of !");
+    return value instanceof Unknown ? value : !value;
+  }
+  const value = toNumber(operand, "the operand of -");
+  return value instanceof Unknown ? value : -value;
+}
+
+function logical(operator: "&&" | "||", leftValue: Value, rightValue: Value): Value {
+  const left = toBool(leftValue, `the left operand of ${operator}`);
+  const right = toBool(rightValue, `the right operand of ${operator}`);
+  if (left instanceof Unknown || right instanceof Unknown) {
+    return derivedUnknown(
+      left instanceof Unknown ? left : (right as Unknown),
+      `${operator} over an unknown value`,
+    );
+  }
+  return operator === "&&" ? left && right : left || right;
+}
+
+function binary(operator: BinaryOperator, leftValue: Value, rightValue: Value): Value {
+  if (operator === "==" || operator === "!=") {
+    const equal = equals(leftValue, rightValue);
+    if (equal instanceof Unknown) return equal;
+    return operator === "==" ? equal : !equal;
+  }
+  const left = toNumber(leftValue, `the left operand of ${operator}`);
+  const right = toNumber(rightValue, `the right operand of ${operator}`);
+  if (left instanceof Unknown || right instanceof Unknown) {
+    return derivedUnknown(
+      left instanceof Unknown ? left : (right as Unknown),
+      `${operator} over an unknown value`,
+    );
+  }
+  switch (operator) {
+    case "<":
+      return left < right;
+    case "<=":
+      return left <= right;
+    case ">":
+      return left > right;
+    case ">=":
+      return left >= right;
+  }
+  const operation = `${left} ${operator} ${right}`;
+  if (!Number.isInteger(left) || !Number.isInteger(right)) return exactResult(NaN, operation);
+  switch (operator) {
+    case "+":
+      return exactResult(left + right, operation);
+    case "-":
+      return exactResult(left - right, operation);
+    case "*":
+      return exactResult(left * right, operation);
+    case "/":
+      if (right === 0) fail("division by zero");
+      return exactResult(left % right === 0 ? left / right : NaN, operation);
+    default:
+      // Terraform's modulo truncates toward zero, as JavaScript's does; modulo zero is the dividend. A zero
+      // remainder is +0 in Terraform (a - a), where JavaScript may give -0; the sign from a -0 dividend is not modelled.
+      if (right === 0) return left;
+      if (left === 0) return new Unknown(`the sign of ${operation} is not computed here`);
+      return exactResult(left % right === 0 ? 0 : left % right, operation);
+  }
+}
+
+/** `==` compares without conversion: values of different types are unequal. */
+function equals(left: Value, right: Value): boolean | Unknown {
+  const unknown = unknownIn(left) ?? unknownIn(right);
+  if (unknown !== undefined) return derivedUnknown(unknown, "== over an unknown value");
+  if (left === null || right === null) return left === right;
+  if (typeof left !== "object" && typeof right !== "object") return left === right;
+  if (typeof left !== typeof right || Array.isArray(left) !== Array.isArray(right)) return false;
+  // Lists, tuples and sets (objects and maps) compare unequal across kinds, which plain values do not record.
+  return new Unknown("== between collections depends on their exact types, which are not tracked here");
+}

@@ -1,0 +1,665 @@
+import type {
+  BinaryOperator,
+  Expression,
+  NumberLiteral,
+  ObjectItem,
+  Template,
+  TemplatePart,
+  TraversalStep,
+} from "./syntax";
+
+export type ParseResult = { ok: true; expression: Expression } | { ok: false; error: string };
+
+/** Deeper nesting than any real configuration has; beyond it the text is refused, never a stack overflow. */
+const MAX_DEPTH = 256;
+
+/**
+ * Parses a Terraform JSON string value, which is a template. A string without `${` or `%{` is one literal;
+ * a template that is exactly one interpolation (`"${x}"`) is the expression x itself, as Terraform reads it.
+ */
+export function parseTemplate(text: string): ParseResult {
+  if (!text.includes("${") && !text.includes("%{"))
+    return { ok: true, expression: { kind: "string", value: text } };
+  return run(text, (parser) => parser.bareTemplate());
+}
+
+/** Parses a bare expression: an HCL attribute value or a validation condition. */
+export function parseExpression(text: string): ParseResult {
+  return run(text, (parser) => {
+    const expression = parser.expression();
+    parser.expectEnd();
+    return expression;
+  });
+}
+
+function run(text: string, parse: (parser: Parser) => Expression): ParseResult {
+  try {
+    return { ok: true, expression: parse(new Parser(text)) };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+class ParseError extends Error {}
+
+/** HCL's binary operators, loosest level first; operators of one level associate to the left. */
+const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
+  ["||"],
+  ["&&"],
+  ["==", "!="],
+  [">=", "<=", ">", "<"],
+  ["+", "-"],
+  ["*", "/", "%"],
+];
+
+/** A template's scanned pieces before strip markers and directive nesting are applied. */
+type TemplateToken =
+  | { kind: "text"; text: string }
+  | { kind: "interpolation"; expression: Expression; stripBefore: boolean; stripAfter: boolean }
+  | { kind: "directive"; directive: Directive; stripBefore: boolean; stripAfter: boolean; column: number };
+
+type Directive =
+  | { kind: "if"; condition: Expression }
+  | { kind: "else" }
+  | { kind: "endif" }
+  | { kind: "for"; keyVariable?: string; valueVariable: string; collection: Expression }
+  | { kind: "endfor" };
+
+const ID_START = /[\p{ID_Start}_]/u;
+const ID_CONTINUE = /[\p{ID_Continue}-]/u;
+
+/** A recursive-descent parser of HCL native syntax over one text; the tokenizer is folded into it. */
+class Parser {
+  private position = 0;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  bareTemplate(): Expression {
+    return this.template("bare");
+  }
+
+  expression(): Expression {
+    this.enter();
+    const condition = this.binary(0);
+    let result = condition;
+    if (this.take("?")) {
+      const whenTrue = this.expression();
+      this.expect(":", "':' of a conditional");
+      const whenFalse = this.expression();
+      result = { kind: "conditional", condition, whenTrue, whenFalse };
+    }
+    this.depth--;
+    return result;
+  }
+
+  expectEnd(): void {
+    this.skipSpace();
+    if (this.position < this.text.length) this.fail("the end of the expression");
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail(`at most ${MAX_DEPTH} levels of nesting`);
+  }
+
+  private fail(expected: string): never {
+    let at = this.position;
+    while (this.text[at] === " " || this.text[at] === "\t") at++;
+    const found = at < this.text.length ? JSON.stringify(this.text[at]) : "the end of the text";
+    throw new ParseError(`column ${at + 1}: expected ${expected}, found ${found}`);
+  }
+
+  private binary(level: number): Expression {
+    if (level === BINARY_LEVELS.length) return this.postfix(this.term());
+    let left = this.binary(level + 1);
+    for (;;) {
+      const operator = this.binaryOperator(BINARY_LEVELS[level]);
+      if (operator === undefined) return left;
+      const right = this.binary(level + 1);
+      left = { kind: "binary", operator, left, right };
+    }
+  }
+
+  private binaryOperator(operators: readonly BinaryOperator[]): BinaryOperator | undefined {
+    const at = this.ahead();
+    for (const operator of operators) {
+      if (!this.text.startsWith(operator, at)) continue;
+      // `<=` and `>=` are tokens of their own, never `<` or `>` followed by `=`.
+      if (operator.length === 1 && this.text[at + 1] === "=") continue;
+      this.position = at + operator.length;
+      return operator;
+    }
+    return undefined;
+  }
+
+  private term(): Expression {
+    this.skipSpace();
+    const char = this.text[this.position];
+    if (char === "(") {
+      this.position++;
+      const expression = this.expression();
+      this.expect(")", "')'");
+      return { kind: "parentheses", expression };
+    }
+    if (char === "-" || char === "!") {
+      this.position++;
+      this.enter();
+      const operand = this.postfix(this.term());
+      this.depth--;
+      return { kind: "unary", operator: char, operand };
+    }
+    if (char === '"') {
+      this.position++;
+      return this.template("quoted");
+    }
+    if (char === "[") return this.tuple();
+    if (char === "{") return this.object();
+    if (char === "<" && this.text.startsWith("<<", this.position))
+      this.fail("an expression (heredocs are not read)");
+    if (char !== undefined && isDigit(char)) return this.number();
+    const name = this.identifier();
+    if (name === undefined) this.fail("an expression");
+    if (this.peekIs("(") || this.peekIs("::")) return this.call(name);
+    if (name === "true" || name === "false") return { kind: "bool", value: name === "true" };
+    if (name === "null") return { kind: "null" };
+    return { kind: "traversal", root: name, steps: [] };
+  }
+
+  private number(): NumberLiteral {
+    const start = this.position;
+    const text = this.text;
+    let end = start;
+    // HCL's scanner: a digit, then digits, dots and exponents, never ending in a dot.
+    for (;;) {
+      const char = text[end];
+      if (char !== undefined && (isDigit(char) || char === ".")) end++;
+      else if ((char === "e" || char === "E") && isExponent(text, end))
+        end += text[end + 1] === "+" || text[end + 1] === "-" ? 2 : 1;
+      else break;
+    }
+    while (text[end - 1] === ".") end--;
+    const literal = text.slice(start, end);
+    if (!/^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(literal)) this.fail("a number");
+    this.position = end;
+    return { kind: "number", text: literal };
+  }
+
+  private identifier(): string | undefined {
+    const start = this.position;
+    const first = this.text.codePointAt(start);
+    if (first === undefined || !ID_START.test(String.fromCodePoint(first))) return undefined;
+    let end = start + (first > 0xffff ? 2 : 1);
+    for (;;) {
+      const code = this.text.codePointAt(end);
+      if (code === undefined || !ID_CONTINUE.test(String.fromCodePoint(code))) break;
+      end += code > 0xffff ? 2 : 1;
+    }
+    this.position = end;
+    return this.text.slice(start, end);
+  }
+
+  private call(name: string): Expression {
+    if (this.peekIs("::")) this.fail("'(' (provider-defined functions are not evaluated)");
+    this.expect("(", "'('");
+    const args: Expression[] = [];
+    let expandFinal = false;
+    while (!this.take(")")) {
+      args.push(this.expression());
+      if (this.take("...")) {
+        expandFinal = true;
+        this.expect(")", "')' after '...'");
+        break;
+      }
+      if (!this.take(",")) {
+        this.expect(")", "',' or ')' in the arguments of " + name);
+        break;
+      }
+    }
+    return { kind: "call", name, args, expandFinal };
+  }
+
+  private postfix(from: Expression): Expression {
+    let result = from;
+    for (;;) {
+      const at = this.ahead();
+      const char = this.text[at];
+      if (char === "." && !this.text.startsWith("...", at)) {
+        this.position = at + 1;
+        this.skipSpace();
+        if (this.take("*")) {
+          result = { kind: "splat", form: "attribute", source: result, each: this.attributeSplatSteps() };
+          continue;
+        }
+        result = withStep(result, this.dotStep());
+      } else if (char === "[") {
+        this.position = at + 1;
+        if (this.take("*")) {
+          this.expect("]", "']' after '[*'");
+          this.enter();
+          const each = this.postfix({ kind: "splatItem" });
+          this.depth--;
+          result = { kind: "splat", form: "full", source: result, each };
+          continue;
+        }
+        const key = this.expression();
+        this.expect("]", "']'");
+        const step = literalKey(key);
+        result = step === undefined ? { kind: "index", collection: result, key } : withStep(result, step);
+      } else {
+        return result;
+      }
+    }
+  }
+
+  /** `.name` or the legacy `.0`, after the dot. */
+  private dotStep(): TraversalStep {
+    const char = this.text[this.position];
+    if (char !== undefined && isDigit(char)) {
+      const start = this.position;
+      const index = this.number();
+      if (index.text.includes(".")) {
+        this.position = start;
+        this.fail("one legacy index (`.0.1` is not an index; write [0][1])");
+      }
+      return { kind: "index", key: index };
+    }
+    const name = this.identifier();
+    if (name === undefined) this.fail("an attribute name after '.'");
+    return { kind: "attr", name };
+  }
+
+  /** The steps after `.*`: only further `.name` and `.0`; anything else applies to the splat's result. */
+  private attributeSplatSteps(): Expression {
+    const steps: TraversalStep[] = [];
+    for (;;) {
+      const at = this.ahead();
+      if (this.text[at] !== "." || this.text.startsWith("...", at)) break;
+      this.position = at + 1;
+      this.skipSpace();
+      if (this.peekIs("*")) this.fail("an attribute name (a splat cannot be nested in an attribute splat)");
+      steps.push(this.dotStep());
+    }
+    return steps.length === 0
+      ? { kind: "splatItem" }
+      : { kind: "relative", source: { kind: "splatItem" }, steps };
+  }
+
+  private tuple(): Expression {
+    this.position++;
+    this.enter();
+    if (this.keyword("for")) {
+      const result = this.forExpression("]");
+      this.depth--;
+      return result;
+    }
+    const elements: Expression[] = [];
+    while (!this.take("]")) {
+      elements.push(this.expression());
+      if (!this.take(",")) {
+        this.expect("]", "',' or ']'");
+        break;
+      }
+    }
+    this.depth--;
+    return { kind: "tuple", elements };
+  }
+
+  private object(): Expression {
+    this.position++;
+    this.enter();
+    if (this.keyword("for")) {
+      const result = this.forExpression("}");
+      this.depth--;
+      return result;
+    }
+    const items: ObjectItem[] = [];
+    while (!this.take("}")) {
+      const key = this.expression();
+      this.skipSpace();
+      if (!this.take("=") && !this.take(":")) this.fail("'=' or ':' after an object key");
+      const value = this.expression();
+      items.push({ key, bareKey: key.kind === "traversal" && key.steps.length === 0, value });
+      // Items are separated by a comma or a newline.
+      const newline = this.text.slice(this.position, this.ahead()).includes("\n");
+      if (this.take(",") || newline) continue;
+      this.expect("}", "',', a newline or '}' after an object item");
+      break;
+    }
+    this.depth--;
+    return { kind: "object", items };
+  }
+
+  /** After `[for` or `{for`: the variables, the collection, the result and the optional `if`. */
+  private forExpression(close: "]" | "}"): Expression {
+    const [keyVariable, valueVariable] = this.forVariables();
+    const collection = this.expression();
+    this.expect(":", "':' after the collection of a for expression");
+    let keyExpression: Expression | undefined;
+    let valueExpression = this.expression();
+    let grouping = false;
+    if (close === "}") {
+      this.expect("=>", "'=>' in an object for expression");
+      keyExpression = valueExpression;
+      valueExpression = this.expression();
+      grouping = this.take("...");
+    }
+    const condition = this.keyword("if") ? this.expression() : undefined;
+    this.expect(close, `'${close}' at the end of a for expression`);
+    return {
+      kind: "for",
+      ...(keyVariable === undefined ? {} : { keyVariable }),
+      valueVariable,
+      collection,
+      ...(keyExpression === undefined ? {} : { keyExpression }),
+      valueExpression,
+      ...(condition === undefined ? {} : { condition }),
+      grouping,
+    };
+  }
+
+  /** `v in` or `k, v in`, after `for`. */
+  private forVariables(): [string | undefined, string] {
+    const first = this.name("a variable name after 'for'");
+    let keyVariable: string | undefined;
+    let valueVariable = first;
+    if (this.take(",")) {
+      keyVariable = first;
+      valueVariable = this.name("a second variable name after ','");
+    }
+    if (!this.keyword("in")) this.fail("'in' after the variables of a for");
+    return [keyVariable, valueVariable];
+  }
+
+  private name(expected: string): string {
+    this.skipSpace();
+    const name = this.identifier();
+    if (name === undefined) this.fail(expected);
+    return name;
+  }
+
+  /** Consumes the keyword when it is the next whole identifier. */
+  private keyword(word: string): boolean {
+    this.skipSpace();
+    const start = this.position;
+    if (this.identifier() === word) return true;
+    this.position = start;
+    return false;
+  }
+
+  /**
+   * A template up to its end: the whole text (bare, as in Terraform JSON) or the closing quote (quoted,
+   * where backslash escapes apply and a newline may not appear).
+   */
+  private template(mode: "bare" | "quoted"): Expression {
+    this.enter();
+    const tokens = this.templateTokens(mode);
+    this.depth--;
+    const only = tokens.length === 1 ? tokens[0] : undefined;
+    // A template that is exactly one interpolation is that expression, not its text.
+    if (only?.kind === "interpolation") return only.expression;
+    const parts = nestDirectives(stripAndMeld(tokens));
+    if (parts.length === 0) return { kind: "string", value: "" };
+    if (parts.length === 1 && parts[0].kind === "text") return { kind: "string", value: parts[0].text };
+    const template: Template = { kind: "template", parts };
+    return template;
+  }
+
+  private templateTokens(mode: "bare" | "quoted"): TemplateToken[] {
+    const text = this.text;
+    const tokens: TemplateToken[] = [];
+    let literal = "";
+    const flush = (): void => {
+      if (literal !== "") tokens.push({ kind: "text", text: literal });
+      literal = "";
+    };
+    for (;;) {
+      const char = text[this.position];
+      if (char === undefined) {
+        if (mode === "quoted") this.fail("'\"' closing the string");
+        break;
+      }
+      if (mode === "quoted" && char === '"') {
+        this.position++;
+        break;
+      }
+      const next = text[this.position + 1];
+      if ((char === "$" || char === "%") && next === char && text[this.position + 2] === "{") {
+        // `$${` and `%%{` are the literal `${` and `%{`, each a literal token of its own.
+        flush();
+        tokens.push({ kind: "text", text: char + "{" });
+        this.position += 3;
+      } else if ((char === "$" || char === "%") && next === "{") {
+        flush();
+        tokens.push(char === "$" ? this.interpolation() : this.directive());
+      } else if (char === "$" || char === "%") {
+        flush();
+        tokens.push({ kind: "text", text: char });
+        this.position++;
+      } else if (char === "\r" && next !== "\n") {
+        this.fail("a line feed after a carriage return");
+      } else if (mode === "quoted" && (char === "\n" || char === "\r")) {
+        this.fail("'\"' before the end of the line (a quoted string cannot span lines)");
+      } else if (char === "\n" || (char === "\r" && next === "\n")) {
+        // In a bare template each line is a literal token of its own, which matters to strip markers.
+        literal += char === "\r" ? "\r\n" : "\n";
+        this.position += char === "\r" ? 2 : 1;
+        flush();
+      } else if (mode === "quoted" && char === "\\") {
+        literal += this.escape();
+      } else {
+        literal += char;
+        this.position++;
+      }
+    }
+    flush();
+    return tokens;
+  }
+
+  /** A backslash escape of a quoted string, at its backslash. */
+  private escape(): string {
+    const selector = this.text[this.position + 1];
+    const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" };
+    if (selector !== undefined && Object.hasOwn(simple, selector)) {
+      this.position += 2;
+      return simple[selector];
+    }
+    if (selector === "u" || selector === "U") {
+      const length = selector === "u" ? 4 : 8;
+      const digits = this.text.slice(this.position + 2, this.position + 2 + length);
+      const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === length ? parseInt(digits, 16) : NaN;
+      if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) {
+        this.position++;
+        this.fail(`${length} hexadecimal digits of a Unicode character`);
+      }
+      this.position += 2 + length;
+      return String.fromCodePoint(code);
+    }
+    this.position++;
+    this.fail('an escape: \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN');
+  }
+
+  /** `${ expression }` with optional strip markers, at its `$`. */
+  private interpolation(): TemplateToken {
+    this.position += 2;
+    const stripBefore = this.take("~", false);
+    const expression = this.expression();
+    const stripAfter = this.sequenceEnd();
+    return { kind: "interpolation", expression, stripBefore, stripAfter };
+  }
+
+  /** `%{ if c }`, `%{ else }`, `%{ endif }`, `%{ for k, v in xs }`, `%{ endfor }`, at its `%`. */
+  private directive(): TemplateToken {
+    const column = this.position + 1;
+    this.position += 2;
+    const stripBefore = this.take("~", false);
+    this.skipSpace();
+    const wordStart = this.position;
+    const word = this.identifier();
+    let directive: Directive;
+    if (word === "if") directive = { kind: "if", condition: this.expression() };
+    else if (word === "else" || word === "endif" || word === "endfor") directive = { kind: word };
+    else if (word === "for") {
+      const [keyVariable, valueVariable] = this.forVariables();
+      const collection = this.expression();
+      directive = {
+        kind: "for",
+        ...(keyVariable === undefined ? {} : { keyVariable }),
+        valueVariable,
+        collection,
+      };
+    } else {
+      this.position = wordStart;
+      this.fail("a template directive: if, else, endif, for or endfor");
+    }
+    const stripAfter = this.sequenceEnd();
+    return { kind: "directive", directive, stripBefore, stripAfter, column };
+  }
+
+  /** `}` or `~}` closing an interpolation or directive; true for the strip marker. */
+  private sequenceEnd(): boolean {
+    this.skipSpace();
+    const strip = this.take("~", false);
+    if (!this.take("}", false)) this.fail(strip ? "'}' after '~'" : "'}' closing the template sequence");
+    return strip;
+  }
+
+  /** Consumes `token` when it comes next (after whitespace unless `skip` is false). */
+  private take(token: string, skip = true): boolean {
+    const at = skip ? this.ahead() : this.position;
+    if (!this.text.startsWith(token, at)) return false;
+    // `=` must not be the start of `==` or `=>`.
+    if (token === "=" && (this.text[at + 1] === "=" || this.text[at + 1] === ">")) return false;
+    this.position = at + token.length;
+    return true;
+  }
+
+  private expect(token: string, expected: string): void {
+    if (!this.take(token)) this.fail(expected);
+  }
+
+  private peekIs(token: string): boolean {
+    return this.text.startsWith(token, this.ahead());
+  }
+
+  /** Where the next token starts: after spaces, tabs, newlines and comments. Does not move. */
+  private ahead(): number {
+    const text = this.text;
+    let at = this.position;
+    for (;;) {
+      const char = text[at];
+      if (char === " " || char === "\t" || char === "\n") at++;
+      else if (char === "\r" && text[at + 1] === "\n") at += 2;
+      else if (char === "#" || (char === "/" && text[at + 1] === "/")) {
+        const end = text.indexOf("\n", at);
+        at = end < 0 ? text.length : end;
+      } else if (char === "/" && text[at + 1] === "*") {
+        const end = text.indexOf("*/", at + 2);
+        if (end < 0) {
+          this.position = at;
+          this.fail("'*/' closing the comment");
+        }
+        at = end + 2;
+      } else return at;
+    }
+  }
+
+  private skipSpace(): void {
+    this.position = this.ahead();
+  }
+}
+
+function isDigit(char: string): boolean {
+  return char >= "0" && char <= "9";
+}
+
+function isExponent(text: string, at: number): boolean {
+  const next = text[at + 1];
+  const digit = next === "+" || next === "-" ? text[at + 2] : next;
+  return digit !== undefined && isDigit(digit);
+}
+
+/** An index written as a literal number or string is a traversal step, as HCL parses it. */
+function literalKey(key: Expression): TraversalStep | undefined {
+  if (key.kind === "number") return { kind: "index", key };
+  if (key.kind === "string") return { kind: "index", key: key.value };
+  return undefined;
+}
+
+function withStep(expression: Expression, step: TraversalStep): Expression {
+  if (expression.kind === "traversal" || expression.kind === "relative") {
+    return { ...expression, steps: [...expression.steps, step] };
+  }
+  return { kind: "relative", source: expression, steps: [step] };
+}
+
+/**
+ * Applies strip markers to the literal tokens next to them (only the adjacent token, as HCL does: in a
+ * bare template each line is its own token) and joins consecutive literals.
+ */
+function stripAndMeld(tokens: TemplateToken[]): TemplateToken[] {
+  const texts = tokens.map((token) => (token.kind === "text" ? token.text : undefined));
+  tokens.forEach((token, i) => {
+    if (token.kind === "text") return;
+    const before = texts[i - 1];
+    if (token.stripBefore && before !== undefined) texts[i - 1] = before.replace(TRAILING_SPACE, "");
+    const after = texts[i + 1];
+    if (token.stripAfter && after !== undefined) texts[i + 1] = after.replace(LEADING_SPACE, "");
+  });
+  const melded: TemplateToken[] = [];
+  tokens.forEach((token, i) => {
+    const text = texts[i];
+    const last = melded[melded.length - 1];
+    if (text === undefined) melded.push(token);
+    else if (text === "") return;
+    else if (last?.kind === "text") melded[melded.length - 1] = { kind: "text", text: last.text + text };
+    else melded.push({ kind: "text", text });
+  });
+  return melded;
+}
+
+/** Go's unicode.IsSpace: the White_Space property. */
+const TRAILING_SPACE = /[\p{White_Space}]+$/u;
+const LEADING_SPACE = /^[\p{White_Space}]+/u;
+
+/** Builds the nested if/for structure from a flat token list. */
+function nestDirectives(tokens: readonly TemplateToken[]): TemplatePart[] {
+  let index = 0;
+  const fail = (column: number, message: string): never => {
+    throw new ParseError(`column ${column}: ${message}`);
+  };
+  const sequence = (closers: readonly string[]): [TemplatePart[], TemplateToken | undefined] => {
+    const parts: TemplatePart[] = [];
+    while (index < tokens.length) {
+      const token = tokens[index++];
+      if (token.kind === "text") parts.push({ kind: "text", text: token.text });
+      else if (token.kind === "interpolation")
+        parts.push({ kind: "interpolation", expression: token.expression });
+      else if (closers.includes(token.directive.kind)) return [parts, token];
+      else if (token.directive.kind === "if") {
+        const [whenTrue, closer] = sequence(["else", "endif"]);
+        let whenFalse: TemplatePart[] = [];
+        if (closer?.kind === "directive" && closer.directive.kind === "else") {
+          const [elseParts, end] = sequence(["endif"]);
+          if (end === undefined) fail(token.column, "%{if} has no %{endif}");
+          whenFalse = elseParts;
+        } else if (closer === undefined) fail(token.column, "%{if} has no %{endif}");
+        parts.push({ kind: "if", condition: token.directive.condition, whenTrue, whenFalse });
+      } else if (token.directive.kind === "for") {
+        const [body, closer] = sequence(["endfor"]);
+        if (closer === undefined) fail(token.column, "%{for} has no %{endfor}");
+        const { keyVariable, valueVariable, collection } = token.directive;
+        parts.push({
+          kind: "for",
+          ...(keyVariable === undefined ? {} : { keyVariable }),
+          valueVariable,
+          collection,
+          body,
+        });
+      } else fail(token.column, `%{${token.directive.kind}} without its opening directive`);
+    }
+    return [parts, undefined];
+  };
+  const [parts] = sequence([]);
+  return parts;
+}

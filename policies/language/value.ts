@@ -1,0 +1,74 @@
+/**
+ * Values of Terraform's language as plain JavaScript, plus the two things the guard cannot know:
+ * an Unknown (not knowable before apply, or not evaluable exactly here) and a PartialText (a template
+ * whose interpolations are partly unknown, known text kept).
+ */
+
+/** A value known only after apply, or one this evaluator cannot compute exactly; `reason` says which. */
+export class Unknown {
+  constructor(
+    readonly reason: string,
+    /** Opaque to the language: the engine attaches it (e.g. the place of the resource it belongs to). */
+    readonly origin?: unknown,
+  ) {}
+}
+
+/** Text rendered from a template with unknown interpolations: `acs:log:cn-shanghai:<unknown>:project/p`. */
+export class PartialText {
+  constructor(readonly parts: readonly (string | Unknown)[]) {}
+}
+
+export type Value = string | number | boolean | null | Unknown | PartialText | Value[] | ValueObject;
+
+export interface ValueObject {
+  [key: string]: Value;
+}
+
+export function isUnknown(value: Value): value is Unknown | PartialText {
+  return value instanceof Unknown || value instanceof PartialText;
+}
+
+export function isValueObject(value: Value): value is ValueObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+/**
+ * An object built from entries; keys are defined as own properties so that a key such as `__proto__`
+ * is data, never a prototype.
+ */
+export function objectOf(entries: Iterable<readonly [string, Value]>): ValueObject {
+  const result: ValueObject = {};
+  for (const [key, value] of entries) {
+    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return result;
+}
+
+/** Terraform orders keys (and sets of strings) by their UTF-8 bytes, which is code point order. */
+export function compareText(left: string, right: string): number {
+  const a = Array.from(left);
+  const b = Array.from(right);
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i++) {
+    const difference = (a[i].codePointAt(0) ?? 0) - (b[i].codePointAt(0) ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
+}
+
+/** An object's keys in Terraform's iteration order. */
+export function sortedKeys(value: ValueObject): string[] {
+  return Object.keys(value).sort(compareText);
+}
+
+/** Arrays that are Terraform sets (from toset): iterated with the element as key, never indexed. */
+const sets = new WeakSet<Value[]>();
+
+export function setOf(elements: Value[]): Value[] {
+  sets.add(elements);
+  return elements;
+}
+
+export function isSet(value: Value): boolean {
+  return Array.isArray(value) && sets.has(value);
+}

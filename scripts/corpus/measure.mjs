@@ -1,0 +1,209 @@
+#!/usr/bin/env node
+// Measures the guard on the corpus that build.mjs wrote: each case as written (with a mainland default
+// provider where it declares none, as a reviewer's environment would give it), and one mutant per mainland
+// place literal moved abroad. Prints a Markdown summary; writes every result to .corpus/results.json.
+// Needs `npm run build` first.
+//   node scripts/corpus/measure.mjs [--corpus .corpus] [--input json|hcl]
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const require = createRequire(import.meta.url);
+const { checkPaths, BadInputError } = require("../../dist/policies/adapters/cli/inputs.js");
+const { PACKS } = require("../../dist/policies/packs/index.js");
+const { MAINLAND_REGION_IDS } = require("../../dist/policies/catalog/regions.js");
+
+const { values } = parseArgs({
+  options: { corpus: { type: "string", default: ".corpus" }, input: { type: "string", default: "json" } },
+});
+const corpus = path.resolve(values.corpus);
+const manifest = JSON.parse(readFileSync(path.join(corpus, "manifest.json"), "utf8"));
+const work = path.join(corpus, "work");
+rmSync(work, { recursive: true, force: true });
+
+/** Foreign places a mainland literal is moved to, in turn: the Hong Kong prefix trap among them. */
+const FOREIGN = ["cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1", "ap-northeast-1"];
+const HOME = "cn-hangzhou";
+const DEFAULT_PROVIDER = { provider: { alicloud: [{ region: HOME }] } };
+// Longest first, so cn-shanghai-finance-1 is not taken for cn-shanghai.
+const REGIONS = [...MAINLAND_REGION_IDS].sort((a, b) => b.length - a.length);
+
+function regionIn(text) {
+  for (const region of REGIONS) {
+    const at = text.indexOf(region);
+    if (at < 0) continue;
+    const before = text[at - 1];
+    const after = text[at + region.length];
+    // A region ID as a token: not inside a longer word (cn-hangzhou-finance is another region).
+    if (
+      (before === undefined || !/[a-z0-9]/.test(before)) &&
+      (after === undefined || !/[a-z0-9]/.test(after) || after === "-")
+    )
+      return region;
+  }
+  return undefined;
+}
+
+/** The text with its mainland region moved to `foreign`; a zone keeps its letter in the foreign form. */
+function moveAbroad(text, region, foreign) {
+  const zone = new RegExp(`^${region}-?([a-z])$`).exec(text);
+  if (zone !== null) return foreign === "cn-hongkong" ? `${foreign}-${zone[1]}` : `${foreign}${zone[1]}`;
+  return text.split(region).join(foreign);
+}
+
+/** Every string leaf (not keys, not `//` metadata) with its path. */
+function* strings(value, at = []) {
+  if (typeof value === "string") yield at;
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, [...at, i]);
+  else if (value !== null && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) if (key !== "//") yield* strings(item, [...at, key]);
+}
+
+function getAt(value, at) {
+  return at.reduce((node, key) => node[key], value);
+}
+
+function setAt(value, at, replacement) {
+  const copy = JSON.parse(JSON.stringify(value));
+  getAt(copy, at.slice(0, -1))[at[at.length - 1]] = replacement;
+  return copy;
+}
+
+function declaresAlicloud(document) {
+  return document.provider !== undefined && Object.hasOwn(document.provider, "alicloud");
+}
+
+function run(dir) {
+  try {
+    const report = checkPaths([dir], { packs: PACKS.residency });
+    return { report };
+  } catch (error) {
+    if (error instanceof BadInputError) return { badInput: error.message };
+    return {
+      crash: String(error?.stack ?? error)
+        .split("\n")
+        .slice(0, 3)
+        .join(" | "),
+    };
+  }
+}
+
+const violationsOf = (report) => report.findings.filter((f) => !f.suppressed && f.severity === "error");
+const outsideOf = (report) => violationsOf(report).filter((f) => f.verdict === "outside");
+/** A refusal's reason with its particulars elided, so that like refusals group together. */
+const reasonOf = (finding) =>
+  `${finding.rule}: ${finding.attribute.replace(/\.\d+/g, "")} — ${finding.resolved
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\$\{[^}]*\}/g, "${…}")
+    .slice(0, 140)}`;
+
+function prepare(dir, document, extraFiles) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(document));
+  for (const [name, text] of extraFiles) writeFileSync(path.join(dir, name), text);
+}
+
+const results = [];
+const totals = {
+  cases: 0,
+  crashes: 0,
+  badInput: 0,
+  pass: 0,
+  refused: 0,
+  mutants: 0,
+  caught: 0,
+  refusedOtherwise: 0,
+  missed: 0,
+};
+const refusals = new Map();
+const missed = [];
+for (const { id, origin } of manifest.cases) {
+  totals.cases += 1;
+  const document = JSON.parse(readFileSync(path.join(corpus, "cases", id, "json", "main.tf.json"), "utf8"));
+  const extra = declaresAlicloud(document)
+    ? []
+    : [["harness_provider.tf.json", JSON.stringify(DEFAULT_PROVIDER)]];
+  const dir = path.join(work, id, "base");
+  if (values.input === "hcl") {
+    mkdirSync(dir, { recursive: true });
+    for (const file of readdirSync(path.join(corpus, "cases", id, "hcl")))
+      copyFileSync(path.join(corpus, "cases", id, "hcl", file), path.join(dir, file));
+    for (const [name, text] of extra) writeFileSync(path.join(dir, name), text);
+  } else prepare(dir, document, extra);
+  const base = run(dir);
+  const result = { id, origin };
+  results.push(result);
+  if (base.crash !== undefined || base.badInput !== undefined) {
+    if (base.crash !== undefined) totals.crashes += 1;
+    else totals.badInput += 1;
+    Object.assign(result, base);
+    continue;
+  }
+  const baseViolations = violationsOf(base.report);
+  result.violations = baseViolations.map((f) => `${f.address} ${f.attribute}: ${f.resolved}`);
+  if (baseViolations.length === 0) totals.pass += 1;
+  else totals.refused += 1;
+  for (const finding of baseViolations) {
+    const reason = reasonOf(finding);
+    const group = refusals.get(reason) ?? { count: 0, examples: [] };
+    group.count += 1;
+    if (group.examples.length < 3) group.examples.push(`${id} ${finding.address}`);
+    refusals.set(reason, group);
+  }
+  const baseOutside = outsideOf(base.report).length;
+  result.mutants = [];
+  let index = 0;
+  for (const at of strings(document)) {
+    const text = getAt(document, at);
+    const region = regionIn(text);
+    if (region === undefined) continue;
+    const foreign = FOREIGN[index % FOREIGN.length];
+    const mutated = moveAbroad(text, region, foreign);
+    const mutantDir = path.join(work, id, `mutant-${index}`);
+    index += 1;
+    prepare(mutantDir, setAt(document, at, mutated), extra);
+    const outcome = run(mutantDir);
+    totals.mutants += 1;
+    const where = `${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`;
+    let verdict;
+    if (outcome.crash !== undefined) {
+      totals.crashes += 1;
+      verdict = `crash: ${outcome.crash}`;
+    } else if (outcome.badInput !== undefined) {
+      totals.badInput += 1;
+      verdict = `bad input: ${outcome.badInput}`;
+    } else if (outsideOf(outcome.report).length > baseOutside) {
+      totals.caught += 1;
+      verdict = "caught";
+    } else if (violationsOf(outcome.report).length > 0) {
+      totals.refusedOtherwise += 1;
+      verdict = "refused, not as outside";
+    } else {
+      totals.missed += 1;
+      verdict = "missed";
+      missed.push(`${id} ${where}`);
+    }
+    result.mutants.push({ where, verdict });
+  }
+}
+rmSync(work, { recursive: true, force: true });
+writeFileSync(path.join(corpus, "results.json"), JSON.stringify({ totals, results }, null, 1));
+
+const lines = [
+  `Corpus: ${manifest.repository} ${manifest.ref} (${manifest.commit.slice(0, 12)}), input ${values.input}`,
+  "",
+  `| cases | crashes | bad input | pass | refused | mutants | caught (outside) | refused otherwise | missed |`,
+  `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+  `| ${totals.cases} | ${totals.crashes} | ${totals.badInput} | ${totals.pass} | ${totals.refused} | ${totals.mutants} | ${totals.caught} | ${totals.refusedOtherwise} | ${totals.missed} |`,
+  "",
+  "Refusals of the unmutated cases, by reason (count, examples):",
+  "",
+  ...[...refusals]
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([reason, { count, examples }]) => `- ${count} × ${reason} (${examples.join("; ")})`),
+  "",
+  `Missed mutants (${missed.length}):`,
+  ...missed.map((line) => `- ${line}`),
+];
+console.log(lines.join("\n"));

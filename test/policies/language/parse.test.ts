@@ -1,0 +1,161 @@
+import { parseExpression, parseTemplate } from "../../../policies/language/parse";
+import type { Expression } from "../../../policies/language/syntax";
+
+function parsed(result: ReturnType<typeof parseExpression>): Expression {
+  if (!result.ok) throw new Error(result.error);
+  return result.expression;
+}
+
+describe("parseTemplate", () => {
+  test("text without ${ or %{ is one literal", () => {
+    expect(parseTemplate("oss-cn-shanghai.aliyuncs.com")).toEqual({
+      ok: true,
+      expression: { kind: "string", value: "oss-cn-shanghai.aliyuncs.com" },
+    });
+  });
+
+  test("a lone interpolation is the expression itself, not a template", () => {
+    expect(parsed(parseTemplate("${local.x}"))).toEqual({
+      kind: "traversal",
+      root: "local",
+      steps: [{ kind: "attr", name: "x" }],
+    });
+    expect(parsed(parseTemplate("${~ local.x ~}")).kind).toBe("traversal");
+    expect(parsed(parseTemplate("${local.x} ")).kind).toBe("template");
+  });
+
+  test("escapes are literal text", () => {
+    expect(parsed(parseTemplate("$${x} %%{y}"))).toEqual({ kind: "string", value: "${x} %{y}" });
+  });
+
+  test("directives nest", () => {
+    expect(parsed(parseTemplate("%{if a}x%{else}%{for v in l}${v}%{endfor}%{endif}"))).toEqual({
+      kind: "template",
+      parts: [
+        {
+          kind: "if",
+          condition: { kind: "traversal", root: "a", steps: [] },
+          whenTrue: [{ kind: "text", text: "x" }],
+          whenFalse: [
+            {
+              kind: "for",
+              valueVariable: "v",
+              collection: { kind: "traversal", root: "l", steps: [] },
+              body: [{ kind: "interpolation", expression: { kind: "traversal", root: "v", steps: [] } }],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  test.each([
+    ["${x", "column 4: expected '}' closing the template sequence, found the end of the text"],
+    ["%{if a}", "column 1: %{if} has no %{endif}"],
+    ["%{endfor}", "column 1: %{endfor} without its opening directive"],
+    ["%{while x}", 'column 3: expected a template directive: if, else, endif, for or endfor, found "w"'],
+    ["${a.0.1}", 'column 5: expected one legacy index (`.0.1` is not an index; write [0][1]), found "0"'],
+    [
+      '${"a\nb"}',
+      'column 5: expected \'"\' before the end of the line (a quoted string cannot span lines), found "\\n"',
+    ],
+    ["a\rb${x}", 'column 2: expected a line feed after a carriage return, found "\\r"'],
+    ['${"\\q"}', 'column 5: expected an escape: \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN, found "q"'],
+    [
+      "${provider::p::f(1)}",
+      "column 11: expected '(' (provider-defined functions are not evaluated), found \":\"",
+    ],
+  ])("refuses %j: %s", (text, error) => {
+    expect(parseTemplate(text)).toEqual({ ok: false, error });
+  });
+
+  test("nesting deeper than any configuration is refused, never a stack overflow", () => {
+    const deep = "${" + "(".repeat(10000) + "1" + ")".repeat(10000) + "}";
+    const result = parseTemplate(deep);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.error).toContain("levels of nesting");
+  });
+});
+
+describe("parseExpression", () => {
+  test("traversals: attributes, indices, the legacy .0 form", () => {
+    expect(parsed(parseExpression('data.alicloud_zones.x.zones.0["id"]'))).toEqual({
+      kind: "traversal",
+      root: "data",
+      steps: [
+        { kind: "attr", name: "alicloud_zones" },
+        { kind: "attr", name: "x" },
+        { kind: "attr", name: "zones" },
+        { kind: "index", key: { kind: "number", text: "0" } },
+        { kind: "index", key: "id" },
+      ],
+    });
+  });
+
+  test("a computed index, a relative traversal, splats", () => {
+    expect(parsed(parseExpression("a[b].c")).kind).toBe("relative");
+    expect(parsed(parseExpression("xs[*].a[0]"))).toMatchObject({ kind: "splat", form: "full" });
+    // An attribute splat ends at the first index: xs.*.a[0] is (xs.*.a)[0].
+    expect(parsed(parseExpression("xs.*.a[0]"))).toMatchObject({
+      kind: "relative",
+      source: { kind: "splat", form: "attribute" },
+    });
+  });
+
+  test("operators bind as HCL's precedence levels say, left to right within a level", () => {
+    const tree = parsed(parseExpression("a || b && c == d < e + f * -g"));
+    expect(tree).toMatchObject({
+      operator: "||",
+      right: {
+        operator: "&&",
+        right: {
+          operator: "==",
+          right: {
+            operator: "<",
+            right: { operator: "+", right: { operator: "*", right: { kind: "unary" } } },
+          },
+        },
+      },
+    });
+    expect(parsed(parseExpression("a - b - c"))).toMatchObject({ operator: "-", left: { operator: "-" } });
+  });
+
+  test("objects: bare names, quoted and parenthesized keys, = and :, commas or newlines", () => {
+    const tree = parsed(parseExpression('{\n  a = 1\n  "b": 2, (c) = 3\n}'));
+    expect(tree).toMatchObject({
+      kind: "object",
+      items: [
+        { bareKey: true, key: { kind: "traversal", root: "a" } },
+        { bareKey: false, key: { kind: "string", value: "b" } },
+        { bareKey: false, key: { kind: "parentheses" } },
+      ],
+    });
+  });
+
+  test("for expressions: tuple and object forms, a condition, grouping", () => {
+    expect(parsed(parseExpression("{for k, v in m : v => k... if k != 1}"))).toMatchObject({
+      kind: "for",
+      keyVariable: "k",
+      valueVariable: "v",
+      grouping: true,
+      condition: { kind: "binary" },
+    });
+  });
+
+  test("a call that expands its final argument", () => {
+    expect(parsed(parseExpression("concat(a, bs...)"))).toMatchObject({
+      kind: "call",
+      name: "concat",
+      expandFinal: true,
+    });
+  });
+
+  test.each([
+    ["1 +", "column 4: expected an expression, found the end of the text"],
+    ["a b", 'column 3: expected the end of the expression, found "b"'],
+    ["<<EOT\nx\nEOT", 'column 1: expected an expression (heredocs are not read), found "<"'],
+    ["{a = 1 b = 2}", "column 8: expected ',', a newline or '}' after an object item, found \"b\""],
+  ])("refuses %j: %s", (text, error) => {
+    expect(parseExpression(text)).toEqual({ ok: false, error });
+  });
+});
