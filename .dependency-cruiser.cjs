@@ -38,6 +38,14 @@ module.exports = {
       to: { path: "^policies/", pathNot: "^policies/(adapters/cdktf|catalog)/" },
     },
     {
+      name: "engine-without-cdk",
+      comment:
+        "only the CDKTF adapter touches the CDK: the engine reads Terraform JSON, so it works the same under cdktf or CDK Terrain",
+      severity: "error",
+      from: { path: "^policies/", pathNot: "^policies/adapters/cdktf/" },
+      to: { path: "node_modules/(cdktf|cdktn|constructs)/" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: { path: "^policies/" },
@@ -46,7 +54,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|dist|\\.gen|cdktf\\.out)/" },
+    // node_modules stay in the graph, unfollowed, so that engine-without-cdk sees imports of the CDK.
+    exclude: { path: "^(dist|\\.gen|cdktf\\.out)/" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
   },

@@ -2,7 +2,18 @@ import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".gen/", "dist/", "cdktf.out/", "coverage/", "reports/", ".stryker-tmp/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".ci/node-*/",
+      ".gen/",
+      "dist/",
+      "cdktf.out/",
+      "coverage/",
+      "reports/",
+      ".stryker-tmp/",
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -3,8 +3,10 @@
  *
  * Membership is by explicit ID, never by a `cn-` prefix: `cn-hongkong` is outside mainland China,
  * and any region this list does not name (a new one, a typo) is treated as outside until it is added.
- * Checked against `alicloud/connectivity/regions.go` of aliyun/terraform-provider-alicloud and the
- * published region list; add a region here only after confirming where its data centers are.
+ * Held by a test against the provider's region list (`provider-regions.json`, derived from
+ * `alicloud/connectivity/regions.go` of aliyun/terraform-provider-alicloud) and checked against Alibaba
+ * Cloud's published region and endpoint lists; add a region here only after confirming where its data
+ * centers are.
  */
 export type MainlandRegionKind = "public" | "finance" | "gov";
 
@@ -29,10 +31,20 @@ export const MAINLAND_REGIONS: readonly MainlandRegion[] = [
   { id: "cn-heyuan", kind: "public", city: "Heyuan" },
   { id: "cn-guangzhou", kind: "public", city: "Guangzhou" },
   { id: "cn-chengdu", kind: "public", city: "Chengdu" },
+  { id: "cn-zhongwei", kind: "public", city: "Zhongwei" },
+  // The China Unicom joint-venture region: not in the provider's list, but in Alibaba Cloud's endpoint lists.
+  { id: "cn-zhengzhou-jva", kind: "public", city: "Zhengzhou" },
   { id: "cn-hangzhou-finance", kind: "finance", city: "Hangzhou" },
   { id: "cn-shanghai-finance-1", kind: "finance", city: "Shanghai" },
   { id: "cn-shenzhen-finance-1", kind: "finance", city: "Shenzhen" },
   { id: "cn-beijing-finance-1", kind: "finance", city: "Beijing" },
+  // Other names the provider accepts for the finance regions (their OSS locations, public access points).
+  { id: "cn-hzfinance", kind: "finance", city: "Hangzhou" },
+  { id: "cn-hzjbp", kind: "finance", city: "Hangzhou" },
+  { id: "cn-shanghai-finance-1-pub", kind: "finance", city: "Shanghai" },
+  { id: "cn-shenzhen-finance", kind: "finance", city: "Shenzhen" },
+  { id: "cn-szfinance", kind: "finance", city: "Shenzhen" },
+  { id: "cn-beijing-finance-1-pub", kind: "finance", city: "Beijing" },
   { id: "cn-north-2-gov-1", kind: "gov", city: "Beijing" },
 ];
 
