@@ -37,11 +37,16 @@ function textAt(context: RuleContext, resource: ResourceBlock, attribute: string
 function worldSource(context: RuleContext, resource: ResourceBlock): OpenSource | undefined | Observation {
   let anySource = false;
   for (const attribute of SOURCES) {
+    // A source group or prefix list admits only its members: that one is set is enough, whatever its ID.
+    if (attribute === "source_security_group_id" || attribute === "prefix_list_id") {
+      const written = attributeOf(resource.body, attribute);
+      anySource ||= written !== undefined && written !== null;
+      continue;
+    }
     const value = textAt(context, resource, attribute);
     if ("problem" in value) return value.problem;
     if (value.text === undefined) continue;
     anySource = true;
-    if (attribute !== "cidr_ip" && attribute !== "ipv6_cidr_ip") continue;
     const block = parseAddressBlock(value.text);
     const written = attributeOf(resource.body, attribute);
     if (block === undefined)

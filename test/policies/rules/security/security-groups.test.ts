@@ -23,6 +23,10 @@ describe("SEC-SG-SSH-OPEN and SEC-SG-RDP-OPEN", () => {
     https: { ...open, port_range: "443/443" },
     from_vpc: { cidr_ip: "10.20.0.0/16", port_range: "22/22" },
     from_group: { source_security_group_id: "sg-2", port_range: "22/22" },
+    from_group_resource: {
+      source_security_group_id: "${alicloud_security_group.admin.id}",
+      port_range: "22/22",
+    },
     dropped: { ...open, port_range: "22/22", policy: "drop" },
     egress: { ...open, port_range: "22/22", type: "egress" },
     every_protocol: { ...open, ip_protocol: "all", port_range: "-1/-1" },
