@@ -29,7 +29,10 @@ interface Document {
   readonly references: ReadonlyMap<string, Reference>;
 }
 
-const MARKER = (index: number): string => `\u0001ref${index}\u0001`;
+/** A reference's stand-in inside the document's text, as a JSON escape, so that it parses inside a string only. */
+const MARKER = (index: number): string => `\\u0001ref${index}\\u0001`;
+/** The same stand-in as JSON.parse gives it back. */
+const PARSED_MARKER = (index: number): string => `\u0001ref${index}\u0001`;
 const NOT_CONDITIONS: ReadonlySet<string> = new Set(["StringNotEquals", "StringNotLike"]);
 const OBJECT_READ_ACTIONS = ["oss:*", "oss:GetObject"] as const;
 
@@ -39,15 +42,17 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
   const references = new Map<string, Reference>();
   let text = "";
   for (const part of parts) {
+    // Literal text that could pass for a stand-in would make a literal look like a reference.
+    if (typeof part === "string" && (part.includes("\\u0001") || part.includes("\u0001")))
+      return "holds the control character U+0001";
     if (typeof part === "string") text += part;
     else {
-      const marker = MARKER(references.size);
-      references.set(marker, part);
-      text += marker;
+      references.set(PARSED_MARKER(references.size), part);
+      text += MARKER(references.size - 1);
     }
   }
   try {
-    return { json: JSON.parse(text.replaceAll("\u0001", "\\u0001")) as unknown, references };
+    return { json: JSON.parse(text) as unknown, references };
   } catch {
     return "is not a JSON policy document";
   }

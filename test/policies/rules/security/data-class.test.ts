@@ -241,6 +241,12 @@ describe("SEC-DATA-CLASS-BUCKET-POLICY", () => {
       narrowed: bucket("e", denyOutside("e", { ...fromVpc, IpAddress: { "acs:SourceIp": ["1.2.3.4"] } })),
       other_bucket: bucket("f", denyOutside("z", fromVpc)),
       jsonencode: bucket("g", '${jsonencode({"Statement" = []})}'),
+      forged: bucket(
+        "j",
+        denyOutside("j", {
+          StringNotEquals: { "acs:SourceVpc": ["\u0001ref0\u0001", "${alicloud_vpc.home.id}"] },
+        }),
+      ),
       none: bucket("h"),
       logs: { bucket: "i", tags: LOGS },
     },
@@ -256,11 +262,13 @@ describe("SEC-DATA-CLASS-BUCKET-POLICY", () => {
       "alicloud_oss_bucket.narrowed",
       "alicloud_oss_bucket.other_bucket",
       "alicloud_oss_bucket.jsonencode",
+      "alicloud_oss_bucket.forged",
       "alicloud_oss_bucket.none",
     ]);
     expect(findings[0]?.message).toMatch(/acs:SourceVpc "vpc-123" is not a reference to an alicloud_vpc/);
     expect(findings[1]?.message).toMatch(/narrows the deny with IpAddress acs:SourceIp/);
-    expect(findings[4]?.message).toMatch(/there is no bucket policy/);
+    expect(findings[4]?.message).toMatch(/holds the control character U\+0001/);
+    expect(findings[5]?.message).toMatch(/there is no bucket policy/);
   });
 });
 
