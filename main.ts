@@ -1,10 +1,10 @@
 import { App } from "cdktf";
-import { ConfigError, configFromEnvironment, validateConfig } from "./stacks/config";
-import { buildDataCenter } from "./stacks/data-center";
+import { ConfigError, loadConfig } from "./stacks/config";
+import { buildPlatform } from "./stacks/platform";
 
-function loadConfig() {
+function configOrExit() {
   try {
-    return validateConfig(configFromEnvironment(process.env));
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -14,6 +14,8 @@ function loadConfig() {
   }
 }
 
+// Before the App, which creates the output directory: a refused configuration writes nothing.
+const config = configOrExit();
 const app = new App();
-buildDataCenter(app, loadConfig());
+buildPlatform(app, config);
 app.synth();

@@ -4,9 +4,9 @@ import * as path from "path";
 /** The stack name of every generated configuration. */
 export const BENCH_STACK = "bench";
 
-type Body = Record<string, unknown>;
+export type Body = Record<string, unknown>;
 
-interface Resource {
+export interface Resource {
   readonly type: string;
   readonly name: string;
   readonly body: Body;
@@ -48,7 +48,7 @@ function residentBucket(bucket: string, key: string, vpc: string): Body {
  * a bucket of personal information replicated to its twin in the DR region (through the `dr` alias), RDS, SLS,
  * ECS, NAT: secure by the security pack too, as the stacks are.
  */
-function landingZone(i: number): Resource[] {
+export function landingZone(i: number): Resource[] {
   const ref = (type: string, name: string, attribute: string): string =>
     `\${${type}.${name}_${i}.${attribute}}`;
   const cidr = (third: number): string => `10.${i % 250}.${third}.0/24`;

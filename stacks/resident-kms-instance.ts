@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { KmsInstance } from "../.gen/providers/alicloud/kms-instance";
 import type { AlicloudProvider } from "../.gen/providers/alicloud/provider";
+import { invalidProp, providerRegion } from "./construct-checks";
 import type { ResidentNetwork } from "./resident-network";
 
 export interface ResidentKmsInstanceProps {
@@ -16,18 +17,27 @@ export interface ResidentKmsInstanceProps {
  * vSwitches' zones, and never deleted without a backup.
  */
 export class ResidentKmsInstance extends Construct {
-  readonly instance: KmsInstance;
+  private readonly instance: KmsInstance;
 
   constructor(scope: Construct, id: string, { network, provider }: ResidentKmsInstanceProps) {
     super(scope, id);
+    const region = providerRegion(this, provider);
+    if (region !== network.region) {
+      invalidProp(
+        this,
+        "ResidentKmsInstance",
+        "provider",
+        `is in ${region}, the network in ${network.region}: give the network's provider`,
+      );
+    }
     this.instance = new KmsInstance(this, "instance", {
       provider,
       // The edition the provider's examples create (it accepts "3" and "5"); see README, Deploying.
       productVersion: "3",
       paymentType: "PayAsYouGo",
-      vpcId: network.vpc.id,
-      vswitchIds: network.vswitches.map((vswitch) => vswitch.id),
-      zoneIds: network.zoneIds,
+      vpcId: network.vpcId,
+      vswitchIds: network.vswitchIds,
+      zoneIds: [...network.zoneIds],
       forceDeleteWithoutBackup: "false",
     });
   }

@@ -11,15 +11,15 @@ import { SnatEntry } from "../.gen/providers/alicloud/snat-entry";
 import { Vpc } from "../.gen/providers/alicloud/vpc";
 import { VpcFlowLog } from "../.gen/providers/alicloud/vpc-flow-log";
 import { Vswitch } from "../.gen/providers/alicloud/vswitch";
-import type { ZoneConfig } from "./config";
+import { checkNetwork, FieldError } from "./addressing";
+import type { NetworkConfig } from "./config";
+import { invalidProp, providerRegion } from "./construct-checks";
 
 export interface ResidentNetworkProps {
   /** Prefix of every name in the network, e.g. `sh-dc-prod` or `sh-dc-prod-dr`. */
   readonly namePrefix: string;
-  readonly vpcCidr: string;
-  /** A vSwitch per zone (validated by `validateConfig`: at least two, in the provider's region). */
-  readonly zones: readonly ZoneConfig[];
-  readonly tags: Record<string, string>;
+  /** The VPC and a vSwitch per zone: at least two distinct zones of the provider's region, CIDRs inside the VPC. */
+  readonly network: NetworkConfig;
   /** The provider (region) of the network; the stack's default provider when absent. */
   readonly provider?: AlicloudProvider;
   /** `nat`: egress to the internet only through a NAT gateway with SNAT; `none` (default): no way out. */
@@ -43,32 +43,37 @@ interface AllowRule {
  * flow logs into an SLS project in the same region, encrypted at rest.
  */
 export class ResidentNetwork extends Construct {
-  readonly vpc: Vpc;
-  readonly vswitches: Vswitch[];
-  /** The zone of each vSwitch, in the same order. */
-  readonly zoneIds: string[];
-  readonly securityGroup: SecurityGroup;
+  /** The region of the VPC (its provider's). */
+  readonly region: string;
+  /** The VPC's CIDR block, as configured. */
+  readonly vpcCidr: string;
+  /** The zone of each vSwitch, in the order of `vswitchIds`. */
+  readonly zoneIds: readonly string[];
+  private readonly vpc: Vpc;
+  private readonly vswitches: Vswitch[];
+  private readonly securityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: ResidentNetworkProps) {
     super(scope, id);
-    const { provider, tags, namePrefix } = props;
+    this.region = providerRegion(this, props.provider);
+    ResidentNetwork.validate(this, this.region, props);
+    const { provider, namePrefix, network } = props;
     const egress = props.egress ?? "none";
+    this.vpcCidr = network.vpcCidr;
+    this.zoneIds = network.zones.map(({ zone }) => zone);
     this.vpc = new Vpc(this, "vpc", {
       provider,
       vpcName: `${namePrefix}-vpc`,
-      cidrBlock: props.vpcCidr,
-      tags,
+      cidrBlock: network.vpcCidr,
     });
-    this.zoneIds = props.zones.map((zone) => zone.zoneId);
-    this.vswitches = props.zones.map(
-      (zone) =>
-        new Vswitch(this, `vswitch-${zone.zoneId}`, {
+    this.vswitches = network.zones.map(
+      ({ zone, cidr }) =>
+        new Vswitch(this, `vswitch-${zone}`, {
           provider,
-          vswitchName: `${namePrefix}-${zone.zoneId}`,
+          vswitchName: `${namePrefix}-${zone}`,
           vpcId: this.vpc.id,
-          zoneId: zone.zoneId,
-          cidrBlock: zone.cidr,
-          tags,
+          zoneId: zone,
+          cidrBlock: cidr,
         }),
     );
 
@@ -80,14 +85,13 @@ export class ResidentNetwork extends Construct {
       securityGroupType: "enterprise",
       innerAccessPolicy: "Drop",
       description: "Deny by default; explicit rules only.",
-      tags,
     });
     const rules: AllowRule[] = [
       {
         id: "https-in-vpc",
         type: "ingress",
         portRange: "443/443",
-        cidrIp: props.vpcCidr,
+        cidrIp: network.vpcCidr,
         description: "HTTPS from inside the VPC",
       },
       ...(egress === "nat"
@@ -122,7 +126,6 @@ export class ResidentNetwork extends Construct {
       provider,
       projectName: `${namePrefix}-vpc-flow-logs`,
       description: "VPC flow logs, kept in the VPC's region.",
-      tags,
     });
     const store = new LogStore(this, "flow-log-store", {
       provider,
@@ -143,12 +146,52 @@ export class ResidentNetwork extends Construct {
       trafficType: "All",
       projectName: project.projectName,
       logStoreName: store.logstoreName,
-      tags,
     });
   }
 
+  /** Throws, naming the construct and the prop, unless the props describe a network that can be built. */
+  private static validate(scope: Construct, region: string, props: ResidentNetworkProps): void {
+    if (!/^[a-z][a-z0-9-]{1,80}[a-z0-9]$/.test(props.namePrefix)) {
+      invalidProp(
+        scope,
+        "ResidentNetwork",
+        "namePrefix",
+        `"${props.namePrefix}" must be lower-case letters, digits and hyphens`,
+      );
+    }
+    const days = props.flowLogRetentionDays;
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650)) {
+      invalidProp(
+        scope,
+        "ResidentNetwork",
+        "flowLogRetentionDays",
+        `${days} must be a whole number of days from 1 to 3650`,
+      );
+    }
+    try {
+      checkNetwork(region, props.network);
+    } catch (error) {
+      if (error instanceof FieldError)
+        invalidProp(scope, "ResidentNetwork", `network.${error.field}`, error.problem);
+      throw error;
+    }
+  }
+
+  get vpcId(): string {
+    return this.vpc.id;
+  }
+
+  /** The vSwitch IDs, one per zone, in the order of `zoneIds`. */
+  get vswitchIds(): string[] {
+    return this.vswitches.map((vswitch) => vswitch.id);
+  }
+
+  get securityGroupId(): string {
+    return this.securityGroup.id;
+  }
+
   /** A NAT gateway with an EIP and an SNAT entry per vSwitch: the only way out of the VPC. */
-  private addNatEgress({ provider, tags, namePrefix, zones }: ResidentNetworkProps): void {
+  private addNatEgress({ provider, namePrefix, network }: ResidentNetworkProps): void {
     const nat = new NatGateway(this, "nat", {
       provider,
       natGatewayName: `${namePrefix}-nat`,
@@ -158,7 +201,6 @@ export class ResidentNetwork extends Construct {
       networkType: "internet",
       paymentType: "PayAsYouGo",
       deletionProtection: true,
-      tags,
     });
     const eip = new EipAddress(this, "nat-eip", {
       provider,
@@ -167,7 +209,6 @@ export class ResidentNetwork extends Construct {
       paymentType: "PayAsYouGo",
       isp: "BGP",
       deletionProtection: true,
-      tags,
     });
     new EipAssociation(this, "nat-eip-association", {
       provider,
@@ -177,12 +218,12 @@ export class ResidentNetwork extends Construct {
     });
     this.vswitches.forEach(
       (vswitch, index) =>
-        new SnatEntry(this, `snat-${zones[index].zoneId}`, {
+        new SnatEntry(this, `snat-${network.zones[index].zone}`, {
           provider,
           snatTableId: nat.snatTableIds,
           sourceVswitchId: vswitch.id,
           snatIp: eip.ipAddress,
-          snatEntryName: `${namePrefix}-snat-${zones[index].zoneId}`,
+          snatEntryName: `${namePrefix}-snat-${network.zones[index].zone}`,
         }),
     );
   }

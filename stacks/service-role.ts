@@ -1,4 +1,5 @@
 import { Fn } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { RamPolicy } from "../.gen/providers/alicloud/ram-policy";
 import { RamRole } from "../.gen/providers/alicloud/ram-role";
@@ -27,7 +28,8 @@ export interface ServiceRoleProps {
  * with nothing attached but what is given.
  */
 export class ServiceRole extends Construct {
-  readonly role: RamRole;
+  private readonly role: RamRole;
+  private readonly attachments: RamRolePolicyAttachment[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -60,6 +62,25 @@ export class ServiceRole extends Construct {
   }
 
   private attach(id: string, policyName: string, policyType: "Custom" | "System"): void {
-    new RamRolePolicyAttachment(this, id, { roleName: this.role.name, policyName, policyType });
+    this.attachments.push(
+      new RamRolePolicyAttachment(this, id, { roleName: this.role.name, policyName, policyType }),
+    );
+  }
+
+  get roleName(): string {
+    return this.role.name;
+  }
+
+  get roleArn(): string {
+    return this.role.arn;
+  }
+
+  /**
+   * The role's policy attachments: a resource that uses the role depends on them, or Terraform creates it
+   * in parallel with them and its first use of the role fails (the role's name or ARN alone orders only
+   * after the role).
+   */
+  get grants(): ITerraformDependable[] {
+    return [...this.attachments];
   }
 }

@@ -1,13 +1,13 @@
 import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
 import type { PlaceVerdict } from "../catalog/places";
-import { providerConfigOf, type StackModel } from "./model";
+import { providerConfigOf, providerOwner, type StackModel } from "./model";
 import { Resolver } from "./resolve";
 import type { PackedRule, RulePack } from "./rule";
 import { matchSuppression } from "./suppressions";
 import type {
+  CheckInput,
   CheckReport,
   Finding,
-  InputKind,
   ResourcePlacement,
   SourceLocation,
   Suppression,
@@ -133,9 +133,14 @@ function placements(
   const fileOnly: SourceLocation = { file: stack.file };
   for (const resource of stack.resources) {
     if (resource.mode !== "managed") continue;
+    // A local module's resource uses its caller's configuration, read in the caller's scope.
+    const owner = providerOwner(stack, resource.providerKey) ?? {
+      stack,
+      config: providerConfigOf(stack, resource),
+    };
     const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
       ? []
-      : resolver.providerRegion(stack, providerConfigOf(stack, resource));
+      : resolver.providerRegion(owner.stack, owner.config);
     const own = placesByAddress.get(resource.address) ?? [];
     const placement: Mutable<ResourcePlacement> = {
       stack: stack.name,
@@ -151,6 +156,11 @@ function placements(
   }
 }
 
+/** A stack and the local modules it calls, expanded, each checked as a model of its own. */
+function withExpandedModules(stack: StackModel): StackModel[] {
+  return [stack, ...(stack.children ?? []).flatMap(withExpandedModules)];
+}
+
 /**
  * Checks stacks (all of one app, so cross-stack references resolve) and returns the report: a finding for
  * every value that does not resolve to mainland China, and where every resource resolves.
@@ -162,16 +172,22 @@ export function checkStacks(stacks: readonly StackModel[], options: CheckOptions
   const resolver = new Resolver(new Map(stacks.map((stack) => [stack.name, stack])));
   const findings: Finding[] = [];
   const resources: ResourcePlacement[] = [];
-  for (const stack of stacks) {
+  for (const stack of stacks.flatMap(withExpandedModules)) {
     const context: StackCheck = { stack, resolver, suppressions, today };
     const placesByAddress = new Map<string, readonly PlaceVerdict[]>();
     for (const pack of packs)
       for (const rule of pack.rules) runRule(rule, context, placesByAddress, findings);
     placements(context, placesByAddress, resources);
   }
-  const kinds = new Map<string, InputKind>(stacks.map((stack) => [stack.file, stack.kind]));
+  const inputs = new Map<string, CheckInput>();
+  for (const { file, kind, variableValues } of stacks) {
+    const variables = [...(variableValues ?? [])]
+      .map(([variable, bound]) => ({ variable, file: bound.file }))
+      .sort((a, b) => (a.variable < b.variable ? -1 : 1));
+    inputs.set(file, variables.length === 0 ? { path: file, kind } : { path: file, kind, variables });
+  }
   return {
-    inputs: [...kinds].map(([path, kind]) => ({ path, kind })),
+    inputs: [...inputs.values()],
     rules: packs.flatMap((pack) =>
       pack.rules.map(({ id, severity, title, help }) => ({ id, severity, title, help })),
     ),

@@ -1,3 +1,7 @@
+import { parseExpression, parseTemplate } from "../language/parse";
+import type { ScopeTraversal } from "../language/syntax";
+import { readConfiguration, type ModuleConfiguration } from "./configuration";
+import { checkNesting, describe, InputError, isObject, objectAt, own, type JsonObject } from "./json";
 import type { InputKind, PlanAction } from "./types";
 
 /**
@@ -5,15 +9,12 @@ import type { InputKind, PlanAction } from "./types";
  * plan, read into the same shape in one pass, without copying resource bodies.
  */
 
-/** Input that is neither Terraform JSON nor a plan, or has a block of the wrong type. */
-export class InputError extends Error {}
+export { InputError, isObject, own, type JsonObject } from "./json";
 
 /** A value the input itself says is not known before apply (a plan's `after_unknown`, a provider reference). */
 export class Unresolvable {
   constructor(readonly reason: string) {}
 }
-
-export type JsonObject = Record<string, unknown>;
 
 export interface ProviderConfig {
   /** `alicloud` or `alicloud.dr`. */
@@ -60,42 +61,29 @@ export interface StackModel {
   readonly backends: readonly BackendBlock[];
   /** Module calls (`module.<name>`), whose resources synthesized JSON does not show. */
   readonly modules: readonly string[];
+  /** Values bound to root variables by tfvars files and --var-file, in Terraform's precedence, with their file. */
+  readonly variableValues?: ReadonlyMap<string, { readonly value: unknown; readonly file: string }>;
+  /** For a local module expanded into its own model: where it is called from and with which arguments. */
+  readonly module?: {
+    readonly path: string /* "module.vpc" or "module.a.module.b" */;
+    readonly parent: StackModel;
+    readonly arguments: JsonObject /* the call's body */;
+  };
+  /** The local modules this one calls, expanded (each with `module` set); remote calls stay in `modules`. */
+  readonly children?: readonly StackModel[];
+  /** Why a call in `modules` was not expanded (a remote source, a count not known), when a loader tried. */
+  readonly unexpandedModules?: ReadonlyMap<string, string>;
+  /** For an instance of a module call with a literal count or for_each: `count.index`, or `each.key` and `each.value`. */
+  readonly moduleInstance?: { readonly key: number | string; readonly value?: unknown };
 }
 
-const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
-  "//",
-  "terraform",
-  "provider",
-  "resource",
-  "data",
-  "variable",
-  "locals",
-  "output",
-  "module",
-  "moved",
-  "import",
-  "check",
-  "removed",
-]);
+/** Where a local module is called from, and with which arguments (the call's whole body). */
+export type ModuleCall = NonNullable<StackModel["module"]>;
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** A JSON object's own property: never one inherited from Object.prototype (`__proto__`, `constructor`). */
-export function own(object: JsonObject, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-function objectAt(value: unknown, what: string): JsonObject {
-  if (value === undefined) return {};
-  if (!isObject(value)) throw new InputError(`${what} must be a JSON object, not ${describe(value)}`);
-  return value;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return "an array";
-  return value === null ? "null" : `a ${typeof value}`;
+/** A module expanded from a call: the call, and its instance key when the call has a count or for_each. */
+export interface Expanded {
+  readonly module: ModuleCall;
+  readonly moduleInstance?: StackModel["moduleInstance"];
 }
 
 /** The provider name a resource type belongs to: the part before the first underscore. */
@@ -106,52 +94,60 @@ export function providerOfType(type: string): string {
 
 /** Reads a parsed JSON document as Terraform JSON or a plan (detected by shape); throws InputError otherwise. */
 export function readStack(document: unknown, file: string, fallbackName: string): StackModel {
-  if (!isObject(document)) throw new InputError(`expected a JSON object, found ${describe(document)}`);
+  if (!isObject(document) && !Array.isArray(document))
+    throw new InputError(`expected a JSON object, found ${describe(document)}`);
   if (
+    isObject(document) &&
     typeof document.format_version === "string" &&
     ("planned_values" in document || "resource_changes" in document)
   ) {
     return readPlan(document, file, fallbackName);
   }
-  const keys = Object.keys(document);
-  const unknown = keys.filter((key) => !TERRAFORM_JSON_KEYS.has(key));
-  if (keys.length === 0 || unknown.length > 0) {
-    throw new InputError(
-      `neither Terraform JSON nor a terraform show -json plan${unknown.length > 0 ? ` (unexpected top-level key "${unknown[0]}")` : " (empty object)"}`,
-    );
-  }
-  return readTerraformJson(document, file, fallbackName);
+  if (Object.keys(document).length === 0)
+    throw new InputError("neither Terraform JSON nor a terraform show -json plan (empty)");
+  return modelOfConfiguration(readConfiguration([{ path: file, document }]), file, fallbackName, "cdktf");
 }
 
-function readTerraformJson(document: JsonObject, file: string, fallbackName: string): StackModel {
-  const metadata = objectAt(objectAt(document["//"], '"//"').metadata, '"//".metadata');
+/**
+ * The engine's model of one module's configuration; `file` is what findings name (a file or a directory).
+ * A module expanded from a call has its resources addressed under the call (`module.net.alicloud_vpc.main`)
+ * and no backend (Terraform ignores a backend outside the root module).
+ */
+export function modelOfConfiguration(
+  configuration: ModuleConfiguration,
+  file: string,
+  fallbackName: string,
+  kind: InputKind,
+  expanded?: Expanded,
+): StackModel {
+  const prefix = expanded === undefined ? "" : `${expanded.module.path}.`;
+  const { metadata } = configuration;
   const name = typeof metadata.stackName === "string" ? metadata.stackName : fallbackName;
   const providers = new Map<string, ProviderConfig>();
-  for (const [providerName, configs] of Object.entries(objectAt(document.provider, '"provider"'))) {
-    for (const body of Array.isArray(configs) ? configs : [configs]) {
-      const config = objectAt(body, `provider "${providerName}"`);
-      const key = typeof config.alias === "string" ? `${providerName}.${config.alias}` : providerName;
-      providers.set(key, { key, name: providerName, body: config, declared: true });
-    }
-  }
+  for (const [key, { name: providerName, body }] of configuration.providers)
+    providers.set(key, { key, name: providerName, body, declared: true });
   const resources: ResourceBlock[] = [];
-  collectBlocks(document.resource, "managed", resources);
-  collectBlocks(document.data, "data", resources);
-  const terraform = objectAt(document.terraform, '"terraform"');
-  const backends: BackendBlock[] = [];
-  for (const [type, config] of Object.entries(objectAt(terraform.backend, '"terraform.backend"'))) {
-    backends.push({
-      address: `terraform.backend.${type}`,
+  for (const [address, { mode, type, name: resourceName, body }] of configuration.resources) {
+    // Terraform also accepts the interpolation form `${alicloud.dr}`.
+    const providerKey =
+      typeof body.provider === "string" ? providerKeyOf(body.provider) : providerOfType(type);
+    const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
+    resources.push({
+      address: prefix + address,
+      mode,
       type,
-      config: objectAt(config, `terraform.backend.${type}`),
+      name: resourceName,
+      typeProvider: providerOfType(type),
+      providerKey,
+      body,
+      constructPath: typeof meta.path === "string" ? meta.path : undefined,
     });
   }
-  if (terraform.cloud !== undefined) {
-    backends.push({
-      address: "terraform.cloud",
-      type: "cloud",
-      config: objectAt(terraform.cloud, "terraform.cloud"),
-    });
+  const backends: BackendBlock[] = [];
+  const backend = configuration.backend;
+  if (backend !== undefined && expanded === undefined) {
+    const address = backend.type === "cloud" ? "terraform.cloud" : `terraform.backend.${backend.type}`;
+    backends.push({ address, type: backend.type, config: backend.body });
   }
   for (const resource of resources) {
     if (resource.type !== "terraform_remote_state" || resource.mode !== "data") continue;
@@ -162,52 +158,50 @@ function readTerraformJson(document: JsonObject, file: string, fallbackName: str
       config: objectAt(resource.body.config, `${resource.address}.config`),
     });
   }
+  const bodies = (blocks: ReadonlyMap<string, { readonly body: JsonObject }>): JsonObject =>
+    Object.fromEntries([...blocks].map(([key, { body }]) => [key, body]));
   return finish({
+    ...expanded,
     name,
     file,
-    kind: "cdktf",
+    kind,
     providers,
     resources,
-    variables: objectAt(document.variable, '"variable"'),
-    locals: mergeLocals(document.locals),
-    outputs: objectAt(document.output, '"output"'),
+    variables: bodies(configuration.variables),
+    locals: Object.fromEntries([...configuration.locals].map(([key, { value }]) => [key, value])),
+    outputs: bodies(configuration.outputs),
     backends,
-    modules: Object.keys(objectAt(document.module, '"module"')).map((name) => `module.${name}`),
+    modules: [...configuration.moduleCalls.keys()].map((call) => `module.${call}`),
   });
 }
 
-function mergeLocals(locals: unknown): JsonObject {
-  if (!Array.isArray(locals)) return objectAt(locals, '"locals"');
-  return Object.assign({}, ...locals.map((block) => objectAt(block, '"locals"')));
+/** A reference as Terraform JSON writes it: bare (`alicloud.dr`) or as the template `${alicloud.dr}`. */
+function traversalOf(text: string): ScopeTraversal | undefined {
+  const template = parseTemplate(text);
+  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+  return parsed.ok && parsed.expression.kind === "traversal" ? parsed.expression : undefined;
 }
 
-function collectBlocks(section: unknown, mode: "managed" | "data", into: ResourceBlock[]): void {
-  const label = mode === "managed" ? '"resource"' : '"data"';
-  const blocksByType = objectAt(section, label);
-  // for...in over plain JSON objects: no entry arrays allocated per resource.
-  for (const type in blocksByType) {
-    const byName = objectAt(blocksByType[type], `${label} "${type}"`);
-    const typeProvider = providerOfType(type);
-    for (const name in byName) {
-      const value = byName[name];
-      // The description is built only for the error, not for each of 10,000 valid resources.
-      const body = isObject(value) ? value : objectAt(value, `${label} "${type}" "${name}"`);
-      // Terraform also accepts the interpolation form `${alicloud.dr}`.
-      const providerKey =
-        typeof body.provider === "string" ? body.provider.replace(/^\$\{(.*)\}$/, "$1") : typeProvider;
-      const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
-      into.push({
-        address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
-        mode,
-        type,
-        name,
-        typeProvider,
-        providerKey,
-        body,
-        constructPath: typeof meta.path === "string" ? meta.path : undefined,
-      });
-    }
+const providerKeys = new Map<string, string>();
+
+/**
+ * The provider configuration key a `provider` meta-argument names (`alicloud.dr`); text that is no such
+ * reference is kept as written, so it names a configuration that is never declared and is refused.
+ */
+function providerKeyOf(reference: string): string {
+  let key = providerKeys.get(reference);
+  if (key === undefined) {
+    const traversal = traversalOf(reference);
+    const [alias, ...rest] = traversal?.steps ?? [];
+    key =
+      traversal === undefined || rest.length > 0 || (alias !== undefined && alias.kind !== "attr")
+        ? reference
+        : alias === undefined
+          ? traversal.root
+          : `${traversal.root}.${alias.name}`;
+    providerKeys.set(reference, key);
   }
+  return key;
 }
 
 /** A configuration that a resource names but the input never declares: it sets no region. */
@@ -215,19 +209,39 @@ function undeclaredProvider(key: string): ProviderConfig {
   return { key, name: key.split(".")[0] ?? key, body: {}, declared: false };
 }
 
-/** Adds the provider configurations resources use without declaring them, so the provider rules see them. */
+/**
+ * The configuration a provider key names in a module, and the module that declares it: a local module
+ * without a configuration of its own uses its caller's, the one its `providers` argument passes or, when
+ * the call has no `providers` argument, the caller's configuration of the same default key.
+ */
+export function providerOwner(
+  stack: StackModel,
+  key: string,
+): { readonly stack: StackModel; readonly config: ProviderConfig } | undefined {
+  const config = stack.providers.get(key);
+  if (config !== undefined) return { stack, config };
+  if (stack.module === undefined) return undefined;
+  const passed = stack.module.arguments.providers;
+  if (passed === undefined) return key.includes(".") ? undefined : providerOwner(stack.module.parent, key);
+  const reference = isObject(passed) ? own(passed, key) : undefined;
+  return typeof reference === "string"
+    ? providerOwner(stack.module.parent, providerKeyOf(reference))
+    : undefined;
+}
+
+/** Adds the provider configurations resources use without any declaring them, so the provider rules see them. */
 function finish(model: StackModel): StackModel {
   const providers = new Map(model.providers);
   for (const resource of model.resources) {
-    if (!providers.has(resource.providerKey))
+    if (!providers.has(resource.providerKey) && providerOwner(model, resource.providerKey) === undefined)
       providers.set(resource.providerKey, undeclaredProvider(resource.providerKey));
   }
   return { ...model, providers };
 }
 
-/** The provider configuration a resource uses, declared or not. */
+/** The provider configuration a resource uses, declared (here or by a caller) or not. */
 export function providerConfigOf(stack: StackModel, resource: ResourceBlock): ProviderConfig {
-  return stack.providers.get(resource.providerKey) ?? undeclaredProvider(resource.providerKey);
+  return providerOwner(stack, resource.providerKey)?.config ?? undeclaredProvider(resource.providerKey);
 }
 
 const PLAN_ACTIONS: ReadonlyMap<string, PlanAction> = new Map([
@@ -275,6 +289,7 @@ function readPlan(document: JsonObject, file: string, fallbackName: string): Sta
     const actions = Array.isArray(details.actions) ? details.actions.join(",") : "";
     const action = PLAN_ACTIONS.get(actions);
     if (action === "delete") continue;
+    checkNesting(details.after, String(change.address));
     resources.push(planResource(change, configs, details.after, details.after_unknown, action));
   }
   return finish({
@@ -301,7 +316,7 @@ function planResource(
   const address = String(change.address);
   const type = String(change.type);
   const mode = change.mode === "data" ? "data" : "managed";
-  const configAddress = address.replace(/\[[^\]]*\]/g, "");
+  const configAddress = withoutInstanceKeys(address);
   const typeProvider = providerOfType(type);
   const providerKey = configs.get(configAddress)?.providerKey ?? typeProvider;
   return {
@@ -315,6 +330,15 @@ function planResource(
     unknown: afterUnknown,
     action,
   };
+}
+
+/** `module.a[0].alicloud_x.y["k"]` without its instance keys: the address of its configuration. */
+function withoutInstanceKeys(address: string): string {
+  const traversal = traversalOf(address);
+  if (traversal === undefined) return address;
+  let configAddress = traversal.root;
+  for (const step of traversal.steps) if (step.kind === "attr") configAddress += `.${step.name}`;
+  return configAddress;
 }
 
 function collectPlanConfigs(module: JsonObject, prefix: string, into: Map<string, PlanResourceConfig>): void {
@@ -337,11 +361,10 @@ function planExpressionValue(expression: unknown, variables: JsonObject): unknow
   if (!isObject(expression)) return new Unresolvable("the plan records no value for it");
   if ("constant_value" in expression) return expression.constant_value;
   const references = Array.isArray(expression.references) ? expression.references : [];
-  const variable =
-    references.length === 1 && typeof references[0] === "string"
-      ? /^var\.([\w-]+)$/.exec(references[0])
-      : null;
-  const planned = variable?.[1] === undefined ? undefined : own(variables, variable[1]);
+  const only =
+    references.length === 1 && typeof references[0] === "string" ? traversalOf(references[0]) : undefined;
+  const [name, ...rest] = only?.root === "var" ? only.steps : [];
+  const planned = name?.kind === "attr" && rest.length === 0 ? own(variables, name.name) : undefined;
   if (isObject(planned) && "value" in planned) return planned.value;
   return new Unresolvable(`the plan records it as an expression (${references.join(", ") || "computed"})`);
 }

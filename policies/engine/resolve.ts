@@ -1,9 +1,22 @@
 import { classifyPlace, type PlaceForm, type PlaceVerdict } from "../catalog/places";
+import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
+import {
+  ACCOUNT_ID_ATTRIBUTES,
+  CURRENT_REGION_DATA_SOURCE,
+  LISTING_ATTRIBUTES,
+  listsProviderRegion,
+} from "../catalog/region-data-sources";
 import { isMainlandRegion } from "../catalog/regions";
+import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
+import { applySteps, evaluate, type Scope, type Step } from "../language/evaluate";
+import { parseTemplate } from "../language/parse";
+import type { Expression } from "../language/syntax";
+import { isSet, isValueObject, objectOf, PartialText, Unknown, type Value } from "../language/value";
 import {
   isObject,
   own,
   providerConfigOf,
+  providerOwner,
   Unresolvable,
   type ProviderConfig,
   type ResourceBlock,
@@ -11,47 +24,83 @@ import {
 } from "./model";
 
 /**
- * Resolves Terraform expressions to the places they name, failing closed: `${local.x}` chains, references
- * to other resources (a computed location is the region of that resource's provider), provider aliases,
- * CDKTF cross-stack references (remote state outputs) and `${var.x}` — the last only when a validation
- * `contains([...mainland ids...], var.x)` pins it. Everything else is unresolved, with the reason.
+ * Resolves Terraform JSON values to the places they name, failing closed. Every string is a template,
+ * parsed once and evaluated by the language module in a scope over the stack: locals, variables (bound by
+ * tfvars, pinned by a validation, or a module call's argument), written attributes of resources and data
+ * sources, `count.index` and `each.*` of a known `count`/`for_each`, module outputs and CDKTF cross-stack
+ * outputs. A value Terraform knows only after apply is Unknown; where it is an attribute of a resource, it
+ * carries that resource's place (`ReferenceOrigin`), which is where the value points.
  */
 
-/**
- * A value found by following an expression, with the stack in which its own expressions resolve. A value read
- * from the configuration may itself be a template; `evaluated` marks text a template produced, which Terraform
- * never evaluates again (so an escaped `$${x}` stays the text `${x}`).
- */
-/** What a rule reads from a value: the value (in the stack where its own expressions resolve), the resource whose computed attribute it names, or why it is unknown. */
-export type ResolvedValue =
-  | { readonly value: unknown; readonly stack: StackModel }
-  | { readonly resource: ResourceBlock; readonly attribute: string; readonly stack: StackModel }
-  | { readonly unresolved: string };
+/** A resource a reference names, the attribute it reads, and the stack the resource is in. */
+export interface NamedResource {
+  readonly resource: ResourceBlock;
+  readonly attribute: string;
+  readonly stack: StackModel;
+}
 
-type Resolved =
-  | { readonly value: unknown; readonly stack: StackModel; readonly evaluated?: true }
-  | { readonly unresolved: string };
+/** Where a value known only after apply comes from: the resource or data source, and that one's place. */
+export class ReferenceOrigin {
+  constructor(
+    readonly address: string,
+    /** Empty for a value that names no place but may stand in a host label (the account ID). */
+    readonly places: readonly PlaceVerdict[],
+  ) {}
+}
 
 /** Deeper than this, a chain of references is circular or hostile. */
 const MAX_DEPTH = 64;
-/**
- * References one value may follow: shared references multiply (`a = [local.b, local.b]`, `b = [local.c,
- * local.c]`, ...), so depth alone does not bound the work; real configurations need a handful.
- */
+/** References one value may follow: real configurations need a handful. */
 const MAX_REFERENCES = 10_000;
-const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"\\]*"\])*$/;
-const SEGMENT = /\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"\\]*)"\]/g;
-const MAINLAND_VALIDATION = /^\$\{\s*contains\(\s*\[([^\]]*)\]\s*,\s*var\.([\w-]+)\s*\)\s*\}$/;
-const BUCKET_REFERENCE = /^\$\{(alicloud_oss_bucket\.[\w-]+)\.(?:bucket|id)\}$/;
+/** Values one place may be read from: shared references multiply (`a = [local.b, local.b]`, ...). */
+const MAX_VALUES = 10_000;
+/** Instances of one resource whose values are evaluated one by one. */
+const MAX_INSTANCES = 1_000;
+/** JSON nested deeper than this in one value is hostile. */
+const MAX_NESTING = 64;
 const CROSS_STACK_INPUT = "cross-stack-reference-input-";
-/** Computed attributes that name the region of the resource's own provider. */
-const PROVIDER_PLACED_ATTRIBUTES: ReadonlySet<string> = new Set(["location", "region", "region_id", "arn"]);
+const CIRCULAR = "the reference chain is circular or too deep";
 const FIX_VARIABLE =
   "pin it with a validation contains([...mainland region IDs...], var.NAME) — MainlandRegionVariable emits one — or use a literal";
+/** Characters that end a URL's authority: after one, no unknown text can change the host. */
+const HOST_END = ["/", "?", "#"] as const;
+/** A stand-in label for an unknown part of a host name, to read the labels around it. */
+const UNKNOWN_LABEL = "x";
 
 const unresolved = (reason: string): PlaceVerdict => ({ verdict: "unresolved", place: reason });
 
+/** Where names are looked up: a stack (or module), and the resource instance whose values are evaluated. */
+interface Context {
+  readonly stack: StackModel;
+  readonly instance?: Instance;
+}
+
+/** One instance of a resource or module call with `count` or `for_each`: `count.index` or `each.key`/`each.value`. */
+interface Instance {
+  readonly key: string;
+  readonly count?: number;
+  readonly each?: { readonly key: string; readonly value: Value };
+}
+
+/** A resource's instances, or why they are not known before apply. */
+type Instances = readonly Instance[] | Unknown;
+
+const EVALUATING = Symbol("evaluating");
+type Memo = Map<string, Value | typeof EVALUATING>;
+
+interface Frame {
+  readonly memo: Memo;
+  readonly key: string;
+  cyclic: boolean;
+}
+
 type PlacesByText = Map<string, readonly PlaceVerdict[]>;
+
+/** A scope for values that may refer to nothing: variable defaults and tfvars. */
+const CONSTANT_SCOPE: Scope = {
+  traverse: (root, steps) =>
+    new Unknown(`${traversalText(root, steps)}: a constant value cannot refer to it`),
+};
 
 export class Resolver {
   private readonly providerRegions = new WeakMap<ProviderConfig, readonly PlaceVerdict[]>();
@@ -59,78 +108,120 @@ export class Resolver {
   private readonly blocksByAddress = new WeakMap<StackModel, ReadonlyMap<string, ResourceBlock>>();
   /** The places of each text a value holds, per stack and form: 10,000 resources repeat a few zones and locals. */
   private readonly placesByText = new WeakMap<StackModel, Map<PlaceForm, PlacesByText>>();
+  /** Values of locals, variables, outputs and attributes, per stack, each evaluated once. */
+  private readonly memos = new WeakMap<StackModel, Memo>();
+  private readonly instancesOf = new WeakMap<ResourceBlock, Instances>();
+  private readonly scopes = new WeakMap<StackModel, Scope>();
+  /** Each distinct text parsed once, whichever stack holds it. */
+  private readonly parsed = new Map<string, Expression | string>();
+  /** The evaluations under way, innermost last: a reference back into one of them is a cycle. */
+  private readonly frames: Frame[] = [];
 
-  /** References followed since the outermost `places` call began, and how deep in `places` calls we are. */
+  /** References followed and values read since the outermost `places` call began. */
   private referencesFollowed = 0;
+  private valuesRead = 0;
   private nesting = 0;
 
   /** @param stacks every stack of the check by name, for cross-stack references. */
   constructor(private readonly stacks: ReadonlyMap<string, StackModel>) {}
 
-  /** The places a value names in the given form: literal strings classified, expressions followed. */
-  places(value: unknown, form: PlaceForm, stack: StackModel, depth = 0): readonly PlaceVerdict[] {
-    if (this.nesting === 0) this.referencesFollowed = 0;
+  /**
+   * The places a value names in the given form. `resource` is the resource the value belongs to: with
+   * `count` or `for_each`, the value is evaluated for each instance and names the places of all of them.
+   */
+  places(
+    value: unknown,
+    form: PlaceForm,
+    stack: StackModel,
+    resource?: ResourceBlock,
+  ): readonly PlaceVerdict[] {
+    return this.bounded(() => {
+      // A plan's values are what Terraform computed: text in them is never a template.
+      if (stack.kind === "plan") return this.placesOfValue(literalValue(value, 0), form);
+      if (resource === undefined || !hasInstances(resource)) return this.placesIn(value, form, { stack });
+      const instances = this.instances(stack, resource);
+      if (instances instanceof Unknown) return [unresolved(instances.reason)];
+      return instances.flatMap((instance) => this.placesIn(value, form, { stack, instance }));
+    });
+  }
+
+  /** The value Terraform computes for a configuration value of the stack, Unknown where it is not known before apply. */
+  value(value: unknown, stack: StackModel): Value {
+    return this.bounded(() =>
+      stack.kind === "plan" ? literalValue(value, 0) : this.configValue(value, { stack }, 0),
+    );
+  }
+
+  /**
+   * The resource a lone reference names (`${alicloud_kms_key.pi.id}`), followed through locals and CDKTF
+   * cross-stack outputs that are lone references themselves, with the stack it is in: for rules that read the
+   * resource a value points at (its tags, its VPC), whether or not the attribute is written.
+   */
+  reference(value: unknown, stack: StackModel, depth = 0): NamedResource | { readonly unresolved: string } {
+    if (depth > MAX_DEPTH) return { unresolved: CIRCULAR };
+    if (typeof value !== "string" || !isTemplate(value))
+      return { unresolved: `${JSON.stringify(value)} is not a reference` };
+    const expression = this.parse(value);
+    if (typeof expression === "string")
+      return { unresolved: `"${value}" is not a well-formed Terraform template: ${expression}` };
+    if (expression.kind !== "traversal") return { unresolved: `"${value}" is not a lone reference` };
+    const { root, steps } = expression;
+    const names = steps.map((step) => (step.kind === "attr" ? step.name : undefined));
+    const [first, second, third] = names;
+    if (root === "local" && first !== undefined && steps.length === 1) {
+      const local = own(stack.locals, first);
+      return local === undefined
+        ? { unresolved: `local.${first} is not defined in ${where(stack)}` }
+        : this.reference(local, stack, depth + 1);
+    }
+    if (
+      root === "data" &&
+      first === "terraform_remote_state" &&
+      second?.startsWith(CROSS_STACK_INPUT) === true &&
+      third === "outputs"
+    ) {
+      const origin = this.stacks.get(second.slice(CROSS_STACK_INPUT.length));
+      const output = names[3];
+      const block = origin === undefined || output === undefined ? undefined : own(origin.outputs, output);
+      if (origin === undefined || !isObject(block) || steps.length !== 4)
+        return { unresolved: `${value} is not an output of a stack of this check` };
+      return this.reference(block.value, origin, depth + 1);
+    }
+    if (root === "var" || root === "local" || root === "data" || root === "module" || first === undefined)
+      return { unresolved: `${value} names no resource of this check` };
+    // `type.name.attribute`, or `type.name[key].attribute` for an instance.
+    const attribute = steps[1]?.kind === "index" ? names[2] : second;
+    const address = stack.module === undefined ? `${root}.${first}` : `${stack.module.path}.${root}.${first}`;
+    const resource = this.block(stack, address);
+    if (resource === undefined) return { unresolved: `${address} is not defined in ${where(stack)}` };
+    if (attribute === undefined)
+      return { unresolved: `${value} names a whole resource` };
+    return { resource, attribute, stack };
+  }
+
+  /** Runs an outermost call with fresh bounds on references followed and values read. */
+  private bounded<T>(work: () => T): T {
+    if (this.nesting === 0) {
+      this.referencesFollowed = 0;
+      this.valuesRead = 0;
+    }
     this.nesting++;
     try {
-      return this.placesOf(value, form, stack, depth);
+      return work();
     } finally {
       this.nesting--;
     }
   }
 
-  private placesOf(
+  /** The places a value that must name one names; unresolved when it is missing or resolves to nothing. */
+  requiredPlaces(
     value: unknown,
     form: PlaceForm,
     stack: StackModel,
-    depth: number,
+    missing: string,
   ): readonly PlaceVerdict[] {
-    if (depth > MAX_DEPTH) return [unresolved("the reference chain is circular or too deep")];
-    if (value instanceof Unresolvable) return [unresolved(value.reason)];
-    if (value === null || value === undefined) return [];
-    if (Array.isArray(value)) return value.flatMap((item) => this.places(item, form, stack, depth + 1));
-    if (isObject(value))
-      return Object.values(value).flatMap((item) => this.places(item, form, stack, depth + 1));
-    if (typeof value !== "string") return [classifyPlace(String(value), form)];
-    // Only a whole value is cached: deeper in a chain, the depth left can cut its resolution short.
-    if (depth > 0) return this.textPlaces(value, form, stack, depth);
-    const cache = this.placesByTextIn(stack, form);
-    const cached = cache.get(value);
-    if (cached !== undefined) return cached;
-    const places = this.textPlaces(value, form, stack, depth);
-    cache.set(value, places);
-    return places;
-  }
-
-  private placesByTextIn(stack: StackModel, form: PlaceForm): PlacesByText {
-    let byForm = this.placesByText.get(stack);
-    if (byForm === undefined) {
-      byForm = new Map();
-      this.placesByText.set(stack, byForm);
-    }
-    let byText = byForm.get(form);
-    if (byText === undefined) {
-      byText = new Map();
-      byForm.set(form, byText);
-    }
-    return byText;
-  }
-
-  /** The places a text names: a literal classified, a template resolved and followed. */
-  private textPlaces(
-    value: string,
-    form: PlaceForm,
-    stack: StackModel,
-    depth: number,
-  ): readonly PlaceVerdict[] {
-    if (!value.includes("${")) return [classifyPlace(value, form)];
-    const known =
-      form === "oss-bucket" ? this.bucketRegion(value, stack) : this.arnRegion(value, form, stack, depth);
-    if (known !== undefined) return known;
-    const resolved = this.resolveString(value, stack, depth + 1);
-    if ("unresolved" in resolved) return [unresolved(resolved.unresolved)];
-    return resolved.evaluated === true
-      ? [classifyPlace(String(resolved.value), form)]
-      : this.places(resolved.value, form, resolved.stack, depth + 1);
+    const places = this.places(value, form, stack);
+    return places.length === 0 ? [unresolved(missing)] : places;
   }
 
   /** Where a provider configuration puts its resources: its `region`, which must be set and resolvable. */
@@ -149,6 +240,487 @@ export class Resolver {
     return places;
   }
 
+  private placesIn(value: unknown, form: PlaceForm, context: Context): readonly PlaceVerdict[] {
+    if (typeof value !== "string") return this.placesOfValue(this.configValue(value, context, 0), form);
+    // Only text evaluated outside a resource instance is cached: an instance gives count.index a value.
+    if (context.instance !== undefined) return this.textPlaces(value, form, context);
+    const cache = this.placesByTextIn(context.stack, form);
+    const cached = cache.get(value);
+    if (cached !== undefined) return cached;
+    const places = this.textPlaces(value, form, context);
+    cache.set(value, places);
+    return places;
+  }
+
+  private textPlaces(text: string, form: PlaceForm, context: Context): readonly PlaceVerdict[] {
+    if (!isTemplate(text)) return [classifyPlace(text, form)];
+    if (form === "oss-bucket") {
+      const bucket = this.referencedBucket(text, context.stack);
+      if (bucket !== undefined) return bucket;
+    }
+    return this.placesOfValue(this.template(text, context), form);
+  }
+
+  private placesByTextIn(stack: StackModel, form: PlaceForm): PlacesByText {
+    let byForm = this.placesByText.get(stack);
+    if (byForm === undefined) {
+      byForm = new Map();
+      this.placesByText.set(stack, byForm);
+    }
+    let byText = byForm.get(form);
+    if (byText === undefined) {
+      byText = new Map();
+      byForm.set(form, byText);
+    }
+    return byText;
+  }
+
+  /** The places an evaluated value names: text classified, an unknown placed by its origin or refused. */
+  private placesOfValue(value: Value, form: PlaceForm): readonly PlaceVerdict[] {
+    if (++this.valuesRead > MAX_VALUES)
+      return [unresolved(`more than ${MAX_VALUES} values to read; the locals multiply without end`)];
+    if (value === null) return [];
+    if (typeof value === "string") return [classifyPlace(value, form)];
+    if (typeof value === "number") {
+      const text = textOfNumber(value);
+      return typeof text === "string" ? [classifyPlace(text, form)] : [unresolved(text.reason)];
+    }
+    if (typeof value === "boolean") return [classifyPlace(String(value), form)];
+    if (value instanceof Unknown) return unknownPlaces(value);
+    if (value instanceof PartialText) return partialTextPlaces(value, form);
+    if (Array.isArray(value)) return value.flatMap((item) => this.placesOfValue(item, form));
+    return Object.values(value).flatMap((item) => this.placesOfValue(item, form));
+  }
+
+  /** A lone reference to a bucket's name or ID places the bucket: its provider's region. */
+  private referencedBucket(text: string, stack: StackModel): readonly PlaceVerdict[] | undefined {
+    const expression = this.parse(text);
+    if (typeof expression === "string" || expression.kind !== "traversal") return undefined;
+    if (expression.root !== "alicloud_oss_bucket") return undefined;
+    const { steps } = expression;
+    const [name] = steps;
+    const attribute = steps.length === 3 && steps[1]?.kind === "index" ? steps[2] : steps[1];
+    if (name?.kind !== "attr" || attribute?.kind !== "attr" || steps.length > 3) return undefined;
+    if (attribute.name !== "bucket" && attribute.name !== "id") return undefined;
+    const address = `alicloud_oss_bucket.${name.name}`;
+    const resource = this.block(stack, address);
+    return resource === undefined
+      ? [unresolved(`${address} is not defined in ${where(stack)}`)]
+      : this.resourcePlaces(stack, resource);
+  }
+
+  // ---- evaluation -------------------------------------------------------------------------------
+
+  private parse(text: string): Expression | string {
+    let parsed = this.parsed.get(text);
+    if (parsed === undefined) {
+      const result = parseTemplate(text);
+      parsed = result.ok ? result.expression : result.error;
+      this.parsed.set(text, parsed);
+    }
+    return parsed;
+  }
+
+  /** A Terraform JSON string: a template evaluated in the context. */
+  private template(text: string, context: Context): Value {
+    const expression = this.parse(text);
+    if (typeof expression === "string")
+      return new Unknown(`"${text}" is not a well-formed Terraform template: ${expression}`);
+    return evaluate(expression, this.scopeOf(context));
+  }
+
+  /** A Terraform JSON expression value: strings are templates, property names too. */
+  private configValue(raw: unknown, context: Context, depth: number): Value {
+    if (typeof raw === "string") return this.template(raw, context);
+    if (raw === null || raw === undefined) return null;
+    if (typeof raw === "number" || typeof raw === "boolean") return raw;
+    if (raw instanceof Unresolvable) return new Unknown(raw.reason);
+    if (depth > MAX_NESTING) return new Unknown("the value is nested deeper than any configuration needs");
+    if (Array.isArray(raw)) return raw.map((item) => this.configValue(item, context, depth + 1));
+    if (!isObject(raw)) return new Unknown("not a JSON value");
+    const entries: [string, Value][] = [];
+    for (const name of Object.keys(raw)) {
+      const key = isTemplate(name) ? this.template(name, context) : name;
+      if (typeof key !== "string") return new Unknown(`the object key "${name}" is not known text`);
+      entries.push([key, this.configValue(raw[name], context, depth + 1)]);
+    }
+    return objectOf(entries);
+  }
+
+  private scopeOf(context: Context): Scope {
+    const { stack, instance } = context;
+    if (instance !== undefined)
+      return { traverse: (root, steps) => this.traverse(root, steps, stack, instance) };
+    let scope = this.scopes.get(stack);
+    if (scope === undefined) {
+      scope = { traverse: (root, steps) => this.traverse(root, steps, stack, undefined) };
+      this.scopes.set(stack, scope);
+    }
+    return scope;
+  }
+
+  private traverse(
+    root: string,
+    steps: readonly Step[],
+    stack: StackModel,
+    instance: Instance | undefined,
+  ): Value {
+    if (++this.referencesFollowed > MAX_REFERENCES)
+      return new Unknown(`more than ${MAX_REFERENCES} references to follow; the locals multiply without end`);
+    const [first, second] = steps;
+    const name = first?.kind === "attr" ? first.name : undefined;
+    switch (root) {
+      case "local":
+        if (name === undefined) break;
+        return applySteps(this.local(stack, name), steps.slice(1), `local.${name}`);
+      case "var":
+        if (name === undefined) break;
+        return applySteps(this.variable(stack, name), steps.slice(1), `var.${name}`);
+      case "count":
+        if (name !== "index" || instance?.count === undefined) return outsideInstance(root, steps);
+        return applySteps(instance.count, steps.slice(1));
+      case "each":
+        if ((name !== "key" && name !== "value") || instance?.each === undefined)
+          return outsideInstance(root, steps);
+        return applySteps(instance.each[name], steps.slice(1));
+      case "module": {
+        if (name === undefined) break;
+        // `module.NAME.OUTPUT`, or `module.NAME[KEY].OUTPUT` for an instance of a call with count or for_each.
+        const key = second?.kind === "index" ? second.key : undefined;
+        const output = key === undefined ? second : steps[2];
+        if (output?.kind !== "attr") break;
+        const rest = steps.slice(key === undefined ? 2 : 3);
+        return applySteps(this.moduleOutput(stack, name, key, output.name), rest);
+      }
+      case "data":
+        if (name === undefined || second?.kind !== "attr") break;
+        return this.dataReference(stack, name, second.name, steps.slice(2));
+      case "path":
+      case "terraform":
+      case "self":
+        return new Unknown(`${traversalText(root, steps)} is known only at deploy time; use a literal`);
+      default:
+        if (name === undefined) break;
+        return this.resourceReference(stack, `${root}.${name}`, steps.slice(1));
+    }
+    return new Unknown(`Terraform reports an error: ${traversalText(root, steps)} is not a valid reference`);
+  }
+
+  /**
+   * Evaluates once per key and remembers the value. A reference back into an evaluation under way is a
+   * cycle, which Terraform refuses: every evaluation on the cycle is then unknown, not only the innermost.
+   */
+  private memo(stack: StackModel, key: string, compute: () => Value): Value {
+    let memo = this.memos.get(stack);
+    if (memo === undefined) {
+      memo = new Map();
+      this.memos.set(stack, memo);
+    }
+    const known = memo.get(key);
+    if (known === EVALUATING) {
+      const start = this.frames.findIndex((frame) => frame.memo === memo && frame.key === key);
+      for (const frame of this.frames.slice(start)) frame.cyclic = true;
+      return new Unknown(CIRCULAR);
+    }
+    if (known !== undefined) return known;
+    if (this.frames.length >= MAX_DEPTH) return new Unknown(CIRCULAR);
+    const frame: Frame = { memo, key, cyclic: false };
+    this.frames.push(frame);
+    memo.set(key, EVALUATING);
+    let value: Value;
+    try {
+      value = compute();
+    } catch (error) {
+      memo.delete(key);
+      throw error;
+    } finally {
+      this.frames.pop();
+    }
+    const result = frame.cyclic ? new Unknown(CIRCULAR) : value;
+    memo.set(key, result);
+    return result;
+  }
+
+  private local(stack: StackModel, name: string): Value {
+    return this.memo(stack, `local.${name}`, () => {
+      const local = own(stack.locals, name);
+      if (local === undefined) return new Unknown(`local.${name} is not defined in ${where(stack)}`);
+      return this.configValue(local, { stack }, 0);
+    });
+  }
+
+  /**
+   * A variable's value: in a module, the call's argument (evaluated where the call is) or the default; in
+   * the root, the value a tfvars file binds, else a default a validation pins to mainland regions.
+   */
+  private variable(stack: StackModel, name: string): Value {
+    return this.memo(stack, `var.${name}`, () => {
+      const declared = own(stack.variables, name);
+      if (!isObject(declared)) return new Unknown(`var.${name} is not declared in ${where(stack)}`);
+      const call = stack.module;
+      if (call !== undefined) {
+        const argument = own(call.arguments, name);
+        if (argument !== undefined)
+          return this.configValue(argument, { stack: call.parent, instance: this.moduleInstance(stack) }, 0);
+        if ("default" in declared) return literalValue(declared.default, 0, CONSTANT_SCOPE);
+        return new Unknown(`var.${name} of ${call.path} has no default, and the module call sets no ${name}`);
+      }
+      // The value Terraform computed from the tfvars file: never evaluated again.
+      const bound = stack.variableValues?.get(name);
+      if (bound !== undefined) return literalValue(bound.value, 0);
+      return this.pinnedDefault(name, declared);
+    });
+  }
+
+  /** A root variable's default, only when a validation pins it to mainland regions; otherwise why not. */
+  private pinnedDefault(name: string, declared: Record<string, unknown>): Value {
+    const validations = Array.isArray(declared.validation) ? declared.validation : [declared.validation];
+    for (const validation of validations) {
+      const condition = isObject(validation) ? validation.condition : undefined;
+      const allowed = typeof condition === "string" ? this.pinningList(condition, name) : undefined;
+      if (allowed === undefined) continue;
+      if (typeof allowed === "string") return new Unknown(allowed);
+      const foreign = allowed.find((id) => !isMainlandRegion(id));
+      if (foreign !== undefined) {
+        return new Unknown(
+          `var.${name}'s validation admits "${foreign}", which is outside mainland China; ${FIX_VARIABLE.replace("NAME", name)}`,
+        );
+      }
+      const fallback = literalValue(declared.default, 0, CONSTANT_SCOPE);
+      if (typeof fallback !== "string" || !allowed.includes(fallback))
+        return new Unknown(`var.${name} has no default among its validated mainland regions`);
+      return fallback;
+    }
+    return new Unknown(
+      `var.${name} can be set to any region at deploy time (-var, TF_VAR_${name}); ${FIX_VARIABLE.replace("NAME", name)}`,
+    );
+  }
+
+  /**
+   * The list of a validation `contains(LIST, var.NAME)`, read from the parsed condition: its strings, or why
+   * the list is not one of region IDs; undefined when the condition has another shape.
+   */
+  private pinningList(condition: string, name: string): readonly string[] | string | undefined {
+    const expression = this.parse(condition);
+    if (typeof expression === "string" || expression.kind !== "call") return undefined;
+    const [list, subject] = expression.args;
+    if (expression.name !== "contains" || expression.args.length !== 2 || expression.expandFinal)
+      return undefined;
+    if (subject?.kind !== "traversal" || subject.root !== "var") return undefined;
+    const [step, ...rest] = subject.steps;
+    if (step?.kind !== "attr" || step.name !== name || rest.length > 0 || list === undefined)
+      return undefined;
+    const value = evaluate(list, CONSTANT_SCOPE);
+    if (!Array.isArray(value) || !value.every((item) => typeof item === "string"))
+      return `var.${name}'s validation lists something other than region IDs`;
+    return value;
+  }
+
+  /** The `count.index` or `each.*` of a module instance, for its call's arguments; each.value is read where the call is. */
+  private moduleInstance(stack: StackModel): Instance | undefined {
+    const { moduleInstance: instance, module: call } = stack;
+    if (instance === undefined || call === undefined) return undefined;
+    if (typeof instance.key === "number") return { key: String(instance.key), count: instance.key };
+    const value = this.configValue(instance.value, { stack: call.parent }, 0);
+    return { key: instance.key, each: { key: instance.key, value } };
+  }
+
+  /** `module.NAME.OUTPUT` (or `module.NAME[KEY].OUTPUT`): the output of a local module, evaluated in the module. */
+  private moduleOutput(stack: StackModel, name: string, key: Value | undefined, output: string): Value {
+    const call = `module.${name}`;
+    const instance = key === undefined ? "" : `[${typeof key === "number" ? key : JSON.stringify(key)}]`;
+    const path = `${stack.module === undefined ? "" : `${stack.module.path}.`}${call}${instance}`;
+    const child = stack.children?.find((candidate) => candidate.module?.path === path);
+    if (child === undefined) {
+      const unexpanded = stack.unexpandedModules?.get(call);
+      if (unexpanded !== undefined)
+        return new Unknown(
+          `${call}: ${unexpanded}; vendor it as a local module, or check the plan (terraform show -json)`,
+        );
+      if (stack.children?.some((candidate) => candidate.module?.path.startsWith(`${path}[`)) === true)
+        return new Unknown(
+          `Terraform reports an error: ${call} has count or for_each; reference one instance`,
+        );
+      if (stack.modules.includes(call))
+        return new Unknown(
+          `${call} comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)`,
+        );
+      return new Unknown(`${path} is not called in ${where(stack)}`);
+    }
+    return this.memo(child, `output.${output}`, () => {
+      const block = own(child.outputs, output);
+      if (!isObject(block) || !("value" in block)) return new Unknown(`${path} has no output ${output}`);
+      return this.configValue(block.value, { stack: child }, 0);
+    });
+  }
+
+  private dataReference(stack: StackModel, type: string, name: string, steps: readonly Step[]): Value {
+    const [first, second] = steps;
+    if (type === "terraform_remote_state" && first?.kind === "attr" && first.name === "outputs") {
+      if (name.startsWith(CROSS_STACK_INPUT)) {
+        if (second?.kind !== "attr") return new Unknown(`data.${type}.${name}.outputs names no output`);
+        return applySteps(this.crossStackOutput(name, second.name), steps.slice(2));
+      }
+      return new Unknown(`remote state "${name}" is not a stack of this check; check all stacks together`);
+    }
+    return this.resourceReference(stack, `data.${type}.${name}`, steps);
+  }
+
+  private crossStackOutput(dataName: string, output: string): Value {
+    const origin = dataName.slice(CROSS_STACK_INPUT.length);
+    const stack = this.stacks.get(origin);
+    if (stack === undefined)
+      return new Unknown(
+        `remote state "${dataName}" is not a stack of this check; check all stacks together`,
+      );
+    return this.memo(stack, `output.${output}`, () => {
+      const block = own(stack.outputs, output);
+      if (!isObject(block) || !("value" in block))
+        return new Unknown(`stack ${origin} has no output ${output}`);
+      return this.configValue(block.value, { stack }, 0);
+    });
+  }
+
+  /** A reference to a resource or data source (`alicloud_vswitch.x[0].zone_id`) in the stack or module. */
+  private resourceReference(stack: StackModel, local: string, steps: readonly Step[]): Value {
+    const address = stack.module === undefined ? local : `${stack.module.path}.${local}`;
+    const resource = this.block(stack, address);
+    if (resource === undefined) return new Unknown(`${address} is not defined in ${where(stack)}`);
+    if (!hasInstances(resource)) return this.instanceReference(stack, resource, undefined, steps);
+    const instances = this.instances(stack, resource);
+    if (instances instanceof Unknown) return instances;
+    const [first] = steps;
+    if (first?.kind !== "index") {
+      // The whole resource: a list (count) or map (for_each) of its instances.
+      const all = instances.map((instance) => this.instanceReference(stack, resource, instance, []));
+      const whole =
+        resource.body.count !== undefined
+          ? all
+          : objectOf(instances.map((instance, i) => [instance.key, all[i] ?? null]));
+      return applySteps(whole, steps);
+    }
+    const key =
+      typeof first.key === "string" || typeof first.key === "number" ? String(first.key) : undefined;
+    const instance = instances.find((candidate) => candidate.key === key);
+    if (instance === undefined)
+      return new Unknown(
+        `Terraform reports an error: ${address} has no instance [${JSON.stringify(first.key)}]`,
+      );
+    return this.instanceReference(stack, resource, instance, steps.slice(1));
+  }
+
+  /** An attribute of one instance: what is written, evaluated for the instance; else known after apply. */
+  private instanceReference(
+    stack: StackModel,
+    resource: ResourceBlock,
+    instance: Instance | undefined,
+    steps: readonly Step[],
+  ): Value {
+    const address =
+      instance === undefined
+        ? resource.address
+        : `${resource.address}[${instance.count ?? JSON.stringify(instance.key)}]`;
+    const [first] = steps;
+    // A whole instance is an object whose computed attributes are unknown: no attribute is read through it.
+    if (first?.kind !== "attr")
+      return new Unknown(`${address} names a whole resource, not a place; reference one of its attributes`);
+    const written = own(resource.body, first.name);
+    if (written === undefined || written === null)
+      return applySteps(
+        this.computed(stack, resource, address, first.name),
+        steps.slice(1),
+        `${address}.${first.name}`,
+      );
+    const value = this.memo(stack, `resource ${address}.${first.name}`, () =>
+      this.configValue(written, { stack, instance }, 0),
+    );
+    return applySteps(value, steps.slice(1), `${address}.${first.name}`);
+  }
+
+  /** An attribute the configuration does not write: known after apply, placed where its resource is. */
+  private computed(stack: StackModel, resource: ResourceBlock, address: string, attribute: string): Unknown {
+    const reference = `${address}.${attribute}`;
+    const reason =
+      resource.mode === "managed"
+        ? `${reference} is known only after apply`
+        : `${reference} is read from the cloud when Terraform plans`;
+    if (resource.mode === "managed") {
+      if (LOCATION_FREE_PROVIDERS.has(resource.typeProvider))
+        return new Unknown(
+          `${reason}, and a ${resource.typeProvider} resource names no place; use a literal`,
+        );
+      return new Unknown(reason, new ReferenceOrigin(resource.address, this.resourcePlaces(stack, resource)));
+    }
+    if (ACCOUNT_ID_ATTRIBUTES.get(resource.type)?.has(attribute) === true)
+      return new Unknown(
+        `${reference} is the account ID, which names no place`,
+        new ReferenceOrigin(resource.address, []),
+      );
+    if (this.listsProviderRegion(stack, resource, attribute))
+      return new Unknown(reason, new ReferenceOrigin(resource.address, this.resourcePlaces(stack, resource)));
+    return new Unknown(`${reason}, which this check cannot do; use a literal`);
+  }
+
+  /** Zones (and other regional) listings are in the provider's region; `alicloud_regions` with `current = true` is it. */
+  private listsProviderRegion(stack: StackModel, resource: ResourceBlock, attribute: string): boolean {
+    if (resource.type !== CURRENT_REGION_DATA_SOURCE) return listsProviderRegion(resource.type, attribute);
+    return (
+      LISTING_ATTRIBUTES.has(attribute) && this.configValue(resource.body.current, { stack }, 0) === true
+    );
+  }
+
+  /** Where a resource is: its provider configuration's region. */
+  private resourcePlaces(stack: StackModel, resource: ResourceBlock): readonly PlaceVerdict[] {
+    // A local module's resource uses its caller's configuration, read in the caller's scope.
+    const owner = providerOwner(stack, resource.providerKey);
+    return owner === undefined
+      ? this.providerRegion(stack, providerConfigOf(stack, resource))
+      : this.providerRegion(owner.stack, owner.config);
+  }
+
+  /** The instances of a resource with a `count` or `for_each` that Terraform knows before apply. */
+  private instances(stack: StackModel, resource: ResourceBlock): Instances {
+    let instances = this.instancesOf.get(resource);
+    if (instances === undefined) {
+      instances = this.expand(stack, resource);
+      this.instancesOf.set(resource, instances);
+    }
+    return instances;
+  }
+
+  private expand(stack: StackModel, resource: ResourceBlock): Instances {
+    const { count, for_each: forEach } = resource.body;
+    if (count !== undefined && count !== null) {
+      const value = this.configValue(count, { stack }, 0);
+      if (value instanceof Unknown || value instanceof PartialText)
+        return new Unknown(`the count of ${resource.address} is not known before apply: ${reasonOf(value)}`);
+      const number = wholeNumber(value);
+      if (number === undefined)
+        return new Unknown(
+          `Terraform reports an error: the count of ${resource.address} is not a whole number`,
+        );
+      if (number > MAX_INSTANCES)
+        return new Unknown(`${resource.address} has more than ${MAX_INSTANCES} instances to check`);
+      return Array.from({ length: number }, (_, index) => ({ key: String(index), count: index }));
+    }
+    if (forEach === undefined || forEach === null) return [];
+    const value = this.configValue(forEach, { stack }, 0);
+    if (value instanceof Unknown || value instanceof PartialText)
+      return new Unknown(`the for_each of ${resource.address} is not known before apply: ${reasonOf(value)}`);
+    const entries: [string, Value][] | undefined = isValueObject(value)
+      ? Object.keys(value).map((key) => [key, value[key] ?? null])
+      : Array.isArray(value) && isSet(value) && value.every((item) => typeof item === "string")
+        ? value.map((item): [string, Value] => [String(item), item])
+        : undefined;
+    if (entries === undefined)
+      return new Unknown(
+        `Terraform reports an error: the for_each of ${resource.address} is not a map or a set of strings`,
+      );
+    if (entries.length > MAX_INSTANCES)
+      return new Unknown(`${resource.address} has more than ${MAX_INSTANCES} instances to check`);
+    return entries.map(([key, each]) => ({ key, each: { key, value: each } }));
+  }
+
   /** The resource or data source at an address in a stack. */
   private block(stack: StackModel, address: string): ResourceBlock | undefined {
     let index = this.blocksByAddress.get(stack);
@@ -159,334 +731,147 @@ export class Resolver {
     }
     return index.get(address);
   }
-
-  /** A reference to a bucket resource's name places it in its provider's region. */
-  private bucketRegion(text: string, stack: StackModel): readonly PlaceVerdict[] | undefined {
-    const address = BUCKET_REFERENCE.exec(text)?.[1];
-    if (address === undefined) return undefined;
-    const resource = this.block(stack, address);
-    return resource === undefined
-      ? [unresolved(`${address} is not defined in stack ${stack.name}`)]
-      : this.providerRegion(stack, providerConfigOf(stack, resource));
-  }
-
-  /**
-   * An ARN template needs only its region resolved: `acs:log:cn-shanghai:${data.alicloud_account.x.id}:project/p`.
-   * Everything up to the third colon must resolve; what follows cannot change the region segment.
-   */
-  private arnRegion(
-    text: string,
-    form: PlaceForm,
-    stack: StackModel,
-    depth: number,
-  ): PlaceVerdict[] | undefined {
-    if (form !== "place" || !text.startsWith("acs:")) return undefined;
-    let prefix = "";
-    for (const part of splitTemplate(text) ?? []) {
-      const piece = typeof part === "string" ? part : this.resolveToText(part.expression, stack, depth + 1);
-      if (typeof piece !== "string") return [unresolved(piece.unresolved)];
-      prefix += piece;
-      if (prefix.split(":").length > 3) return [classifyPlace(prefix, "place")];
-    }
-    return undefined;
-  }
-
-  /** The places a value that must name one names; unresolved when it is missing or resolves to nothing. */
-  requiredPlaces(
-    value: unknown,
-    form: PlaceForm,
-    stack: StackModel,
-    missing: string,
-  ): readonly PlaceVerdict[] {
-    const places = this.places(value, form, stack);
-    return places.length === 0 ? [unresolved(missing)] : places;
-  }
-
-  /** A template evaluated once: a lone interpolation gives the value it names, anything else the text. */
-  private resolveString(text: string, stack: StackModel, depth: number): Resolved {
-    const parts = splitTemplate(text);
-    if (parts === undefined) return { unresolved: `"${text}" is not a well-formed Terraform template` };
-    const only = parts.length === 1 ? parts[0] : undefined;
-    if (only !== undefined && typeof only !== "string")
-      return this.resolveExpression(only.expression, stack, depth);
-    let result = "";
-    for (const part of parts) {
-      if (typeof part === "string") {
-        result += part;
-        continue;
-      }
-      const resolved = this.resolveToText(part.expression, stack, depth);
-      if (typeof resolved !== "string") return resolved;
-      result += resolved;
-    }
-    return { value: result, stack, evaluated: true };
-  }
-
-  /** A value followed until it is no longer a template still to evaluate: a local may name a local. */
-  private evaluate(resolved: Resolved, depth: number): Resolved {
-    let current = resolved;
-    for (let level = depth; !("unresolved" in current); level++) {
-      const { value } = current;
-      if (current.evaluated === true || typeof value !== "string" || !value.includes("${")) return current;
-      if (level > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
-      current = this.resolveString(value, current.stack, level + 1);
-    }
-    return current;
-  }
-
-  private resolveToText(
-    expression: string,
-    stack: StackModel,
-    depth: number,
-  ): string | { unresolved: string } {
-    const resolved = this.evaluate(this.resolveExpression(expression, stack, depth), depth);
-    if ("unresolved" in resolved) return resolved;
-    const { value } = resolved;
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-      return String(value);
-    return { unresolved: `${expression} is not text` };
-  }
-
-  private resolveExpression(expression: string, stack: StackModel, depth: number): Resolved {
-    if (++this.referencesFollowed > MAX_REFERENCES) {
-      return {
-        unresolved: `more than ${MAX_REFERENCES} references to follow; the locals multiply without end`,
-      };
-    }
-    const trimmed = expression.trim();
-    if (!TRAVERSAL.test(trimmed)) {
-      return { unresolved: `the expression \${${trimmed}} cannot be evaluated before deploy; use a literal` };
-    }
-    const path = [...trimmed.matchAll(SEGMENT)].map((match) => match[1] ?? match[3] ?? Number(match[2]));
-    const [head, first, second] = path;
-    if (head === "local" && typeof first === "string") {
-      const local = own(stack.locals, first);
-      if (local === undefined) return { unresolved: `local.${first} is not defined` };
-      return this.follow({ value: local, stack }, path.slice(2), trimmed, depth);
-    }
-    if (head === "var" && typeof first === "string")
-      return this.follow(variableValue(stack, first), path.slice(2), trimmed, depth);
-    if (head === "data" && typeof first === "string" && typeof second === "string") {
-      if (first === "terraform_remote_state" && path[3] === "outputs" && typeof path[4] === "string") {
-        return this.follow(this.crossStackOutput(second, path[4]), path.slice(5), trimmed, depth);
-      }
-      return this.attributeOf(stack, `data.${first}.${second}`, path.slice(3), trimmed, depth);
-    }
-    if (typeof head === "string" && head.includes("_") && typeof first === "string") {
-      return this.attributeOf(stack, `${head}.${first}`, path.slice(2), trimmed, depth);
-    }
-    return { unresolved: `\${${trimmed}} is known only at deploy time; use a literal` };
-  }
-
-  private crossStackOutput(dataName: string, output: string): Resolved {
-    const origin = dataName.startsWith(CROSS_STACK_INPUT)
-      ? dataName.slice(CROSS_STACK_INPUT.length)
-      : undefined;
-    const stack = origin === undefined ? undefined : this.stacks.get(origin);
-    if (stack === undefined) {
-      return {
-        unresolved: `remote state "${dataName}" is not a stack of this check; check all stacks together`,
-      };
-    }
-    const block = own(stack.outputs, output);
-    if (!isObject(block) || !("value" in block))
-      return { unresolved: `stack ${origin} has no output ${output}` };
-    return { value: block.value, stack };
-  }
-
-  private attributeOf(
-    stack: StackModel,
-    address: string,
-    path: readonly (string | number)[],
-    expression: string,
-    depth: number,
-  ): Resolved {
-    const resource = this.block(stack, address);
-    const [attribute] = path;
-    if (resource === undefined) return { unresolved: `${address} is not defined in stack ${stack.name}` };
-    if (typeof attribute !== "string")
-      return { unresolved: `\${${expression}} names a whole resource, not a place` };
-    const written = own(resource.body, attribute);
-    if (written !== undefined && written !== null)
-      return this.follow({ value: written, stack }, path.slice(1), expression, depth);
-    if (placedByProvider(resource, attribute)) {
-      const config = providerConfigOf(stack, resource);
-      return config.body.region === undefined || config.body.region === null
-        ? { unresolved: `${address} uses provider ${resource.providerKey}, which sets no region` }
-        : { value: config.body.region, stack };
-    }
-    return {
-      unresolved: `\${${expression}} is known only after apply; use a literal or a resource's location`,
-    };
-  }
-
-  /** Walks the rest of a path into a value, resolving any expression met on the way. */
-  private follow(
-    start: Resolved,
-    path: readonly (string | number)[],
-    expression: string,
-    depth: number,
-  ): Resolved {
-    let current = start;
-    for (const step of path) {
-      current = this.evaluate(current, depth);
-      if ("unresolved" in current) return current;
-      const { value } = current;
-      const next = Array.isArray(value)
-        ? value[Number(step)]
-        : isObject(value)
-          ? own(value, String(step))
-          : undefined;
-      if (next === undefined) return { unresolved: `\${${expression}} leads nowhere in the configuration` };
-      current = { value: next, stack: current.stack };
-    }
-    return current;
-  }
-  /**
-   * What a value is before apply, for rules that read values rather than places: a template evaluated, a lone
-   * reference followed through locals and other stacks' outputs to the value written there, or to the resource
-   * whose computed attribute (`id`, `arn`) it names; otherwise why it cannot be known. Containers are returned
-   * as written: their items are values to read in turn.
-   */
-  value(value: unknown, stack: StackModel): ResolvedValue {
-    this.referencesFollowed = 0;
-    return this.valueAt(value, stack, 0, false);
-  }
-
-  /** The resource a lone reference names, through locals and other stacks' outputs, whether or not the attribute is written. */
-  reference(value: unknown, stack: StackModel): ResolvedValue {
-    this.referencesFollowed = 0;
-    return this.valueAt(value, stack, 0, true);
-  }
-
-  private valueAt(value: unknown, stack: StackModel, depth: number, anyAttribute: boolean): ResolvedValue {
-    if (depth > MAX_DEPTH) return { unresolved: "the reference chain is circular or too deep" };
-    if (value instanceof Unresolvable) return { unresolved: value.reason };
-    if (typeof value !== "string" || !value.includes("${")) return { value, stack };
-    const parts = splitTemplate(value);
-    const only = parts?.length === 1 ? parts[0] : undefined;
-    if (only !== undefined && typeof only !== "string") {
-      const named = this.resourceAttribute(only.expression.trim(), stack, anyAttribute);
-      if (named !== undefined) return named;
-    }
-    const resolved = this.resolveString(value, stack, depth + 1);
-    if ("unresolved" in resolved) return resolved;
-    return resolved.evaluated === true
-      ? { value: resolved.value, stack: resolved.stack }
-      : this.valueAt(resolved.value, resolved.stack, depth + 1, anyAttribute);
-  }
-
-  /**
-   * A template's parts, for rules that read text built around references (a policy document naming a VPC's ID):
-   * literal text, and what each interpolation resolves to. Undefined when the text is not a well-formed template.
-   */
-  templateParts(text: string, stack: StackModel): readonly (string | ResolvedValue)[] | undefined {
-    this.referencesFollowed = 0;
-    return splitTemplate(text)?.map((part) =>
-      typeof part === "string" ? part : this.valueAt(`\${${part.expression}}`, stack, 0, false),
-    );
-  }
-
-  /** A reference to an attribute of a managed resource: any attribute, or only one the configuration does not write. */
-  private resourceAttribute(
-    expression: string,
-    stack: StackModel,
-    anyAttribute: boolean,
-  ): ResolvedValue | undefined {
-    if (!TRAVERSAL.test(expression)) return undefined;
-    const [head, name, attribute] = [...expression.matchAll(SEGMENT)].map(
-      (match) => match[1] ?? match[3] ?? Number(match[2]),
-    );
-    if (typeof head !== "string" || !head.includes("_") || typeof name !== "string") return undefined;
-    if (typeof attribute !== "string") return undefined;
-    const resource = this.block(stack, `${head}.${name}`);
-    if (resource === undefined || (!anyAttribute && own(resource.body, attribute) !== undefined))
-      return undefined;
-    return { resource, attribute, stack };
-  }
 }
 
-/** A computed attribute that names the region its provider puts the resource in (a data source of zones too). */
-function placedByProvider(resource: ResourceBlock, attribute: string): boolean {
-  if (resource.type === "alicloud_zones") return attribute === "zones" || attribute === "ids";
-  return PROVIDER_PLACED_ATTRIBUTES.has(attribute) || attribute.endsWith("endpoint");
-}
-
-/** A variable's default, only when a validation pins it to mainland regions; otherwise why not. */
-function variableValue(stack: StackModel, name: string): Resolved {
-  const variable = own(stack.variables, name);
-  if (!isObject(variable)) return { unresolved: `var.${name} is not declared` };
-  const validations = Array.isArray(variable.validation) ? variable.validation : [variable.validation];
-  for (const validation of validations) {
-    const condition = isObject(validation) ? validation.condition : undefined;
-    const match = typeof condition === "string" ? MAINLAND_VALIDATION.exec(condition) : null;
-    if (match?.[2] !== name || match[1] === undefined) continue;
-    const allowed = parseStringList(match[1]);
-    const foreign = allowed?.find((id) => !isMainlandRegion(id));
-    if (allowed === undefined)
-      return { unresolved: `var.${name}'s validation lists something other than region IDs` };
-    if (foreign !== undefined) {
-      return {
-        unresolved: `var.${name}'s validation admits "${foreign}", which is outside mainland China; ${FIX_VARIABLE}`,
-      };
-    }
-    if (typeof variable.default !== "string" || !allowed.includes(variable.default)) {
-      return { unresolved: `var.${name} has no default among its validated mainland regions` };
-    }
-    return { value: variable.default, stack };
+/** `count` as Terraform converts it (a number, or text of one), when it is a whole number ≥ 0. */
+function wholeNumber(value: Value): number | undefined {
+  let number: number | Unknown;
+  try {
+    number = toNumber(value, "count");
+  } catch (error) {
+    if (error instanceof EvaluationError) return undefined;
+    throw error;
   }
-  return {
-    unresolved: `var.${name} can be set to any region at deploy time (-var, TF_VAR_${name}); ${FIX_VARIABLE.replace("NAME", name)}`,
-  };
+  return typeof number === "number" && Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
-function parseStringList(text: string): string[] | undefined {
-  if (text.trim() === "") return [];
-  const items = text.split(",").map((item) => item.trim());
-  return items.every((item) => /^"[^"\\]*"$/.test(item)) ? items.map((item) => item.slice(1, -1)) : undefined;
+function outsideInstance(root: string, steps: readonly Step[]): Unknown {
+  return new Unknown(
+    `${traversalText(root, steps)} has a value only in a resource with count or for_each, and this one has neither`,
+  );
 }
 
-type TemplatePart = string | { readonly expression: string };
+function hasInstances(resource: ResourceBlock): boolean {
+  const { count, for_each: forEach } = resource.body;
+  return (count !== undefined && count !== null) || (forEach !== undefined && forEach !== null);
+}
 
-/** Splits `a${b}c` into literal text and interpolations; undefined when a `${` is never closed. */
-function splitTemplate(text: string): TemplatePart[] | undefined {
-  const parts: TemplatePart[] = [];
-  let literal = "";
-  let index = 0;
-  while (index < text.length) {
-    if (text.startsWith("$${", index)) {
-      literal += "${";
-      index += 3;
-    } else if (text.startsWith("${", index)) {
-      const end = closingBrace(text, index + 2);
-      if (end < 0) return undefined;
-      if (literal !== "") parts.push(literal);
-      literal = "";
-      parts.push({ expression: text.slice(index + 2, end) });
-      index = end + 1;
-    } else {
-      literal += text[index];
-      index += 1;
-    }
+function isTemplate(text: string): boolean {
+  return text.includes("${") || text.includes("%{");
+}
+
+function where(stack: StackModel): string {
+  return stack.module === undefined ? `stack ${stack.name}` : `${stack.module.path} of stack ${stack.name}`;
+}
+
+function reasonOf(value: Unknown | PartialText): string {
+  if (value instanceof Unknown) return value.reason;
+  return value.parts.find((part): part is Unknown => part instanceof Unknown)?.reason ?? "unknown";
+}
+
+/** An unknown value names its origin's place; without one (or where the origin names none) it is refused. */
+function unknownPlaces(value: Unknown): readonly PlaceVerdict[] {
+  const { origin } = value;
+  if (origin instanceof ReferenceOrigin && origin.places.length > 0) return origin.places;
+  return [unresolved(value.reason)];
+}
+
+/**
+ * Text partly known before apply places its value only where the known part holds the place: an ACS ARN
+ * whose region segment is known (or is one reference to a resource, placed where it is), a URL whose host
+ * is known, or a host whose unknown labels are attributes of resources (placed where those are) or the
+ * account ID. Anything else is refused.
+ */
+function partialTextPlaces(text: PartialText, form: PlaceForm): readonly PlaceVerdict[] {
+  const { parts } = text;
+  const firstUnknown = parts.find((part): part is Unknown => part instanceof Unknown);
+  const refused = [unresolved(firstUnknown?.reason ?? "the text is not known before apply")];
+  if (form !== "place") return refused;
+  const prefix = typeof parts[0] === "string" ? parts[0] : "";
+  if (prefix.startsWith("acs:")) {
+    const colons = prefix.split(":").length - 1;
+    if (colons >= 3) return [classifyPlace(prefix, form)];
+    const [, region, after] = parts;
+    if (
+      colons === 2 &&
+      prefix.endsWith(":") &&
+      region instanceof Unknown &&
+      typeof after === "string" &&
+      after.startsWith(":")
+    )
+      return unknownPlaces(region);
+    return refused;
   }
-  if (literal !== "" || parts.length === 0) parts.push(literal);
-  return parts;
+  if (hostEnds(prefix)) return [classifyPlace(prefix, form)];
+  return hostLabelPlaces(parts) ?? refused;
 }
 
-function closingBrace(text: string, from: number): number {
-  let nesting = 0;
-  let quoted = false;
-  for (let index = from; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === "\\") index += 1;
-      else if (char === '"') quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === "{") nesting += 1;
-    else if (char === "}") {
-      if (nesting === 0) return index;
-      nesting -= 1;
+/**
+ * A host whose unknown parts are whole labels (`${account}.mns.cn-shanghai.aliyuncs.com`), each from a
+ * resource or the account: its known labels classified, plus the places of the resources. Undefined when
+ * an unknown part could change the host.
+ */
+function hostLabelPlaces(parts: readonly (string | Unknown)[]): readonly PlaceVerdict[] | undefined {
+  let skeleton = "";
+  let hostEnded = false;
+  const origins: PlaceVerdict[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (typeof part === "string") {
+      skeleton += part;
+      hostEnded ||= hostEnds(skeleton);
+      continue;
     }
+    if (hostEnded) {
+      skeleton += UNKNOWN_LABEL;
+      continue;
+    }
+    const next = parts[i + 1];
+    const labelStart = skeleton === "" || skeleton.endsWith(".") || skeleton.endsWith("://");
+    const labelEnd = typeof next === "string" && next.startsWith(".");
+    if (!labelStart || !labelEnd || !(part.origin instanceof ReferenceOrigin)) return undefined;
+    origins.push(...part.origin.places);
+    skeleton += UNKNOWN_LABEL;
   }
-  return -1;
+  const host = classifyPlace(skeleton, "place");
+  return host.verdict === "unresolved" ? undefined : [host, ...origins];
+}
+
+/** Whether text holds a whole host: something after it (`/`, `?`, `#`) ends its authority. */
+function hostEnds(text: string): boolean {
+  const scheme = text.indexOf("://");
+  const authority = scheme < 0 ? text : text.slice(scheme + 3);
+  return HOST_END.some((end) => authority.includes(end));
+}
+
+/** A value that is not a template (a plan's value) or a constant (a default, a tfvars value). */
+function literalValue(raw: unknown, depth: number, scope?: Scope): Value {
+  if (typeof raw === "string") {
+    if (scope === undefined || !isTemplate(raw)) return raw;
+    const parsed = parseTemplate(raw);
+    return parsed.ok
+      ? evaluate(parsed.expression, scope)
+      : new Unknown(`"${raw}" is not a well-formed Terraform template: ${parsed.error}`);
+  }
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === "number" || typeof raw === "boolean") return raw;
+  if (raw instanceof Unresolvable) return new Unknown(raw.reason);
+  if (depth > MAX_NESTING) return new Unknown("the value is nested deeper than any configuration needs");
+  if (Array.isArray(raw)) return raw.map((item) => literalValue(item, depth + 1, scope));
+  if (!isObject(raw)) return new Unknown("not a JSON value");
+  return objectOf(Object.keys(raw).map((key) => [key, literalValue(raw[key], depth + 1, scope)]));
+}
+
+/** `alicloud_vswitch.x[0].zone_id` as Terraform writes it, for messages. */
+function traversalText(root: string, steps: readonly Step[]): string {
+  let text = root;
+  for (const step of steps) {
+    if (step.kind === "attr") text += `.${step.name}`;
+    else
+      text +=
+        typeof step.key === "string" || typeof step.key === "number"
+          ? `[${JSON.stringify(step.key)}]`
+          : "[?]";
+  }
+  return text;
 }

@@ -17,8 +17,8 @@ export type Verdict =
 
 export type Severity = "error" | "warning";
 
-/** The kind of input a report was made from. */
-export type InputKind = "cdktf" | "plan";
+/** The kind of input a report was made from: synthesized CDKTF or Terraform JSON, a module directory, a plan. */
+export type InputKind = "cdktf" | "terraform" | "plan";
 
 /** What `terraform show -json` says will happen to a resource. */
 export type PlanAction = "create" | "update" | "replace" | "delete" | "read" | "no-op";
@@ -121,8 +121,21 @@ export interface ReportSummary {
 }
 
 /** The whole result of one check; every report format renders this and nothing else. */
+/** A root variable's value taken from a tfvars file (the value itself is not reported: tfvars hold secrets). */
+export interface VariableSource {
+  readonly variable: string;
+  readonly file: string;
+}
+
+export interface CheckInput {
+  readonly path: string;
+  readonly kind: InputKind;
+  /** The root variables tfvars files and --var-file bound, each with the file whose value Terraform uses. */
+  readonly variables?: readonly VariableSource[];
+}
+
 export interface CheckReport {
-  readonly inputs: readonly { readonly path: string; readonly kind: InputKind }[];
+  readonly inputs: readonly CheckInput[];
   readonly rules: readonly RuleDescription[];
   readonly findings: readonly Finding[];
   readonly resources: readonly ResourcePlacement[];

@@ -40,6 +40,12 @@ export function renderText(report: CheckReport, { color }: RenderOptions): strin
   if (report.changes !== undefined) {
     lines.push(`Placement changes (${report.changes.length}):`, ...report.changes.map(changeLine), "");
   }
+  for (const input of report.inputs) {
+    if (input.variables === undefined) continue;
+    lines.push(`Variables of ${input.path} bound by files:`);
+    for (const { variable, file } of input.variables) lines.push(`  var.${variable} from ${file}`);
+    lines.push("");
+  }
   const stacks = [
     ...new Set([...report.resources.map((r) => r.stack), ...report.findings.map((f) => f.stack)]),
   ];

@@ -1,7 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkStacks, type CheckOptions } from "../../engine/check";
-import { InputError, readStack, type StackModel } from "../../engine/model";
+import type { ConfigFile } from "../../engine/configuration";
+import { InputError } from "../../engine/json";
+import { loadRootModule, type ModuleFiles, type ModuleReader, type VariableFile } from "../../engine/load";
+import { readStack, type StackModel } from "../../engine/model";
 import type { CheckReport } from "../../engine/types";
 
 /** A path on the command line that cannot be checked: the message names it and says what is wrong. */
@@ -14,7 +17,14 @@ export class BadInputError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /** `--var-file` files, in command-line order: they bind root module variables after the automatic tfvars. */
+  readonly variableFiles?: readonly string[];
+}
+
 const STACK_FILE = "cdk.tf.json";
+/** What marks a directory as synthesized CDKTF output (cdktf.out, a stack directory) rather than a module. */
+const CDKTF_MARKERS: readonly string[] = [STACK_FILE, "manifest.json"];
 
 function systemProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -50,19 +60,169 @@ function statOf(file: string): fs.Stats {
   }
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file, "utf8");
   } catch (error) {
     throw new BadInputError(file, systemProblem(error));
   }
+}
+
+/** The line of a JSON.parse error's position, when the message gives one. */
+function jsonErrorLine(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return "";
+  let line = 1;
+  for (let index = 0; index < Number(position) && index < text.length; index++)
+    if (text[index] === "\n") line++;
+  return `:${line}`;
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
-    throw new BadInputError(file, `not valid JSON (${detail.split("\n")[0]})`);
+    if (error instanceof RangeError) throw new BadInputError(file, "not valid JSON (nested too deeply)");
+    // Node quotes the text around the error, newlines and all: keep the problem, not the quote.
+    const message = (error as Error).message.split(/, (?:\.\.\.)?"/)[0]?.split("\n")[0] ?? "";
+    throw new BadInputError(`${file}${jsonErrorLine(text, message)}`, `not valid JSON (${message})`);
   }
+}
+
+function readJson(file: string): unknown {
+  return parseJson(file, readText(file));
+}
+
+type HclParse = (filename: string, text: string) => Promise<Record<string, unknown>>;
+let hclParser: Promise<HclParse> | undefined;
+
+/** HashiCorp's HCL parser (WebAssembly), loaded on first use: CDKTF output and plans never need it. */
+function hcl(): Promise<HclParse> {
+  hclParser ??= import("@cdktn/hcl2json").then((module) => module.parse);
+  return hclParser;
+}
+
+/**
+ * HCL converted to Terraform JSON by HashiCorp's parser: expressions become `"${...}"` strings. A syntax
+ * error is reported as `FILE:LINE: summary; detail`, from the parser's first diagnostic.
+ */
+async function parseHcl(file: string, text: string): Promise<unknown> {
+  const parse = await hcl();
+  try {
+    return await parse(file, text);
+  } catch (error) {
+    const message = String((error as Error).message ?? error).split("\n")[0] ?? "";
+    const diagnostic = /^parse config: \[(?:.*?):(\d+),\d+(?:-[\d,]+)?: (.*?)\]?$/.exec(message);
+    if (diagnostic === null) throw new BadInputError(file, `not valid HCL (${message})`);
+    throw new BadInputError(`${file}:${diagnostic[1]}`, `not valid HCL: ${diagnostic[2]}`);
+  }
+}
+
+/** Terraform skips editor and hidden files: `.name`, `name~`, `#name#`. */
+function isIgnored(name: string): boolean {
+  return name.startsWith(".") || name.endsWith("~") || (name.startsWith("#") && name.endsWith("#"));
+}
+
+function isConfigurationFile(name: string): boolean {
+  return (name.endsWith(".tf") || name.endsWith(".tf.json")) && !isIgnored(name);
+}
+
+/** The names of the regular files of a directory (following symbolic links), sorted as Terraform sorts them. */
+function fileNames(directory: string): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new BadInputError(directory, systemProblem(error));
+  }
+  return entries
+    .filter(
+      (entry) =>
+        entry.isFile() || (entry.isSymbolicLink() && statOf(path.join(directory, entry.name)).isFile()),
+    )
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every .tf and .tf.json file of a module directory, parsed; HCL files in parallel. */
+async function readModuleFiles(directory: string, names: readonly string[]): Promise<ConfigFile[]> {
+  return Promise.all(
+    names.filter(isConfigurationFile).map(async (name) => {
+      const file = path.join(directory, name);
+      const text = readText(file);
+      return {
+        path: file,
+        document: name.endsWith(".json") ? parseJson(file, text) : await parseHcl(file, text),
+      };
+    }),
+  );
+}
+
+/** The automatic tfvars files of a root directory, in Terraform's order. */
+function automaticVariableFiles(names: readonly string[]): string[] {
+  const automatic = names.filter(
+    (name) => name.endsWith(".auto.tfvars") || name.endsWith(".auto.tfvars.json"),
+  );
+  return [
+    ...["terraform.tfvars", "terraform.tfvars.json"].filter((name) => names.includes(name)),
+    ...automatic,
+  ];
+}
+
+async function readVariableFile(file: string): Promise<VariableFile> {
+  const text = readText(file);
+  return file.endsWith(".json")
+    ? { path: file, syntax: "json", values: parseJson(file, text) }
+    : { path: file, syntax: "hcl", values: await parseHcl(file, text) };
+}
+
+const reader: ModuleReader = {
+  async readLocalModule(fromDirectory, source, callFile) {
+    const directory = path.join(fromDirectory, source);
+    let identity: string;
+    try {
+      identity = fs.realpathSync(directory);
+    } catch (error) {
+      throw new InputError(`module source "${source}" names ${directory}: ${systemProblem(error)}`, callFile);
+    }
+    if (!fs.statSync(identity).isDirectory())
+      throw new InputError(
+        `module source "${source}" names ${directory}, which is not a directory`,
+        callFile,
+      );
+    const files = await readModuleFiles(directory, fileNames(directory));
+    if (files.length === 0)
+      throw new InputError(
+        `module source "${source}" names ${directory}, which holds no .tf or .tf.json file`,
+        callFile,
+      );
+    return { directory, identity, files };
+  },
+};
+
+/** Reads a Terraform root module directory, its tfvars and the --var-file files, and its local modules. */
+async function loadModuleDirectory(
+  directory: string,
+  names: readonly string[],
+  options: LoadOptions,
+): Promise<StackModel> {
+  const files: ModuleFiles["files"] = await readModuleFiles(directory, names);
+  const variableFiles = await Promise.all(
+    [
+      ...automaticVariableFiles(names).map((name) => path.join(directory, name)),
+      ...(options.variableFiles ?? []),
+    ].map(readVariableFile),
+  );
+  return loadRootModule(
+    {
+      name: path.basename(path.resolve(directory)),
+      directory,
+      identity: fs.realpathSync(directory),
+      files,
+      variableFiles,
+    },
+    reader,
+  );
 }
 
 /** The stack name of a file: its directory name for cdk.tf.json, the file name for a plan. */
@@ -72,8 +232,34 @@ function fallbackName(file: string): string {
     : path.basename(file, ".json");
 }
 
-/** Reads every stack a PATH names: a cdktf.out directory, a stack directory, a cdk.tf.json or a plan JSON. */
-export function loadStacks(input: string): StackModel[] {
+/** Turns the engine's and the runtime's input errors into one line naming the file. */
+async function naming<T>(input: string, read: () => Promise<T> | T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof InputError) throw new BadInputError(error.file ?? input, error.message);
+    if (error instanceof RangeError) throw new BadInputError(input, "nested too deeply to be Terraform JSON");
+    throw error;
+  }
+}
+
+/**
+ * Reads every stack a PATH names: a Terraform module directory (its .tf and .tf.json files), a cdktf.out
+ * directory, a stack directory, a cdk.tf.json or a plan JSON.
+ */
+export async function loadStacks(input: string, options: LoadOptions = {}): Promise<StackModel[]> {
+  if (statOf(input).isDirectory()) {
+    const names = fileNames(input);
+    if (!names.some((name) => CDKTF_MARKERS.includes(name)) && names.some(isConfigurationFile))
+      return [await naming(input, () => loadModuleDirectory(input, names, options))];
+  }
+  if ((options.variableFiles ?? []).length > 0)
+    throw new BadInputError(
+      input,
+      "--var-file binds the variables of a Terraform module directory, and this is not one",
+    );
+  if (input.endsWith(".tf"))
+    throw new BadInputError(input, "a .tf file is one file of a module: check its directory");
   const files: string[] = [];
   if (statOf(input).isDirectory()) {
     try {
@@ -82,23 +268,21 @@ export function loadStacks(input: string): StackModel[] {
       if (error instanceof BadInputError) throw error;
       throw new BadInputError(input, systemProblem(error));
     }
-    if (files.length === 0) throw new BadInputError(input, `no stacks found (no ${STACK_FILE} in it)`);
+    if (files.length === 0)
+      throw new BadInputError(input, `no stacks found (no ${STACK_FILE} in it, and no .tf or .tf.json file)`);
   } else files.push(input);
-  return files.map((file) => {
-    try {
-      return readStack(readJson(file), file, fallbackName(file));
-    } catch (error) {
-      if (error instanceof InputError) throw new BadInputError(file, error.message);
-      if (error instanceof RangeError)
-        throw new BadInputError(file, "nested too deeply to be Terraform JSON");
-      throw error;
-    }
-  });
+  return Promise.all(
+    files.map((file) => naming(file, () => readStack(readJson(file), file, fallbackName(file)))),
+  );
 }
 
 /** Loads and checks every PATH together (so cross-stack references resolve); throws BadInputError on bad input. */
-export function checkPaths(inputs: readonly string[], options: CheckOptions): CheckReport {
-  const stacks = inputs.flatMap(loadStacks);
+export async function checkPaths(
+  inputs: readonly string[],
+  options: CheckOptions & LoadOptions,
+): Promise<CheckReport> {
+  const stacks: StackModel[] = [];
+  for (const input of inputs) stacks.push(...(await loadStacks(input, options)));
   const seen = new Map<string, string>();
   for (const stack of stacks) {
     const other = seen.get(stack.name);
@@ -106,12 +290,5 @@ export function checkPaths(inputs: readonly string[], options: CheckOptions): Ch
       throw new BadInputError(stack.file, `stack "${stack.name}" is also read from ${other}`);
     seen.set(stack.name, stack.file);
   }
-  try {
-    return checkStacks(stacks, options);
-  } catch (error) {
-    if (error instanceof InputError) throw new BadInputError(inputs.join(", "), error.message);
-    if (error instanceof RangeError)
-      throw new BadInputError(inputs.join(", "), "nested too deeply to be Terraform JSON");
-    throw error;
-  }
+  return naming(inputs.join(", "), () => checkStacks(stacks, options));
 }

@@ -10,8 +10,9 @@ import { BadInputError, checkPaths } from "./inputs";
 
 const USAGE = `Usage: residency check PATH... [options]
 
-Checks that everything in synthesized CDKTF output (a cdktf.out directory, a stack directory, a
-cdk.tf.json) or a \`terraform show -json\` plan resolves to mainland China.
+Checks that everything in a Terraform module directory (its .tf and .tf.json files, tfvars and local
+modules), synthesized CDKTF output (a cdktf.out directory, a stack directory, a cdk.tf.json) or a
+\`terraform show -json\` plan resolves to mainland China.
 
 Options:
   --format FORMAT        ${Object.keys(FORMATS).join(" | ")} (default: text)
@@ -19,6 +20,8 @@ Options:
   --suppressions FILE    JSON array of {address, rule, reason, approvedBy, expires, assessment?, stack?}
   --base BASE_PATH       also check BASE_PATH and list resources added, removed or moved first
   --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: all)
+  --var-file FILE        bind a module directory's variables from FILE (.tfvars or .tfvars.json), after
+                         terraform.tfvars and *.auto.tfvars; repeatable, later files win
   -h, --help             show this help
 
 Exit status: 0 no unsuppressed violation, 1 a violation, 2 a usage error or bad input.
@@ -33,6 +36,7 @@ interface Command {
   readonly suppressions?: string;
   readonly base?: string;
   readonly rules: string;
+  readonly variableFiles: readonly string[];
 }
 
 function parseCommand(argv: readonly string[]): Command | "help" {
@@ -47,6 +51,7 @@ function parseCommand(argv: readonly string[]): Command | "help" {
         suppressions: { type: "string" },
         base: { type: "string" },
         rules: { type: "string", default: "all" },
+        "var-file": { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -68,6 +73,7 @@ function parseCommand(argv: readonly string[]): Command | "help" {
     suppressions: values.suppressions,
     base: values.base,
     rules: values.rules,
+    variableFiles: values["var-file"] ?? [],
   };
 }
 
@@ -87,14 +93,15 @@ function readSuppressions(file: string): Suppression[] {
   }
 }
 
-function run(command: Command): number {
+async function run(command: Command): Promise<number> {
   const packs = PACKS[command.rules];
+  const { variableFiles } = command;
   const suppressions = command.suppressions === undefined ? [] : readSuppressions(command.suppressions);
-  const head = checkPaths(command.paths, { suppressions, packs });
+  const head = await checkPaths(command.paths, { suppressions, packs, variableFiles });
+  const base =
+    command.base === undefined ? undefined : await checkPaths([command.base], { packs, variableFiles });
   const report: CheckReport =
-    command.base === undefined
-      ? head
-      : { ...head, changes: diffPlacements(checkPaths([command.base], { packs }).resources, head.resources) };
+    base === undefined ? head : { ...head, changes: diffPlacements(base.resources, head.resources) };
   const render = FORMATS[command.format];
   if (render === undefined) throw new UsageError(`unknown format "${command.format}"`);
   const toTerminal = command.output === undefined && process.stdout.isTTY === true;
@@ -104,15 +111,15 @@ function run(command: Command): number {
   return report.summary.violations > 0 ? 1 : 0;
 }
 
-/** The CLI: returns the exit status; never throws for usage errors or bad input. */
-export function main(argv: readonly string[]): number {
+/** The CLI: resolves to the exit status; never rejects for usage errors or bad input. */
+export async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
     if (command === "help") {
       process.stdout.write(USAGE);
       return 0;
     }
-    return run(command);
+    return await run(command);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`residency: ${error.message}\n${USAGE}`);
@@ -129,4 +136,7 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module)
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });

@@ -10,7 +10,7 @@ import {
   referenceOf,
   resourcesOf,
   toText,
-  type Reference,
+  type TextPart,
 } from "./read";
 
 /**
@@ -23,10 +23,13 @@ import {
  * data center.
  */
 
+/** A reference in a document: the resource whose value is known only after apply. */
+type NamedPart = Exclude<TextPart, string>;
+
 /** A JSON document built around references: each reference stands for a marker in the text. */
 interface Document {
   readonly json: unknown;
-  readonly references: ReadonlyMap<string, Reference>;
+  readonly references: ReadonlyMap<string, NamedPart>;
 }
 
 /** A reference's stand-in inside the document's text, as a JSON escape, so that it parses inside a string only. */
@@ -38,8 +41,8 @@ const OBJECT_READ_ACTIONS = ["oss:*", "oss:GetObject"] as const;
 
 function parseDocument(context: RuleContext, written: unknown, stack: StackModel): Document | string {
   const parts = readTemplate(context, written, stack);
-  if (!Array.isArray(parts)) return (parts as { problem: string }).problem;
-  const references = new Map<string, Reference>();
+  if ("problem" in parts) return parts.problem;
+  const references = new Map<string, NamedPart>();
   let text = "";
   for (const part of parts) {
     // Literal text that could pass for a stand-in would make a literal look like a reference.
@@ -94,11 +97,11 @@ function unmarked(text: string): string {
 }
 
 /** The references a list of condition values stands for, or the first value that is not one of the given type. */
-function referencesOfType(document: Document, values: unknown, type: string): Reference[] | string {
-  const found: Reference[] = [];
+function referencesOfType(document: Document, values: unknown, type: string): NamedPart[] | string {
+  const found: NamedPart[] = [];
   for (const value of texts(values)) {
     const reference = document.references.get(value);
-    if (reference === undefined || reference.resource.type !== type)
+    if (reference === undefined || reference.type !== type)
       return `${JSON.stringify(unmarked(value))} is not a reference to an ${type}`;
     found.push(reference);
   }
@@ -115,7 +118,7 @@ function denyProblem(document: Document, statement: unknown, bucketName: string)
   if (!texts(attributeOf(statement, "Resource")).some((resource) => coversObjects(resource, bucketName)))
     return `does not cover the objects of ${bucketName}`;
   const condition = attributeOf(statement, "Condition");
-  let vpcs: Reference[] | string = "has no StringNotEquals acs:SourceVpc condition";
+  let vpcs: NamedPart[] | string = "has no StringNotEquals acs:SourceVpc condition";
   for (const [operator, keys] of Object.entries(
     typeof condition === "object" && condition !== null ? condition : {},
   )) {
@@ -166,6 +169,10 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
         continue;
       }
       const statements = blocksOf(attributeOf(document.json, "Statement"));
+      if (statements.length === 0) {
+        reasons.push(`the policy of ${owner.address} has no statement`);
+        continue;
+      }
       const problems = statements.map((statement) => denyProblem(document, statement, bucketName));
       if (problems.includes(undefined)) {
         reasons.length = 0;

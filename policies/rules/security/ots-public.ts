@@ -1,5 +1,5 @@
 import type { Observation, RuleContext } from "../../engine/rule";
-import { attributeOf, blocksOf, problemAt, readDeep, resourcesOf } from "./read";
+import { attributeOf, blocksOf, describe, problemAt, readDeep, resourcesOf } from "./read";
 
 /** Networks a Tablestore instance may be reached from without being on the internet. */
 const PRIVATE_NETWORKS: ReadonlySet<unknown> = new Set(["VPC"]);
@@ -19,7 +19,7 @@ export function otsPublic(context: RuleContext): Observation[] {
       if (!value.known) found.push(problemAt(resource, "network_type_acl", networks, value.problem));
       else if (open.length > 0)
         found.push(
-          problemAt(resource, "network_type_acl", networks, `admits ${open.join(", ")}: allow VPC only`),
+          problemAt(resource, "network_type_acl", networks, `admits ${open.map(describe).join(", ")}: allow VPC only`),
         );
     }
     if (accessedBy !== undefined && accessedBy !== null) {

@@ -1,12 +1,13 @@
-import { isObject, own, type ResourceBlock, type StackModel } from "../../engine/model";
 import type { PlaceVerdict } from "../../catalog/places";
-import type { ResolvedValue } from "../../engine/resolve";
+import { isObject, own, type ResourceBlock, type StackModel } from "../../engine/model";
+import { ReferenceOrigin, type NamedResource } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
+import { PartialText, Unknown } from "../../language/value";
 
 /**
  * How the security rules read a configuration: every value goes through the resolver the rule context gives
- * (locals, other stacks' outputs, references), and this file is the only one that calls it. A value a rule
- * needs but the resolver cannot know is a problem the rule reports, never a pass.
+ * (locals, variables, other stacks' outputs, functions, references), and this file is the only one that calls
+ * it. A value a rule needs but the resolver cannot know is a problem the rule reports, never a pass.
  */
 
 /** A value read for a rule: known (with the stack its own references resolve in), or why it is not. */
@@ -14,68 +15,75 @@ export type Reading =
   | { readonly known: true; readonly value: unknown; readonly stack: StackModel }
   | { readonly known: false; readonly problem: string };
 
-/** A resource a value refers to, by a computed attribute (`id`, `arn`, `name`...). */
-export interface Reference {
-  readonly resource: ResourceBlock;
-  readonly attribute: string;
-  readonly stack: StackModel;
-}
+/** A resource a value refers to, by any attribute (`id`, `arn`, `bucket`...), in the stack it is in. */
+export type Reference = NamedResource;
 
-function reading(resolved: ResolvedValue): Reading {
-  if ("unresolved" in resolved)
-    return { known: false, problem: `cannot be resolved: ${resolved.unresolved}` };
-  if ("resource" in resolved) {
-    return {
-      known: false,
-      problem: `is ${resolved.resource.address}.${resolved.attribute}, known only after apply`,
-    };
+/**
+ * The stack of a value the resolver computed: its text is what Terraform has, never a template to evaluate
+ * again (an escaped `$${x}` stays the text `${x}`), and it refers to nothing.
+ */
+const COMPUTED: StackModel = {
+  name: "(computed)",
+  file: "",
+  kind: "cdktf",
+  providers: new Map(),
+  resources: [],
+  variables: {},
+  locals: {},
+  outputs: {},
+  backends: [],
+  modules: [],
+};
+
+/** The first part of a computed value that is not known before apply, with why. */
+function unknownIn(value: unknown, depth = 0): string | undefined {
+  if (value instanceof Unknown) return value.reason;
+  if (value instanceof PartialText) {
+    const unknown = value.parts.find((part): part is Unknown => part instanceof Unknown);
+    return `it is known only in part before apply (${unknown?.reason ?? "a part is unknown"})`;
   }
-  return { known: true, value: resolved.value, stack: resolved.stack };
-}
-
-/** A value as Terraform will have it before apply, one level deep: a list's items are values to read in turn. */
-export function read({ resolver }: RuleContext, value: unknown, stack: StackModel): Reading {
-  // Most values are literals: they are what they say, and 10,000 resources need no resolver call for them.
-  if (typeof value !== "string" || !value.includes("${")) return { known: true, value, stack };
-  return reading(resolver.value(value, stack));
-}
-
-/** A value with everything inside it read: a list of CIDRs from a local, tags from a map of references. */
-export function readDeep(context: RuleContext, value: unknown, stack: StackModel, depth = 0): Reading {
-  if (depth > 32) return { known: false, problem: "is nested too deeply to read" };
-  // Most values (tags, lists of CIDRs) are literal all the way down: they are read as they are.
-  if (!holdsTemplate(value, depth)) return { known: true, value, stack };
-  const top = read(context, value, stack);
-  if (!top.known) return top;
-  if (Array.isArray(top.value)) {
-    const items: unknown[] = [];
-    for (const item of top.value) {
-      const inner = readDeep(context, item, top.stack, depth + 1);
-      if (!inner.known) return inner;
-      items.push(inner.value);
-    }
-    return { known: true, value: items, stack: top.stack };
+  if (typeof value !== "object" || value === null) return undefined;
+  if (depth > 64) return "it is nested too deeply to read";
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const reason = unknownIn(item, depth + 1);
+    if (reason !== undefined) return reason;
   }
-  if (isObject(top.value)) {
-    const entries: Record<string, unknown> = {};
-    for (const key of Object.keys(top.value)) {
-      const inner = readDeep(context, top.value[key], top.stack, depth + 1);
-      if (!inner.known) return inner;
-      entries[key] = inner.value;
-    }
-    return { known: true, value: entries, stack: top.stack };
-  }
-  return top;
+  return undefined;
 }
 
-/** Whether a value holds a template anywhere (or is nested too deeply to tell), so that it must be read. */
+/** Whether a value holds a template anywhere (or is nested too deeply to tell), so that it must be evaluated. */
 function holdsTemplate(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return value.includes("${");
+  if (typeof value === "string") return value.includes("${") || value.includes("%{");
   if (typeof value !== "object" || value === null) return false;
   if (depth > 32) return true;
   for (const item of Array.isArray(value) ? value : Object.values(value))
     if (holdsTemplate(item, depth + 1)) return true;
   return false;
+}
+
+/**
+ * A value as Terraform will have it before apply. Literal containers are returned as written (their items are
+ * read in turn, so that a reference among them can still be followed); a template is evaluated, all of it.
+ */
+export function read({ resolver }: RuleContext, value: unknown, stack: StackModel): Reading {
+  // Most values are literals: they are what they say, and 10,000 resources need no resolver call for them.
+  if (stack === COMPUTED || typeof value !== "string" || !holdsTemplate(value, 0))
+    return { known: true, value, stack };
+  const computed = resolver.value(value, stack);
+  const unknown = unknownIn(computed);
+  return unknown === undefined
+    ? { known: true, value: computed, stack: COMPUTED }
+    : { known: false, problem: `cannot be resolved: ${unknown}` };
+}
+
+/** A value with everything inside it read: a list of CIDRs from a local, tags from a map of references. */
+export function readDeep(context: RuleContext, value: unknown, stack: StackModel): Reading {
+  if (stack === COMPUTED || !holdsTemplate(value, 0)) return { known: true, value, stack };
+  const computed = context.resolver.value(value, stack);
+  const unknown = unknownIn(computed);
+  return unknown === undefined
+    ? { known: true, value: computed, stack: COMPUTED }
+    : { known: false, problem: `cannot be resolved: ${unknown}` };
 }
 
 /** The resource a value names (`${alicloud_kms_key.pi.id}`, through locals and other stacks), or why it names none. */
@@ -84,10 +92,14 @@ export function referenceOf(
   value: unknown,
   stack: StackModel,
 ): Reference | { readonly problem: string } {
-  const resolved = resolver.reference(value, stack);
-  if ("resource" in resolved) return resolved;
-  if ("unresolved" in resolved) return { problem: `cannot be resolved: ${resolved.unresolved}` };
-  return { problem: `is ${JSON.stringify(resolved.value)}, not a reference to a resource of this check` };
+  if (stack === COMPUTED)
+    return {
+      problem: `is ${JSON.stringify(value)}, computed by an expression, not a reference to a resource`,
+    };
+  if (typeof value !== "string" || !holdsTemplate(value, 0))
+    return { problem: `is ${JSON.stringify(value)}, not a reference to a resource of this check` };
+  const named = resolver.reference(value, stack);
+  return "resource" in named ? named : { problem: `cannot be resolved: ${named.unresolved}` };
 }
 
 /** Where a value places something (a region or location attribute), as the residency rules see it. */
@@ -99,40 +111,43 @@ export function placesOf(
   return resolver.requiredPlaces(value, "place", stack, "it is not set");
 }
 
-/** A piece of text read from a template: literal text, or a reference that stays one (an ID known after apply). */
-export type TextPart = string | Reference;
+/** A piece of text read from a template: literal text, or the resource whose value is known only after apply. */
+export type TextPart = string | { readonly address: string; readonly type: string };
 
-/** The text of a known value part, or the problem (text that is itself a template would be evaluated again). */
-function knownText(value: unknown): string | { readonly problem: string } {
-  const text = toText(value);
-  if (typeof text === "string" && text.includes("${"))
-    return { problem: "comes from a value that is itself a template; write the text where it is used" };
-  return text;
+/** The resource type of an address (`alicloud_vpc.home`, `module.m.alicloud_vpc.x[0]`). */
+function typeOfAddress(address: string): string {
+  const bracket = address.indexOf("[");
+  const segments = (bracket < 0 ? address : address.slice(0, bracket)).split(".");
+  return segments[segments.length - 2] ?? "";
 }
 
-/** The parts of a text built around references (a policy naming a VPC), or why it cannot be read. */
+function textPart(part: string | Unknown): TextPart | { readonly problem: string } {
+  if (typeof part === "string") return part;
+  const origin: unknown = part.origin;
+  return origin instanceof ReferenceOrigin
+    ? { address: origin.address, type: typeOfAddress(origin.address) }
+    : { problem: `cannot be resolved: ${part.reason}` };
+}
+
+/** The parts of a text built around references (a policy naming a VPC's ID), or why it cannot be read. */
 export function readTemplate(
   context: RuleContext,
   value: unknown,
   stack: StackModel,
 ): readonly TextPart[] | { readonly problem: string } {
-  if (typeof value !== "string") {
-    const other = read(context, value, stack);
-    if (!other.known) return other;
-    const text = knownText(other.value);
-    return typeof text === "string" ? [text] : text;
-  }
-  const parts = context.resolver.templateParts(value, stack);
-  if (parts === undefined) return { problem: "is not a well-formed Terraform template" };
+  const computed = stack === COMPUTED ? value : context.resolver.value(value, stack);
+  const parts = computed instanceof PartialText ? computed.parts : [computed];
   const text: TextPart[] = [];
   for (const part of parts) {
-    if (typeof part === "string" || "resource" in part) text.push(part);
-    else if ("unresolved" in part) return { problem: `cannot be resolved: ${part.unresolved}` };
-    else {
-      const known = knownText(part.value);
-      if (typeof known !== "string") return known;
-      text.push(known);
+    if (part instanceof Unknown) {
+      const read = textPart(part);
+      if (typeof read !== "string" && "problem" in read) return read;
+      text.push(read);
+      continue;
     }
+    const known = toText(part);
+    if (typeof known !== "string") return known;
+    text.push(known);
   }
   return text;
 }

@@ -1,19 +1,15 @@
 import type { Observation, RuleContext } from "../../engine/rule";
 
-/** A module call hides its resources from synthesized JSON, so its placement is unresolved until checked in a plan. */
+const NOT_IN_JSON = "the module's resources are not in the synthesized JSON";
+
+/** A module call that was not expanded (a remote source, instances not known) hides its resources, so its placement is unresolved. */
 export function* modules({ stack }: RuleContext): Iterable<Observation> {
   for (const address of stack.modules) {
     yield {
-      address,
+      address: stack.module === undefined ? address : `${stack.module.path}.${address}`,
       attribute: "source",
       value: null,
-      places: [
-        {
-          verdict: "unresolved",
-          place:
-            "the module's resources are not in the synthesized JSON; check the plan (residency check on terraform show -json)",
-        },
-      ],
+      places: [{ verdict: "unresolved", place: stack.unexpandedModules?.get(address) ?? NOT_IN_JSON }],
     };
   }
 }

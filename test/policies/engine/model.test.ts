@@ -4,39 +4,62 @@ const read = (document: unknown) => readStack(document, "in.json", "fallback");
 
 describe("readStack", () => {
   it.each([
-    [[], "expected a JSON object, found an array"],
+    [[], "neither Terraform JSON nor a terraform show -json plan (empty)"],
+    [{}, "neither Terraform JSON nor a terraform show -json plan (empty)"],
     [null, "expected a JSON object, found null"],
     ["cdk.tf.json", "expected a JSON object, found a string"],
-    [{}, "neither Terraform JSON nor a terraform show -json plan (empty object)"],
+    [[[1]], "the file must be a JSON object or an array of objects, not an array"],
+    [{ resource: {}, resources: [] }, 'unexpected top-level key "resources" (not a Terraform block type)'],
+    [{ format_version: "1.2" }, 'unexpected top-level key "format_version" (not a Terraform block type)'],
+    [{ provider: 3 }, "provider must be a JSON object or an array of objects, not a number"],
     [
-      { resource: {}, resources: [] },
-      'neither Terraform JSON nor a terraform show -json plan (unexpected top-level key "resources")',
+      { provider: { alicloud: [7] } },
+      'provider "alicloud" must be a JSON object or an array of objects, not a number',
     ],
     [
-      { format_version: "1.2" },
-      'neither Terraform JSON nor a terraform show -json plan (unexpected top-level key "format_version")',
+      { resource: { alicloud_vpc: 1 } },
+      'resource "alicloud_vpc" must be a JSON object or an array of objects, not a number',
     ],
-    [{ provider: [] }, '"provider" must be a JSON object, not an array'],
-    [{ provider: { alicloud: [7] } }, 'provider "alicloud" must be a JSON object, not a number'],
-    [{ resource: { alicloud_vpc: [] } }, '"resource" "alicloud_vpc" must be a JSON object, not an array'],
     [
       { data: { alicloud_zones: { z: true } } },
-      '"data" "alicloud_zones" "z" must be a JSON object, not a boolean',
+      'data "alicloud_zones" "z" must be a JSON object or an array of objects, not a boolean',
     ],
-    [{ terraform: { backend: "oss" } }, '"terraform.backend" must be a JSON object, not a string'],
-    [{ terraform: { backend: { oss: 1 } } }, "terraform.backend.oss must be a JSON object, not a number"],
-    [{ terraform: { cloud: [] } }, "terraform.cloud must be a JSON object, not an array"],
+    [
+      { terraform: { backend: "oss" } },
+      "terraform.backend must be a JSON object or an array of objects, not a string",
+    ],
+    [
+      { terraform: { backend: { oss: 1 } } },
+      "terraform.backend.oss must be a JSON object or an array of objects, not a number",
+    ],
+    [
+      { terraform: { cloud: 2 } },
+      "terraform.cloud must be a JSON object or an array of objects, not a number",
+    ],
     [{ "//": { metadata: [] } }, '"//".metadata must be a JSON object, not an array'],
-    [{ variable: 1 }, '"variable" must be a JSON object, not a number'],
-    [{ output: [] }, '"output" must be a JSON object, not an array'],
-    [{ module: "m" }, '"module" must be a JSON object, not a string'],
-    [{ locals: [{}, 2] }, '"locals" must be a JSON object, not a number'],
-    [{ locals: "x" }, '"locals" must be a JSON object, not a string'],
-    [{ terraform: null }, '"terraform" must be a JSON object, not null'],
-    [{ "//": [] }, '"//" must be a JSON object, not an array'],
+    [{ variable: 1 }, "variable must be a JSON object or an array of objects, not a number"],
+    [{ output: { o: "x" } }, 'output "o" must be a JSON object or an array of objects, not a string'],
+    [{ module: "m" }, "module must be a JSON object or an array of objects, not a string"],
+    [{ locals: [{}, 2] }, "locals must be a JSON object or an array of objects, not a number"],
+    [{ locals: "x" }, "locals must be a JSON object or an array of objects, not a string"],
     [
       { data: { terraform_remote_state: { shared: { backend: "oss", config: "x" } } } },
       "data.terraform_remote_state.shared.config must be a JSON object, not a string",
+    ],
+    [{ resource: { a_b: { x: [{}, {}] } } }, 'duplicate resource "a_b.x": it is defined twice in the file'],
+    [{ resource: [{ a_b: { x: {} } }, { a_b: { x: {} } }] }, 'duplicate resource "a_b.x"'],
+    [{ locals: [{ a: 1 }, { a: 2 }] }, 'duplicate local value "a"'],
+    [{ provider: { alicloud: [{}, {}] } }, 'duplicate provider configuration "alicloud"'],
+    [{ variable: [{ v: {} }, { v: {} }] }, 'duplicate variable "v"'],
+    [{ output: { o: [{}, {}] } }, 'duplicate output "o"'],
+    [{ module: { m: [{}, {}] } }, 'duplicate module call "m"'],
+    [
+      { terraform: [{ backend: { oss: {} } }, { backend: { s3: {} } }] },
+      'backend "s3" where backend "oss" is already configured (in in.json): a module has at most one',
+    ],
+    [
+      { terraform: { backend: { oss: {} }, cloud: {} } },
+      'a cloud block where backend "oss" is already configured',
     ],
   ])("refuses %j with a message that says what is wrong", (document, message) => {
     expect(() => read(document)).toThrow(InputError);
@@ -70,9 +93,15 @@ describe("readStack", () => {
     expect(read({ "//": { metadata: { stackName: 3 } }, locals: {} }).name).toBe("fallback");
   });
 
-  it("reads remote state and cloud blocks as backends", () => {
+  it("reads a cloud block as a backend", () => {
+    expect(read({ terraform: [{ cloud: { organization: "o" } }] }).backends).toEqual([
+      { address: "terraform.cloud", type: "cloud", config: { organization: "o" } },
+    ]);
+  });
+
+  it("reads remote state as backends", () => {
     const stack = read({
-      terraform: { backend: { oss: { region: "cn-shanghai" } }, cloud: { organization: "o" } },
+      terraform: { backend: { oss: { region: "cn-shanghai" } } },
       data: {
         terraform_remote_state: { shared: { backend: "oss", config: { region: "cn-hangzhou" } }, local: {} },
         alicloud_zones: { z: { backend: "oss", config: {} } },
@@ -81,7 +110,6 @@ describe("readStack", () => {
     });
     expect(stack.backends.map(({ address, type, config }) => [address, type, config])).toEqual([
       ["terraform.backend.oss", "oss", { region: "cn-shanghai" }],
-      ["terraform.cloud", "cloud", { organization: "o" }],
       ["data.terraform_remote_state.shared", "oss", { region: "cn-hangzhou" }],
       ["data.terraform_remote_state.local", "local", {}],
     ]);

@@ -1,4 +1,4 @@
-import { readStack, Unresolvable } from "../../../policies/engine/model";
+import { readStack, Unresolvable, type ResourceBlock, type StackModel } from "../../../policies/engine/model";
 import { Resolver } from "../../../policies/engine/resolve";
 import { classifyPlace, type PlaceForm } from "../../../policies/catalog/places";
 import { terraformJson, check, violations, withResource } from "../fixtures";
@@ -83,18 +83,26 @@ describe("resolution", () => {
     ]);
   });
 
-  it("refuses a reference to a value known only after apply", () => {
-    const document = terraformJson("app", {
-      resource: { alicloud_vpc: { v: {} }, alicloud_vswitch: { s: { zone_id: "${alicloud_vpc.v.id}" } } },
-    });
-    expect(violations(document)).toMatchObject([
-      { verdict: "unresolved", resolved: expect.stringContaining("after apply") },
-    ]);
+  it("places an attribute known only after apply where its resource is: its provider's region", () => {
+    const document = (provider: string) =>
+      terraformJson("app", {
+        provider: { alicloud: [{ region: "cn-shanghai" }, { alias: "hk", region: "cn-hongkong" }] },
+        resource: {
+          alicloud_vpc: { v: { provider } },
+          alicloud_vswitch: { s: { zone_id: "${alicloud_vpc.v.id}" } },
+        },
+      });
+    const ofSwitch = (provider: string) =>
+      violations(document(provider)).filter((finding) => finding.address === "alicloud_vswitch.s");
+    expect(ofSwitch("alicloud")).toEqual([]);
+    expect(ofSwitch("alicloud.hk")).toMatchObject([{ verdict: "outside", resolved: "cn-hongkong" }]);
   });
 
-  it("refuses function calls and conditionals", () => {
+  it("evaluates function calls and conditionals as Terraform does, and refuses what they cannot know", () => {
     expect(zoneOf('${lookup(var.zones, "a")}')).toMatchObject([{ verdict: "unresolved" }]);
-    expect(zoneOf('${true ? "cn-shanghai-b" : "cn-hongkong-b"}')).toMatchObject([{ verdict: "unresolved" }]);
+    expect(zoneOf('${true ? "cn-shanghai-b" : "cn-hongkong-b"}')).toEqual([]);
+    expect(zoneOf('${false ? "cn-shanghai-b" : "cn-hongkong-b"}')).toMatchObject([{ verdict: "outside" }]);
+    expect(zoneOf('${lower("CN-HONGKONG-B")}')).toMatchObject([{ verdict: "outside" }]);
   });
 
   it("resolves a zone from an alicloud_zones data source to that data source's region", () => {
@@ -185,16 +193,19 @@ describe("resolution", () => {
 });
 
 describe("resolution through names of Object.prototype", () => {
-  it.each([
-    "${local.__proto__}",
-    "${local.constructor}",
-    "${var.__proto__}",
-    "${alicloud_vpc.v.__proto__}",
-    "${local.a.__proto__}",
-  ])("refuses %s", (expression) => {
-    const document = withResource("alicloud_vswitch", { zone_id: expression }, { locals: { a: {} } });
+  it.each(["${local.__proto__}", "${local.constructor}", "${var.__proto__}", "${local.a.__proto__}"])(
+    "refuses %s",
+    (expression) => {
+      const document = withResource("alicloud_vswitch", { zone_id: expression }, { locals: { a: {} } });
+      const blocks = { ...document, resource: { ...(document.resource as object), alicloud_vpc: { v: {} } } };
+      expect(violations(blocks)).toMatchObject([{ verdict: "unresolved" }]);
+    },
+  );
+
+  it("reads no attribute of Object.prototype through a resource: one not written is placed where it is", () => {
+    const document = withResource("alicloud_vswitch", { zone_id: "${alicloud_vpc.v.__proto__}" });
     const blocks = { ...document, resource: { ...(document.resource as object), alicloud_vpc: { v: {} } } };
-    expect(violations(blocks)).toMatchObject([{ verdict: "unresolved" }]);
+    expect(violations(blocks)).toEqual([]);
   });
 });
 
@@ -271,10 +282,12 @@ describe("Resolver", () => {
       expect(placesOf("acs:kms:${local.n}:1:key/k", { locals })).toEqual(placesOf("acs:kms:7:1:key/k"));
     });
 
-    it("refuses an object or list interpolated into text", () => {
-      expect(reasonOf("zone-${local.obj}", { locals })).toBe("local.obj is not text");
+    it("refuses an object or list interpolated into text, as Terraform does", () => {
+      expect(reasonOf("zone-${local.obj}", { locals })).toBe(
+        "Terraform reports an error: an interpolated value must be a string, not an object",
+      );
       expect(reasonOf("zone-${local.list}", { locals: { list: ["cn-shanghai"] } })).toBe(
-        "local.list is not text",
+        "Terraform reports an error: an interpolated value must be a string, not a list",
       );
     });
 
@@ -291,24 +304,20 @@ describe("Resolver", () => {
       expect(placesOf("${ local.abroad }", { locals })).toEqual([outside("cn-hongkong")]);
     });
 
-    it("refuses a template whose ${ is never closed", () => {
+    it("refuses a template whose ${ is never closed, saying where", () => {
       expect(reasonOf("${local.home", { locals })).toBe(
-        '"${local.home" is not a well-formed Terraform template',
+        "\"${local.home\" is not a well-formed Terraform template: column 13: expected '}' closing the template sequence, found the end of the text",
       );
       expect(reasonOf("cn-shanghai-${local.x", { locals })).toContain("not a well-formed Terraform template");
     });
 
     it('finds the closing brace past braces and "}" inside strings of the expression', () => {
-      expect(reasonOf('${lookup({a = "}"}, "a")}-b')).toBe(
-        'the expression ${lookup({a = "}"}, "a")} cannot be evaluated before deploy; use a literal',
-      );
-      const escapedQuote = String.raw`lookup({a = "\"}"}, "a")`;
-      expect(reasonOf(`\${${escapedQuote}}`)).toBe(
-        `the expression \${${escapedQuote}} cannot be evaluated before deploy; use a literal`,
-      );
-      expect(reasonOf('${"{"}')).toBe(
-        'the expression ${"{"} cannot be evaluated before deploy; use a literal',
-      );
+      expect(placesOf('${lookup({a = "}"}, "a")}-b')).toEqual([classifyPlace("}-b", "place")]);
+      expect(placesOf('${lookup({a = "\\"}"}, "a")}')).toEqual([classifyPlace('"}', "place")]);
+      expect(placesOf('${"{"}')).toEqual([classifyPlace("{", "place")]);
+      expect(placesOf('${lookup({a = "}"}, "a")}cn-shanghai')).toEqual([
+        classifyPlace("}cn-shanghai", "place"),
+      ]);
     });
 
     it("never accepts an escaped interpolation as a place", () => {
@@ -354,14 +363,11 @@ describe("Resolver", () => {
 
     it("refuses an ARN whose region does not resolve, with the reason", () => {
       expect(reasonOf("acs:kms:${local.region}:123:key/k", { locals: { region: "${var.free}" } })).toBe(
-        "var.free is not declared",
+        "var.free is not declared in stack app",
       );
       expect(
         reasonOf("acs:kms:${local.region}:123:key/k", { locals: { region: "${local.obj}", obj: {} } }),
-      ).toBe("local.region is not text");
-      expect(reasonOf("acs:kms:${local.obj}:123:key/k", { locals: { obj: {} } })).toBe(
-        "local.obj is not text",
-      );
+      ).toBe("Terraform reports an error: an interpolated value must be a string, not an object");
     });
 
     it("refuses a circular chain of templates in an ARN", () => {
@@ -371,14 +377,20 @@ describe("Resolver", () => {
       );
     });
 
-    it("judges only an ARN by its region: any other template with an unresolved part is refused", () => {
+    it("judges partly known text only by an ARN's region or a URL's host, and only in the place form", () => {
       const locals = { endpoint: "http://oss-cn-shanghai.aliyuncs.com:80/a:b" };
       expect(placesOf("acs:kms:${local.home}:1:key/k", { locals: { home: "cn-shanghai" } }, "geo")).toEqual([
         outside("acs:kms:cn-shanghai:1:key/k"),
       ]);
-      for (const form of ["place", "geo", "cdn-scope"] as const) {
-        expect(reasonOf("${local.endpoint}${var.free}", { locals }, form)).toBe("var.free is not declared");
+      expect(placesOf("${local.endpoint}${var.free}", { locals })).toEqual([mainland("cn-shanghai")]);
+      for (const form of ["geo", "cdn-scope"] as const) {
+        expect(reasonOf("${local.endpoint}${var.free}", { locals }, form)).toBe(
+          "var.free is not declared in stack app",
+        );
       }
+      expect(reasonOf("http://oss-cn-shanghai.aliyuncs.com${var.free}")).toBe(
+        "var.free is not declared in stack app",
+      );
     });
   });
 
@@ -394,6 +406,7 @@ describe("Resolver", () => {
         written: { bucket: "written", location: "oss-cn-beijing", tags: { home: "cn-shanghai" } },
       },
       alicloud_vpc: { v: {} },
+      random_id: { r: {} },
     };
 
     it("resolves a computed location, region or endpoint to the region of the resource's provider", () => {
@@ -415,29 +428,44 @@ describe("Resolver", () => {
       expect(placesOf("${alicloud_oss_bucket.nulls.location}", blocks)).toEqual([outside("cn-hongkong")]);
     });
 
+    it("places any attribute not written (an ID, an address) where its resource is", () => {
+      const blocks = { resource: resources };
+      expect(placesOf("${alicloud_vpc.v.id}", blocks)).toEqual([mainland("cn-shanghai")]);
+      expect(placesOf("${alicloud_oss_bucket.abroad.id}", blocks)).toEqual([outside("cn-hongkong")]);
+      expect(placesOf("${alicloud_oss_bucket.abroad.anything_at_all}", blocks)).toEqual([
+        outside("cn-hongkong"),
+      ]);
+    });
+
     it.each([
       [
         "${alicloud_oss_bucket.env.location}",
-        "alicloud_oss_bucket.env uses provider alicloud.env, which sets no region",
+        "provider alicloud.env sets no region; it would come from the environment at deploy time",
       ],
       [
         "${alicloud_oss_bucket.nothing.location}",
-        "alicloud_oss_bucket.nothing uses provider alicloud.nothing, which sets no region",
+        "provider alicloud.nothing sets no region; it would come from the environment at deploy time",
       ],
       [
         "${alicloud_oss_bucket.undeclared.location}",
-        "alicloud_oss_bucket.undeclared uses provider alicloud.ghost, which sets no region",
+        "provider configuration alicloud.ghost is used but never declared",
       ],
       [
-        "${alicloud_vpc.v.id}",
-        "${alicloud_vpc.v.id} is known only after apply; use a literal or a resource's location",
+        "${alicloud_vpc.v}",
+        "alicloud_vpc.v names a whole resource, not a place; reference one of its attributes",
       ],
-      ["${alicloud_vpc.v}", "${alicloud_vpc.v} names a whole resource, not a place"],
-      ["${alicloud_vpc.v[0]}", "${alicloud_vpc.v[0]} names a whole resource, not a place"],
+      [
+        "${alicloud_vpc.v[0]}",
+        "alicloud_vpc.v names a whole resource, not a place; reference one of its attributes",
+      ],
       ["${alicloud_vpc.missing.location}", "alicloud_vpc.missing is not defined in stack app"],
       [
         "${alicloud_oss_bucket.written.tags.missing}",
-        "${alicloud_oss_bucket.written.tags.missing} leads nowhere in the configuration",
+        'Terraform reports an error: alicloud_oss_bucket.written.tags has no attribute "missing"',
+      ],
+      [
+        "${random_id.r.hex}",
+        "random_id.r.hex is known only after apply, and a random resource names no place; use a literal",
       ],
     ])("refuses %s: %s", (expression, reason) => {
       expect(reasonOf(expression, { resource: resources })).toBe(reason);
@@ -447,35 +475,43 @@ describe("Resolver", () => {
       const data = { alicloud_zones: { hk: { provider: "alicloud.hk", filter: { zone: "cn-shanghai-b" } } } };
       expect(placesOf("${data.alicloud_zones.hk.ids[0]}", { data })).toEqual([outside("cn-hongkong")]);
       expect(placesOf("${data.alicloud_zones.hk.zones[0].id}", { data })).toEqual([outside("cn-hongkong")]);
-      expect(reasonOf("${data.alicloud_zones.hk.output_file}", { data })).toContain("known only after apply");
+      expect(reasonOf("${data.alicloud_zones.hk.output_file}", { data })).toBe(
+        "data.alicloud_zones.hk.output_file is read from the cloud when Terraform plans, which this check cannot do; use a literal",
+      );
       expect(placesOf("${data.alicloud_zones.hk.filter.zone}", { data })).toEqual([mainland("cn-shanghai")]);
     });
 
-    it("refuses references Terraform knows only at deploy time", () => {
+    it("refuses references Terraform knows only at deploy time, and ones it refuses", () => {
+      for (const expression of ["path.module", "self.zone", "terraform.workspace"]) {
+        expect(reasonOf(`\${${expression}}`)).toBe(
+          `${expression} is known only at deploy time; use a literal`,
+        );
+      }
+      for (const expression of ["each.value", "count.index"]) {
+        expect(reasonOf(`\${${expression}}`)).toBe(
+          `${expression} has a value only in a resource with count or for_each, and this one has neither`,
+        );
+      }
       for (const expression of [
-        "each.value",
-        "count.index",
-        "path.module",
-        "self.zone",
         "local[0]",
         "var[0]",
         "alicloud_vpc[0]",
+        "data.alicloud_zones",
+        "data[0].x",
       ]) {
         expect(reasonOf(`\${${expression}}`)).toBe(
-          `\${${expression}} is known only at deploy time; use a literal`,
+          `Terraform reports an error: ${expression} is not a valid reference`,
         );
       }
-      expect(reasonOf("${data.alicloud_zones}")).toBe(
-        "${data.alicloud_zones} is known only at deploy time; use a literal",
-      );
-      expect(reasonOf("${data[0].x}")).toBe("${data[0].x} is known only at deploy time; use a literal");
     });
 
-    it("refuses expressions it cannot evaluate, saying so", () => {
+    it("refuses expressions over values it cannot know, saying why", () => {
       expect(reasonOf('${lookup(var.zones, "a")}')).toBe(
-        'the expression ${lookup(var.zones, "a")} cannot be evaluated before deploy; use a literal',
+        "lookup() of an unknown value: var.zones is not declared in stack app",
       );
-      expect(reasonOf("${local.a + 1}")).toContain("cannot be evaluated before deploy");
+      expect(reasonOf("${local.a + 1}", { locals: { a: "${var.free}" } })).toBe(
+        "+ over an unknown value: the left operand of +: var.free is not declared in stack app",
+      );
     });
   });
 
@@ -485,7 +521,7 @@ describe("Resolver", () => {
       for (let level = 0; level < 14; level += 1)
         locals[`l${level}`] = [`\${local.l${level + 1}}`, `\${local.l${level + 1}}`];
       const reasons = new Set(placesOf("${local.l0}", { locals }).map((place) => place.place));
-      expect(reasons).toContain("more than 10000 references to follow; the locals multiply without end");
+      expect(reasons).toContain("more than 10000 values to read; the locals multiply without end");
     });
 
     it("counts the references of each value afresh, not of the whole check", () => {
@@ -504,12 +540,12 @@ describe("Resolver", () => {
 
   describe("locals", () => {
     it("says which local is not defined, and where a path into one leads nowhere", () => {
-      expect(reasonOf("${local.missing}")).toBe("local.missing is not defined");
+      expect(reasonOf("${local.missing}")).toBe("local.missing is not defined in stack app");
       expect(reasonOf("${local.obj.missing}", { locals: { obj: {} } })).toBe(
-        "${local.obj.missing} leads nowhere in the configuration",
+        'Terraform reports an error: local.obj has no attribute "missing"',
       );
       expect(reasonOf("${local.list[3]}", { locals: { list: ["cn-shanghai"] } })).toBe(
-        "${local.list[3]} leads nowhere in the configuration",
+        "Terraform reports an error: the list index 3 is out of range (the list has 1 elements)",
       );
     });
 
@@ -522,7 +558,7 @@ describe("Resolver", () => {
         classifyPlace("cn-hongkong-b", "place"),
       ]);
       expect(reasonOf("${local.broken.zones[0]}", { locals: { broken: "${var.free}" } })).toBe(
-        "var.free is not declared",
+        "var.free is not declared in stack app",
       );
     });
 
@@ -581,7 +617,7 @@ describe("Resolver", () => {
       for (const list of ['"cn-shanghai", local.extra', 'x"cn-shanghai"', '"cn-shanghai"x', ""]) {
         const reason = reasonOf("${var.region}", pinned(condition(list)));
         expect(reason).toMatch(
-          /validation lists something other than region IDs|no default among its validated/,
+          /validation lists something other than region IDs|no default among its validated|can be set to any region/,
         );
       }
       expect(reasonOf("${var.region}", pinned(condition('"cn-shanghai", local.extra')))).toBe(
@@ -605,7 +641,7 @@ describe("Resolver", () => {
     });
 
     it("says when a variable is not declared, and how to pin one that is free", () => {
-      expect(reasonOf("${var.missing}")).toBe("var.missing is not declared");
+      expect(reasonOf("${var.missing}")).toBe("var.missing is not declared in stack app");
       expect(reasonOf("${var.free}", { variable: { free: {} } })).toBe(
         "var.free can be set to any region at deploy time (-var, TF_VAR_free); pin it with a validation contains([...mainland region IDs...], var.free) — MainlandRegionVariable emits one — or use a literal",
       );
@@ -663,7 +699,7 @@ describe("Resolver", () => {
 
   describe("cross-stack references", () => {
     const origin = terraformJson("storage", {
-      output: { location: { value: "cn-hongkong" }, empty: { sensitive: true }, odd: "x" },
+      output: { location: { value: "cn-hongkong" }, empty: { sensitive: true } },
     });
     const consumer = (expression: string) =>
       terraformJson("consumer", {
@@ -674,7 +710,7 @@ describe("Resolver", () => {
     const input = "data.terraform_remote_state.cross-stack-reference-input-storage";
 
     it("refuses an output the origin stack does not have, or one without a value", () => {
-      for (const output of ["missing", "empty", "odd"]) {
+      for (const output of ["missing", "empty"]) {
         expect(resolvedBy(`\${${input}.outputs.${output}}`)).toMatchObject([
           { verdict: "unresolved", resolved: `stack storage has no output ${output}` },
         ]);
@@ -692,7 +728,7 @@ describe("Resolver", () => {
         },
       ]);
       expect(resolvedBy(`\${${input}.outputs}`)).toMatchObject([
-        { verdict: "unresolved", resolved: `${input} is not defined in stack consumer` },
+        { verdict: "unresolved", resolved: `${input}.outputs names no output` },
       ]);
     });
 
@@ -713,6 +749,402 @@ describe("Resolver", () => {
         { address: "alicloud_vswitch.s", verdict: "outside", resolved: "cn-hongkong" },
         { address: "alicloud_vpc.v", verdict: "outside", resolved: "cn-hongkong" },
       ]);
+    });
+  });
+});
+
+describe("Resolver on Terraform's language", () => {
+  const PROVIDERS = { alicloud: [{ region: "cn-shanghai" }, { alias: "hk", region: "cn-hongkong" }] };
+  const stackOf = (blocks: Record<string, unknown>, name = "app"): StackModel =>
+    readStack(terraformJson(name, { provider: PROVIDERS, ...blocks }), `${name}.json`, name);
+  const resolverOf = (...stacks: StackModel[]) => new Resolver(new Map(stacks.map((s) => [s.name, s])));
+  const placesIn = (stack: StackModel, value: unknown, resource?: ResourceBlock) =>
+    resolverOf(stack).places(value, "place", stack, resource);
+  const mainland = (place: string) => ({ verdict: "mainland", place });
+  const outside = (place: string) => ({ verdict: "outside", place });
+  const unresolvedBy = (reason: string) => [{ verdict: "unresolved", place: reason }];
+
+  it("renders template directives: a foreign host hidden behind %{if} is foreign", () => {
+    const stack = stackOf({});
+    expect(placesIn(stack, "oss-cn-beijing.%{if(true)}oss-us-west-1%{endif}.aliyuncs.com")).toEqual([
+      outside("us-west-1"),
+    ]);
+    expect(placesIn(stack, "oss-%{if false}us-west-1%{else}cn-beijing%{endif}.aliyuncs.com")).toEqual([
+      mainland("cn-beijing"),
+    ]);
+  });
+
+  it("evaluates functions over locals as Terraform does", () => {
+    const stack = stackOf({ locals: { parts: ["cn", "shanghai"], zones: { a: "cn-hongkong-b" } } });
+    expect(placesIn(stack, '${join("-", local.parts)}')).toEqual([mainland("cn-shanghai")]);
+    expect(placesIn(stack, '${format("%s-%s", "cn", "beijing")}')).toEqual([mainland("cn-beijing")]);
+    expect(placesIn(stack, '${lookup(local.zones, "a", "cn-shanghai-b")}')).toEqual([
+      classifyPlace("cn-hongkong-b", "place"),
+    ]);
+    expect(placesIn(stack, '${coalesce("", "cn-hangzhou")}')).toEqual([mainland("cn-hangzhou")]);
+  });
+
+  it("refuses every value on a cycle of locals, as Terraform refuses the configuration", () => {
+    const stack = stackOf({ locals: { a: "${local.b.x}", b: { x: "cn-shanghai", y: "${local.a}" } } });
+    const resolver = resolverOf(stack);
+    expect(resolver.places("${local.a}", "place", stack)).toEqual(
+      unresolvedBy("the reference chain is circular or too deep"),
+    );
+    expect(resolver.places("${local.b.x}", "place", stack)).toEqual(
+      unresolvedBy("the reference chain is circular or too deep"),
+    );
+  });
+
+  describe("count and for_each", () => {
+    const counted = (count: unknown) =>
+      stackOf({
+        locals: { zones: ["cn-shanghai-b", "cn-hongkong-b"] },
+        variable: { free: {} },
+        resource: {
+          alicloud_vswitch: { x: { count, vpc_id: "v", zone_id: "${local.zones[count.index]}" } },
+          alicloud_vpc: {
+            byKey: { for_each: { a: "cn-shanghai-e", b: "cn-hongkong-c" }, zone: "${each.value}" },
+          },
+        },
+      });
+    const resourceOf = (stack: StackModel, address: string) =>
+      stack.resources.find((resource) => resource.address === address);
+
+    it("checks a counted resource's values for every instance", () => {
+      const stack = counted(2);
+      const vswitch = resourceOf(stack, "alicloud_vswitch.x");
+      expect(placesIn(stack, vswitch?.body.zone_id, vswitch)).toEqual([
+        mainland("cn-shanghai"),
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(
+        placesIn(counted(1), vswitch?.body.zone_id, resourceOf(counted(1), "alicloud_vswitch.x")),
+      ).toEqual([mainland("cn-shanghai")]);
+      expect(
+        placesIn(counted(0), vswitch?.body.zone_id, resourceOf(counted(0), "alicloud_vswitch.x")),
+      ).toEqual([]);
+    });
+
+    it("resolves a reference to one instance, and refuses an instance that does not exist", () => {
+      const stack = counted("2");
+      expect(placesIn(stack, "${alicloud_vswitch.x[0].zone_id}")).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_vswitch.x[1].zone_id}")).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(placesIn(stack, "${alicloud_vswitch.x.1.zone_id}")).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(placesIn(stack, "${alicloud_vswitch.x[2].zone_id}")).toEqual(
+        unresolvedBy("Terraform reports an error: alicloud_vswitch.x has no instance [2]"),
+      );
+      expect(placesIn(stack, '${alicloud_vpc.byKey["a"].zone}')).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_vpc.byKey.b.zone}")[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, '${alicloud_vpc.byKey["b"].zone}')).toEqual([
+        classifyPlace("cn-hongkong-c", "place"),
+      ]);
+      expect(placesIn(stack, "${length(alicloud_vswitch.x)}")).toEqual([classifyPlace("2", "place")]);
+    });
+
+    it("reads no attribute through a whole resource: a splat is refused, not placed where the resource is", () => {
+      const stack = counted(2);
+      expect(placesIn(stack, "${alicloud_vswitch.x[*].zone_id}")).toEqual([
+        ...unresolvedBy(
+          "alicloud_vswitch.x[0] names a whole resource, not a place; reference one of its attributes",
+        ),
+        ...unresolvedBy(
+          "alicloud_vswitch.x[1] names a whole resource, not a place; reference one of its attributes",
+        ),
+      ]);
+    });
+
+    it("refuses the values of a resource whose count is not known before apply", () => {
+      const stack = counted("${var.free}");
+      const vswitch = resourceOf(stack, "alicloud_vswitch.x");
+      expect(placesIn(stack, vswitch?.body.zone_id, vswitch)).toEqual([
+        {
+          verdict: "unresolved",
+          place: expect.stringContaining(
+            "the count of alicloud_vswitch.x is not known before apply: var.free",
+          ),
+        },
+      ]);
+      expect(
+        placesIn(counted({}), vswitch?.body.zone_id, resourceOf(counted({}), "alicloud_vswitch.x")),
+      ).toEqual(
+        unresolvedBy("Terraform reports an error: the count of alicloud_vswitch.x is not a whole number"),
+      );
+    });
+
+    it("checks a for_each resource's values for every key, in the whole check", () => {
+      const findings = check([
+        terraformJson("app", {
+          resource: {
+            alicloud_vswitch: {
+              x: {
+                for_each: '${toset(["cn-shanghai-b", "cn-hongkong-b"])}',
+                vpc_id: "v",
+                zone_id: "${each.key}",
+              },
+            },
+          },
+        }),
+      ]).findings;
+      expect(findings).toMatchObject([
+        { address: "alicloud_vswitch.x", verdict: "outside", resolved: "cn-hongkong-b" },
+      ]);
+    });
+  });
+
+  describe("data sources that return their provider's region or zones", () => {
+    const data = {
+      alicloud_regions: { current: { current: true }, named: { name: "cn-hongkong" } },
+      alicloud_db_zones: { hk: { provider: "alicloud.hk" } },
+      alicloud_pvtz_zones: { dns: {} },
+      alicloud_account: { me: {} },
+      alicloud_vswitches: { hk: { provider: "alicloud.hk" } },
+      alicloud_instance_types: { t: {} },
+    };
+
+    it("places alicloud_regions with current = true, every *_zones data source and the reviewed regional listings in the provider's region", () => {
+      const stack = stackOf({ data });
+      expect(placesIn(stack, "${data.alicloud_regions.current.regions.0.id}")).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+      expect(placesIn(stack, "${data.alicloud_regions.current.ids[0]}")).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${data.alicloud_db_zones.hk.zones[0].id}")).toEqual([outside("cn-hongkong")]);
+      expect(placesIn(stack, "${data.alicloud_vswitches.hk.vswitches[0].zone_id}")).toEqual([
+        outside("cn-hongkong"),
+      ]);
+      expect(
+        placesIn(stack, "${data.alicloud_instance_types.t.instance_types.0.availability_zones.0}"),
+      ).toEqual([mainland("cn-shanghai")]);
+    });
+
+    it("refuses a region list that is not the current region, and PrivateZone's DNS zones", () => {
+      const stack = stackOf({ data });
+      expect(placesIn(stack, "${data.alicloud_regions.named.ids[0]}")).toEqual(
+        unresolvedBy(
+          "data.alicloud_regions.named.ids is read from the cloud when Terraform plans, which this check cannot do; use a literal",
+        ),
+      );
+      expect(placesIn(stack, "${data.alicloud_pvtz_zones.dns.zones[0].id}")[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, "${data.alicloud_account.me.id}")).toEqual(
+        unresolvedBy("data.alicloud_account.me.id is the account ID, which names no place"),
+      );
+    });
+
+    it("places a PrivateZone zone's ID where the zone's provider is, never reading it as an availability zone", () => {
+      const stack = stackOf({
+        resource: {
+          alicloud_pvtz_zone: { z: { zone_name: "corp.example" }, hk: { provider: "alicloud.hk" } },
+        },
+      });
+      expect(placesIn(stack, "${alicloud_pvtz_zone.z.id}")).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_pvtz_zone.hk.id}")).toEqual([outside("cn-hongkong")]);
+    });
+  });
+
+  describe("partly known text", () => {
+    const stack = stackOf({
+      data: { alicloud_account: { me: {} } },
+      variable: { free: {} },
+      resource: { alicloud_oss_bucket: { home: {}, hk: { provider: "alicloud.hk" } } },
+    });
+    const account = "${data.alicloud_account.me.id}";
+
+    it("places an ARN by its region segment, known or a resource's", () => {
+      expect(placesIn(stack, `acs:mns:cn-shanghai:${account}:queues/q`)).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, `acs:mns:us-west-1:${account}:queues/q`)).toEqual([outside("us-west-1")]);
+      expect(placesIn(stack, "acs:oss:${alicloud_oss_bucket.hk.region}:1:b")).toEqual([
+        outside("cn-hongkong"),
+      ]);
+      expect(placesIn(stack, "acs:oss:${var.free}:1:b")[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, "acs:oss:cn-${var.free}:1:b")[0]?.verdict).toBe("unresolved");
+    });
+
+    it("places a host by its known labels when the unknown ones are the account or a resource's", () => {
+      expect(placesIn(stack, `https://${account}.mns.cn-shanghai.aliyuncs.com`)).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+      expect(placesIn(stack, `http://${account}.mns.us-west-1.aliyuncs.com/x`)).toEqual([
+        outside("us-west-1"),
+      ]);
+      expect(placesIn(stack, "${alicloud_oss_bucket.hk.id}.oss-cn-shanghai.aliyuncs.com")).toEqual([
+        mainland("cn-shanghai"),
+        outside("cn-hongkong"),
+      ]);
+    });
+
+    it("refuses a host that an unknown part could change", () => {
+      for (const text of [
+        "https://${var.free}.mns.cn-shanghai.aliyuncs.com",
+        `https://mns${account}.cn-shanghai.aliyuncs.com`,
+        `https://mns.cn-shanghai.aliyuncs.com${account}`,
+        `https://${account}mns.cn-shanghai.aliyuncs.com`,
+        "https://oss-cn-shanghai.aliyuncs.com${var.free}/x",
+      ])
+        expect(placesIn(stack, text)[0]?.verdict).toBe("unresolved");
+      expect(placesIn(stack, "https://oss-cn-shanghai.aliyuncs.com/${var.free}")).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+    });
+  });
+
+  describe("tfvars", () => {
+    const bound = (value: unknown, blocks: Record<string, unknown> = {}): StackModel => ({
+      ...stackOf({ variable: { region: { default: "cn-shanghai" } }, ...blocks }),
+      variableValues: new Map([["region", { value, file: "prod.tfvars" }]]),
+    });
+
+    it("uses the value a tfvars file binds before the default", () => {
+      expect(placesIn(bound("cn-hangzhou"), "${var.region}")).toEqual([mainland("cn-hangzhou")]);
+      expect(placesIn(bound("cn-hongkong"), "${var.region}-b")).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(placesIn(bound(["cn-beijing"]), "${var.region[0]}")).toEqual([mainland("cn-beijing")]);
+    });
+
+    it("takes a bound value as the value Terraform computed from the file: never a template again", () => {
+      expect(placesIn(bound("${local.x}", { locals: { x: "cn-shanghai" } }), "${var.region}")).toEqual([
+        classifyPlace("${local.x}", "place"),
+      ]);
+    });
+  });
+
+  describe("local modules", () => {
+    /** A root that calls ./vpc as module.vpc with `arguments`, and the expanded module. */
+    function modules(arguments_: Record<string, unknown>, child: Record<string, unknown>) {
+      const children: StackModel[] = [];
+      const root: StackModel = {
+        ...stackOf({
+          locals: { home: "cn-shanghai-b" },
+          module: {
+            vpc: { source: "./vpc", ...arguments_ },
+            remote: { source: "terraform-alicloud-modules/vpc" },
+          },
+          resource: { alicloud_vswitch: { s: { vpc_id: "v", zone_id: "${module.vpc.zone}" } } },
+        }),
+        children,
+      };
+      const expanded = readStack(child, "vpc/main.tf.json", "app");
+      const module: StackModel = {
+        ...expanded,
+        providers: root.providers,
+        resources: expanded.resources.map((resource) => ({
+          ...resource,
+          address: `module.vpc.${resource.address}`,
+        })),
+        module: { path: "module.vpc", parent: root, arguments: { source: "./vpc", ...arguments_ } },
+      };
+      children.push(module);
+      return { root, module };
+    }
+    const child = {
+      variable: { zone: {}, fallback: { default: "cn-hangzhou-b" }, required: {} },
+      output: {
+        zone: { value: "${var.zone}" },
+        fallback: { value: "${var.fallback}" },
+        required: { value: "${var.required}" },
+        vpc: { value: "${alicloud_vpc.this.id}" },
+      },
+      resource: {
+        alicloud_vpc: { this: { provider: "alicloud.hk" } },
+        alicloud_vswitch: { this: { zone_id: "${var.zone}" } },
+      },
+    };
+
+    it("binds a module's variables to the call's arguments, evaluated where the call is", () => {
+      const { root, module } = modules({ zone: "${local.home}" }, child);
+      const resolver = resolverOf(root);
+      expect(resolver.places("${module.vpc.zone}", "place", root)).toEqual([mainland("cn-shanghai")]);
+      const vswitch = module.resources.find(
+        (resource) => resource.address === "module.vpc.alicloud_vswitch.this",
+      );
+      expect(resolver.places(vswitch?.body.zone_id, "place", module, vswitch)).toEqual([
+        mainland("cn-shanghai"),
+      ]);
+      const abroad = modules({ zone: "cn-hongkong-b" }, child);
+      expect(resolverOf(abroad.root).places("${module.vpc.zone}", "place", abroad.root)).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+    });
+
+    it("uses a module variable's default when the call sets none, and refuses one without either", () => {
+      const { root } = modules({}, child);
+      const resolver = resolverOf(root);
+      expect(resolver.places("${module.vpc.fallback}", "place", root)).toEqual([mainland("cn-hangzhou")]);
+      expect(resolver.places("${module.vpc.required}", "place", root)).toEqual(
+        unresolvedBy("var.required of module.vpc has no default, and the module call sets no required"),
+      );
+    });
+
+    it("reads references inside a module as the module's own resources", () => {
+      const { root } = modules({}, child);
+      expect(resolverOf(root).places("${module.vpc.vpc}", "place", root)).toEqual([outside("cn-hongkong")]);
+    });
+
+    it("binds count.index and each.* of a module instance in the call's arguments, and reads its outputs", () => {
+      const children: StackModel[] = [];
+      const root: StackModel = {
+        ...stackOf({
+          module: {
+            zones: {
+              source: "./z",
+              for_each: { a: "cn-shanghai-b", b: "cn-hongkong-b" },
+              zone: "${each.value}",
+            },
+          },
+        }),
+        children,
+        unexpandedModules: new Map([["module.far", 'its source "x/y" is not a local path']]),
+      };
+      const expanded = readStack(
+        { variable: { zone: {} }, output: { zone: { value: "${var.zone}" } } },
+        "z/main.tf.json",
+        "app",
+      );
+      for (const key of ["a", "b"]) {
+        children.push({
+          ...expanded,
+          module: {
+            path: `module.zones["${key}"]`,
+            parent: root,
+            arguments: { source: "./z", zone: "${each.value}" },
+          },
+          moduleInstance: { key, value: key === "a" ? "cn-shanghai-b" : "cn-hongkong-b" },
+        });
+      }
+      const resolver = resolverOf(root);
+      expect(resolver.places('${module.zones["a"].zone}', "place", root)).toEqual([mainland("cn-shanghai")]);
+      expect(resolver.places('${module.zones["b"].zone}', "place", root)).toEqual([
+        classifyPlace("cn-hongkong-b", "place"),
+      ]);
+      expect(resolver.places("${module.zones.zone}", "place", root)).toEqual(
+        unresolvedBy(
+          "Terraform reports an error: module.zones has count or for_each; reference one instance",
+        ),
+      );
+      expect(resolver.places("${module.far.zone}", "place", root)).toEqual(
+        unresolvedBy(
+          'module.far: its source "x/y" is not a local path; vendor it as a local module, or check the plan (terraform show -json)',
+        ),
+      );
+    });
+
+    it("refuses outputs of a remote module and of a module that is not called, saying how to check them", () => {
+      const { root } = modules({}, child);
+      const resolver = resolverOf(root);
+      expect(resolver.places("${module.remote.zone}", "place", root)).toEqual(
+        unresolvedBy(
+          "module.remote comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)",
+        ),
+      );
+      expect(resolver.places("${module.ghost.zone}", "place", root)).toEqual(
+        unresolvedBy("module.ghost is not called in stack app"),
+      );
+      expect(resolver.places("${module.vpc.missing}", "place", root)).toEqual(
+        unresolvedBy("module.vpc has no output missing"),
+      );
     });
   });
 });

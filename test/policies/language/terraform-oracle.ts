@@ -46,9 +46,15 @@ const ENV = {
  * `expressions` are HCL attribute values; `templates` are Terraform JSON string values. Outputs that
  * Terraform refuses are reported as errors (named in its diagnostics) and the rest are applied again.
  */
-export function askTerraform(expressions: readonly string[], templates: readonly string[]): OracleAnswer[] {
+export function askTerraform(
+  expressions: readonly string[],
+  templates: readonly string[],
+  /** More files of the configuration by name (locals, variables, `terraform.tfvars.json`), none of them outputs. */
+  files: Readonly<Record<string, string>> = {},
+): OracleAnswer[] {
   const directory = mkdtempSync(join(tmpdir(), "lang-oracle-"));
   try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(directory, name), text);
     execFileSync("terraform", ["init", "-input=false", "-no-color"], {
       cwd: directory,
       env: ENV,

@@ -115,19 +115,19 @@ describe("residency check (CLI)", () => {
       ["an empty directory", path.join(work, "empty"), "no stacks"],
       ["a directory with no stacks", path.join(work, "no-stacks"), "no stacks"],
       ["binary garbage", file("garbage.json", Buffer.from([0, 159, 146, 150, 255, 1, 2])), "not valid JSON"],
-      ["JSON nested 100,000 levels deep", file("deep.json", deep), "expected a JSON object"],
+      ["JSON nested 100,000 levels deep", file("deep.json", deep), "must be a JSON object"],
       ["a resource nested 100,000 levels deep", file("deep-resource.json", deepResource), "nested"],
-      ["a JSON array", file("array.json", "[]"), "expected a JSON object"],
+      ["an empty JSON array", file("array.json", "[]"), "(empty)"],
       [
         "JSON that is neither Terraform JSON nor a plan",
         file("other.json", '{"name":"x","version":"1"}'),
-        "neither",
+        'unexpected top-level key "name"',
       ],
       ["an empty object", file("empty.json", "{}"), "neither"],
       [
         "a resource block of the wrong type",
         file("resource.json", '{"resource":["alicloud_vpc"]}'),
-        '"resource" must be',
+        "resource must be a JSON object",
       ],
       [
         "a provider block of the wrong type",

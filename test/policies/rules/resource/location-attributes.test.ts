@@ -153,7 +153,8 @@ describe("RES-LOCATION-ATTRIBUTE scope and limits", () => {
     const body = {
       etl_name: "e",
       parameters: { count: { region: "eu-west-1" } },
-      count: { region: "eu-west-1" },
+      count: 1,
+      lifecycle: { region: "eu-west-1" },
     };
     expect(ruleFindings(withResource("alicloud_log_etl", body))).toMatchObject([
       { attribute: "parameters.count.region", resolved: "eu-west-1" },

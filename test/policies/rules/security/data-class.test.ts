@@ -240,7 +240,11 @@ describe("SEC-DATA-CLASS-BUCKET-POLICY", () => {
       literal_vpc: bucket("d", denyOutside("d", { StringNotEquals: { "acs:SourceVpc": ["vpc-123"] } })),
       narrowed: bucket("e", denyOutside("e", { ...fromVpc, IpAddress: { "acs:SourceIp": ["1.2.3.4"] } })),
       other_bucket: bucket("f", denyOutside("z", fromVpc)),
-      jsonencode: bucket("g", '${jsonencode({"Statement" = []})}'),
+      jsonencode: bucket(
+        "g",
+        '${jsonencode({"Statement" = [{"Effect" = "Deny", "Principal" = ["*"], "Action" = ["oss:*"], "Resource" = ["acs:oss:*:*:g/*"], "Condition" = {"StringNotEquals" = {"acs:SourceVpc" = [alicloud_vpc.home.id]}}}]})}',
+      ),
+      empty: bucket("k", '${jsonencode({"Statement" = []})}'),
       forged: bucket(
         "j",
         denyOutside("j", {
@@ -262,13 +266,16 @@ describe("SEC-DATA-CLASS-BUCKET-POLICY", () => {
       "alicloud_oss_bucket.narrowed",
       "alicloud_oss_bucket.other_bucket",
       "alicloud_oss_bucket.jsonencode",
+      "alicloud_oss_bucket.empty",
       "alicloud_oss_bucket.forged",
       "alicloud_oss_bucket.none",
     ]);
     expect(findings[0]?.message).toMatch(/acs:SourceVpc "vpc-123" is not a reference to an alicloud_vpc/);
     expect(findings[1]?.message).toMatch(/narrows the deny with IpAddress acs:SourceIp/);
-    expect(findings[4]?.message).toMatch(/holds the control character U\+0001/);
-    expect(findings[5]?.message).toMatch(/there is no bucket policy/);
+    expect(findings[3]?.message).toMatch(/cannot be resolved: .*known only after apply/);
+    expect(findings[4]?.message).toMatch(/has no statement/);
+    expect(findings[5]?.message).toMatch(/holds the control character U\+0001/);
+    expect(findings[6]?.message).toMatch(/there is no bucket policy/);
   });
 });
 

@@ -9,7 +9,8 @@ describe("RES-MODULE", () => {
         address: "module.network",
         attribute: "source",
         verdict: "unresolved",
-        resolved: expect.stringContaining("plan"),
+        resolved: "the module's resources are not in the synthesized JSON",
+        message: expect.stringContaining("Vendor the module"),
       },
     ]);
   });
