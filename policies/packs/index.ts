@@ -6,6 +6,5 @@ import { SECURITY_PACK } from "./security";
 export const PACKS: Readonly<Record<string, readonly RulePack[]>> = {
   residency: [RESIDENCY_PACK],
   security: [SECURITY_PACK],
-  // The security pack joins `all` (and so synth) once the stacks pass it: /work/briefs/security-findings-on-stacks.md.
-  all: [RESIDENCY_PACK],
+  all: [RESIDENCY_PACK, SECURITY_PACK],
 };

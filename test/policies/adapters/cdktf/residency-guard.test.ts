@@ -8,6 +8,7 @@ import { OssBucket } from "../../../../.gen/providers/alicloud/oss-bucket";
 import { OssBucketReplication } from "../../../../.gen/providers/alicloud/oss-bucket-replication";
 import { MainlandRegionVariable } from "../../../../policies/adapters/cdktf/mainland-region-variable";
 import { addResidencyGuard } from "../../../../policies/adapters/cdktf/residency-guard";
+import { PACKS } from "../../../../policies/packs";
 
 const outdirs: string[] = [];
 const outdir = () => {
@@ -30,8 +31,9 @@ function replicatingApp(drRegion: string) {
     bucket: "source",
     destination: { bucket: copy.bucket, location: copy.location },
   });
-  addResidencyGuard(dr);
-  addResidencyGuard(home);
+  // A residency scenario: its bare bucket is no example of the security pack, which has tests of its own.
+  addResidencyGuard(dr, { packs: PACKS.residency });
+  addResidencyGuard(home, { packs: PACKS.residency });
   return app;
 }
 
