@@ -194,8 +194,7 @@ export class Resolver {
     const address = stack.module === undefined ? `${root}.${first}` : `${stack.module.path}.${root}.${first}`;
     const resource = this.block(stack, address);
     if (resource === undefined) return { unresolved: `${address} is not defined in ${where(stack)}` };
-    if (attribute === undefined)
-      return { unresolved: `${value} names a whole resource` };
+    if (attribute === undefined) return { unresolved: `${value} names a whole resource` };
     return { resource, attribute, stack };
   }
 

@@ -19,7 +19,12 @@ export function otsPublic(context: RuleContext): Observation[] {
       if (!value.known) found.push(problemAt(resource, "network_type_acl", networks, value.problem));
       else if (open.length > 0)
         found.push(
-          problemAt(resource, "network_type_acl", networks, `admits ${open.map(describe).join(", ")}: allow VPC only`),
+          problemAt(
+            resource,
+            "network_type_acl",
+            networks,
+            `admits ${open.map(describe).join(", ")}: allow VPC only`,
+          ),
         );
     }
     if (accessedBy !== undefined && accessedBy !== null) {
