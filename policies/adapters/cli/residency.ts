@@ -23,7 +23,7 @@ Options:
   --exceptions FILE      approved exceptions: a JSON array (residency-exceptions.json; see README, Exceptions)
   --suppressions FILE    deprecated alias of --exceptions, for one release
   --base BASE_PATH       also check BASE_PATH and list resources added, removed or moved first
-  --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: residency)
+  --rules PACK           ${Object.keys(PACKS).join(" | ")} (default: all)
   --var-file FILE        bind a module directory's variables from FILE (.tfvars or .tfvars.json), after
                          terraform.tfvars and *.auto.tfvars; repeatable, later files win
   -h, --help             show this help
@@ -50,7 +50,7 @@ const OPTIONS = {
   exceptions: { type: "string" },
   suppressions: { type: "string" },
   base: { type: "string" },
-  rules: { type: "string", default: "residency" },
+  rules: { type: "string", default: "all" },
   "var-file": { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },

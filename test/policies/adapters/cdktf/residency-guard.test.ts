@@ -8,6 +8,7 @@ import { OssBucket } from "../../../../.gen/providers/alicloud/oss-bucket";
 import { OssBucketReplication } from "../../../../.gen/providers/alicloud/oss-bucket-replication";
 import { MainlandRegionVariable } from "../../../../policies/adapters/cdktf/mainland-region-variable";
 import { addResidencyGuard } from "../../../../policies/adapters/cdktf/residency-guard";
+import { PACKS } from "../../../../policies/packs";
 
 const outdirs: string[] = [];
 const outdir = () => {
@@ -33,7 +34,8 @@ const manifestOf = (dir: string): Manifest =>
 /** An app with a home stack and a DR stack whose bucket the home stack replicates to; no stack calls the guard. */
 function replicatingApp(drRegion: string) {
   const app = new App({ outdir: outdir() });
-  const guard = addResidencyGuard(app);
+  // A residency scenario: its bare bucket is no example of the security pack, which has tests of its own.
+  const guard = addResidencyGuard(app, { packs: PACKS.residency });
   const dr = new TerraformStack(app, "dr");
   new AlicloudProvider(dr, "provider", { region: drRegion });
   const copy = new OssBucket(dr, "copy", { bucket: "copy" });
