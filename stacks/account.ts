@@ -1,4 +1,3 @@
-import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { ActiontrailTrail } from "../.gen/providers/alicloud/actiontrail-trail";
 import { ConfigRule } from "../.gen/providers/alicloud/config-rule";
@@ -8,7 +7,8 @@ import { OssAccountPublicAccessBlock } from "../.gen/providers/alicloud/oss-acco
 import { ResourceManagerControlPolicy } from "../.gen/providers/alicloud/resource-manager-control-policy";
 import { ResourceManagerControlPolicyAttachment } from "../.gen/providers/alicloud/resource-manager-control-policy-attachment";
 import { ResourceManagerServiceLinkedRole } from "../.gen/providers/alicloud/resource-manager-service-linked-role";
-import { MAINLAND_REGION_IDS } from "../policies/catalog/regions";
+import PROVIDER_REGIONS from "../policies/catalog/provider-regions.json";
+import { isMainlandRegion, MAINLAND_REGION_IDS } from "../policies/catalog/regions";
 import type { DataCenterConfig, PlatformConfig, RegionControlPolicyConfig } from "./config";
 import type { KeysStack } from "./keys";
 import { PlatformStack, resourceName } from "./platform-stack";
@@ -41,6 +41,15 @@ export const REGION_RULE_RESOURCE_TYPES = [
   "ACS::ADB::DBCluster",
   "ACS::ACK::Cluster",
 ];
+
+/**
+ * The regions the provider knows outside mainland China (the catalog's dated copy of the provider's
+ * alicloud/connectivity/regions.go less the mainland catalog), denied by the region control policy. A
+ * region Alibaba Cloud opens abroad later is denied only once the catalog lists it (README, Configuration).
+ */
+export const FOREIGN_REGION_IDS: readonly string[] = PROVIDER_REGIONS.regions.filter(
+  (id) => !isMainlandRegion(id),
+);
 
 /** Where the audit trail lands: a data center's region, its logs key and its access-log bucket. */
 export interface AuditDataCenter {
@@ -110,27 +119,21 @@ export class AccountStack extends PlatformStack {
   }
 
   /**
-   * Best effort: Alibaba Cloud has no region condition key, so the policy denies every action unless the
-   * resource's ARN names a catalog region, or no region (global services, OSS). What it cannot stop is in
-   * README, Configuration.
+   * Best effort: Alibaba Cloud has no region condition key, and a control policy has no NotResource, so
+   * the policy denies every action on a resource whose ARN names a foreign region the provider knows. What it cannot stop is in README, Configuration.
    */
   private addRegionControlPolicy(config: PlatformConfig, { targetIds }: RegionControlPolicyConfig): void {
     const policy = new ResourceManagerControlPolicy(this, "region-control-policy", {
       controlPolicyName: resourceName(config, "mainland-regions-only"),
       description: "Denies actions on resources whose ARN names a region outside mainland China.",
       effectScope: "RAM",
-      policyDocument: Fn.jsonencode({
+      policyDocument: JSON.stringify({
         Version: "1",
         Statement: [
           {
             Effect: "Deny",
             Action: ["*"],
-            NotResource: [
-              ...MAINLAND_REGION_IDS.map((region) => `acs:*:${region}:*`),
-              // ARNs without a region: global services (RAM, Resource Manager) and OSS.
-              "acs:*::*",
-              "acs:oss:*",
-            ],
+            Resource: FOREIGN_REGION_IDS.map((region) => `acs:*:${region}:*`),
           },
         ],
       }),

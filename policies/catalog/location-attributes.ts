@@ -2,9 +2,11 @@ import type { PlaceForm } from "./places";
 
 /**
  * The reviewed classification of every provider-schema attribute that might place data or a network
- * path somewhere (see `schema/location-candidates.ts`, which derives the candidates). An attribute is
- * covered (checked, in the given place form) or excluded (with the reason it places nothing); the test
- * fails on a candidate that is neither. A type-specific entry wins over the entry for its name.
+ * path somewhere (see `location-candidates.ts`, which derives the candidates). An attribute is covered
+ * (a place position, checked in its place form by RES-LOCATION-ATTRIBUTE), read by its value's shape like
+ * any other argument (RES-PLACE-IN-VALUE, with the reason it is no place position), or excluded (with the
+ * reason its value names no place whatever its shape); the test fails on a candidate that is none of
+ * these. A type-specific entry wins over the entry for its name. The principles are in docs/places.md.
  */
 
 /** Attribute names checked wherever they appear in an alicloud resource, at any nesting depth. */
@@ -118,8 +120,43 @@ export const COVERED_NAMES: Readonly<Record<string, PlaceForm>> = {
       "service_location",
       "source_endpoint_ip",
       "location",
+      // Regions and zones under names that do not say so.
+      "area_id",
+      "az",
+      "cluster_zone_id", // StarRocks, in providers after 1.247.0
+      // Destinations: a service sends data, alerts or requests there; a URL that is not a mainland Alibaba
+      // Cloud endpoint is an unknown destination.
+      "arn",
+      "artifact_uri",
+      "callback",
+      "callback_url",
+      "channels_ding_web_hook",
+      "db_url",
+      "destination",
+      "ding_robot_webhook_url",
+      "function_arn",
+      "function_base_url",
+      "mount_host",
+      "netflow_server_ip",
+      "nfs_volume_server",
+      "notification_arn",
+      "notification_urls",
+      "prometheus_url",
+      "proxy_host",
+      "robot_addr",
+      "server_addr",
+      "server_url",
+      "service_uri",
+      "side_output_url",
+      "side_output_url_list",
+      "standby_server",
+      "trigger_arn",
+      "url",
+      "web_hook",
+      "webhook",
     ].map((name) => [name, "place" as PlaceForm]),
   ),
+  remote_write_yaml: "remote-write-yaml",
   cbn_geographic_region_ida: "geo",
   cbn_geographic_region_idb: "geo",
   geographic_region_a_id: "geo",
@@ -128,8 +165,21 @@ export const COVERED_NAMES: Readonly<Record<string, PlaceForm>> = {
   scope: "cdn-scope",
 };
 
-/** Type-specific attributes checked beyond the candidates the name-based derivation finds. */
+/** Type-specific attributes: a place position here, whatever the name means elsewhere. */
 export const COVERED_PATHS: Readonly<Record<string, Readonly<Record<string, PlaceForm>>>> = {
+  // Requests, with whatever data they carry, are forwarded to a backend or an origin.
+  alicloud_api_gateway_api: { "http_service_config.address": "place" },
+  alicloud_esa_origin_pool: { "origins.address": "place" },
+  // The bastion host sends users' names and passwords to its directory servers.
+  ...Object.fromEntries(
+    ["alicloud_bastionhost_instance", "alicloud_yundun_bastionhost_instance"].map((type) => [
+      type,
+      { "ad_auth_server.server": "place", "ldap_auth_server.server": "place" } as const,
+    ]),
+  ),
+  // Where a PAI dataset's data is kept (`oss://bucket.oss-cn-hangzhou.aliyuncs.com/path`).
+  alicloud_pai_workspace_dataset: { uri: "place" },
+  alicloud_pai_workspace_datasetversion: { uri: "place" },
   // ActionTrail delivers every audited event to these, in whatever region they are.
   ...Object.fromEntries(
     ["alicloud_actiontrail", "alicloud_actiontrail_trail"].map((type) => [
@@ -193,7 +243,8 @@ export const EXCLUDED_NAMES: Readonly<Record<string, string>> = {
       "data_level2_backup_another_region_retention_period",
       "log_backup_another_region_retention_period",
       "schedule_area_level",
-      "area_id",
+      "multi_az_policy",
+      "az_balance",
     ].map((name) => [name, NOT_A_PLACE]),
   ),
   ...Object.fromEntries(
@@ -272,6 +323,132 @@ export const EXCLUDED_NAMES: Readonly<Record<string, string>> = {
   skip_region_validation: "a provider switch; the provider's `region` itself is checked",
 };
 
+const NETWORK_ADDRESS =
+  "an IP address, CIDR or port inside the network configuration of a resource whose own placement is checked";
+const RAM_IDENTITY = "a RAM role, user or identity provider: a global identity that holds no data";
+const PROBED =
+  "an address that is probed or health-checked, or a condition on requests; no data is sent there";
+const READ_FROM =
+  "a source the service reads from (a template, package, image, script or token issuer): import is not export";
+const DETAIL = "a name, path, condition or setting of a resource whose own placement is checked";
+
+/**
+ * Candidates that are no place position, but whose value may still name a place by its shape: read in the
+ * value form, like every argument no list names, each with the reason it is not a place position.
+ */
+export const VALUE_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    [
+      "address",
+      "address_list",
+      "backend_servers",
+      "destination_cidr_block",
+      "destination_cidr_blocks",
+      "destination_cidr_ip",
+      "destination_cidrblock",
+      "dns_address",
+      "group_ip_address",
+      "health_check_target_ip",
+      "host_addr",
+      "host_private_address",
+      "host_public_address",
+      "intranet_address",
+      "ip_address",
+      "ipv6_address",
+      "peer_ip_address",
+      "primary_ip_address",
+      "private_ip_address",
+      "private_ipv4_address",
+      "remote_addr",
+      "remote_subnet",
+      "server_ip",
+      "sub_address",
+      "sub_domain_dns_address",
+      "transit_router_route_entry_destination_cidr_block",
+    ].map((name) => [name, NETWORK_ADDRESS]),
+  ),
+  ...Object.fromEntries(
+    [
+      "acr_assume_role_arn",
+      "arn_role",
+      "log_read_role_arn",
+      "oidc_provider_arn",
+      "oss_write_role_arn",
+      "role_arn",
+      "sls_write_role_arn",
+      "sse_role_arn",
+      "user_arn",
+    ].map((name) => [name, RAM_IDENTITY]),
+  ),
+  ...Object.fromEntries(
+    [
+      "check_url",
+      "health_check_host",
+      "health_check_uri",
+      "health_check_url",
+      "http_get_url",
+      "ns_server",
+      "target",
+    ].map((name) => [name, PROBED]),
+  ),
+  ...Object.fromEntries(
+    [
+      "cover_url",
+      "credentials_uri",
+      "custom_prometheus_url",
+      "hadoop_hosts_address",
+      "image_url",
+      "input_file_url",
+      "issuer_uri",
+      "issuer_url",
+      "package_url",
+      "server",
+      "source_arn",
+      "source_url",
+      "stack_policy_during_update_url",
+      "stack_policy_url",
+      "template_url",
+      "urgent_image_url",
+      "urgent_live_stream_url",
+      "war_url",
+    ].map((name) => [name, READ_FROM]),
+  ),
+  ...Object.fromEntries(
+    [
+      "computing_server",
+      "custom_host_alias",
+      "custom_page_url",
+      "dead_letter_target_queue",
+      "dead_letter_target_topic",
+      "execution_target",
+      "host",
+      "mount_target",
+      "mount_target_domain",
+      "origin_host",
+      "remote_database",
+      "remote_directory",
+      "reply_address",
+      "sni_host",
+      "target_bucket",
+      "uri",
+      "use_body_encoding_for_uri",
+    ].map((name) => [name, DETAIL]),
+  ),
+};
+
+/** Type-specific candidates read in the value form: the name is a place position elsewhere, but not here. */
+export const VALUE_PATHS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  ...Object.fromEntries(
+    [
+      "alicloud_cloud_firewall_control_policy",
+      "alicloud_cloud_firewall_nat_firewall_control_policy",
+      "alicloud_cloud_firewall_vpc_firewall_control_policy",
+    ].map((type) => [type, { destination: "a firewall rule's match condition on where traffic goes" }]),
+  ),
+  alicloud_ehpc_cluster: { "post_install_script.url": READ_FROM },
+  alicloud_slb_rule: { url: "a URL path that the forwarding rule matches" },
+};
+
 const CONFIG_RULE_PARAMETERS =
   "the parameters of a Cloud Config rule (such as the regions it allows): what it audits, not where data goes";
 
@@ -284,6 +461,9 @@ export const EXCLUDED_PATHS: Readonly<Record<string, Readonly<Record<string, str
   },
   alicloud_ehpc_cluster: { "additional_volumes.location": "a mount path inside the cluster" },
   alicloud_reserved_instance: { scope: "`Region` or `Zone`: how a reservation applies, not a place" },
+  // One name, two meanings: PrivateZone's `zone_id` is a DNS zone, not an availability zone.
+  alicloud_pvtz_zone_attachment: { zone_id: "the PrivateZone DNS zone attached, not an availability zone" },
+  alicloud_pvtz_zone_record: { zone_id: "the PrivateZone DNS zone of the record, not an availability zone" },
 };
 
 /** Provider attributes the provider rules check (`region`, endpoint overrides). */
@@ -299,15 +479,20 @@ export type AttributeClass = { readonly form: PlaceForm } | { readonly excluded:
 
 // Maps, not the objects above, for lookups: a key such as `constructor` must not find Object.prototype.
 // Classifications are built once, not per attribute visited: the walk over 10,000 resources allocates none.
+const VALUE_CLASS: AttributeClass = { form: "value" };
 const classByName = new Map<string, AttributeClass>([
   ...Object.entries(EXCLUDED_NAMES).map(([name, excluded]) => [name, { excluded }] as const),
+  ...Object.keys(VALUE_NAMES).map((name) => [name, VALUE_CLASS] as const),
   ...Object.entries(COVERED_NAMES).map(([name, form]) => [name, { form }] as const),
 ]);
 const pathsByType = new Map(
-  [...new Set([...Object.keys(COVERED_PATHS), ...Object.keys(EXCLUDED_PATHS)])].map((type) => [
+  [
+    ...new Set([...Object.keys(COVERED_PATHS), ...Object.keys(VALUE_PATHS), ...Object.keys(EXCLUDED_PATHS)]),
+  ].map((type) => [
     type,
     new Map<string, AttributeClass>([
       ...Object.entries(EXCLUDED_PATHS[type] ?? {}).map(([path, excluded]) => [path, { excluded }] as const),
+      ...Object.keys(VALUE_PATHS[type] ?? {}).map((path) => [path, VALUE_CLASS] as const),
       ...Object.entries(COVERED_PATHS[type] ?? {}).map(([path, form]) => [path, { form }] as const),
     ]),
   ]),
@@ -318,4 +503,10 @@ export function classifyAttribute(type: string, path: string, name: string): Att
   const specific = pathsByType.get(type)?.get(path);
   if (specific !== undefined) return specific;
   return classByName.get(name);
+}
+
+/** True for a place position: an attribute RES-LOCATION-ATTRIBUTE checks in its place form. */
+export function isPlacePosition(type: string, path: string, name: string): boolean {
+  const classified = classifyAttribute(type, path, name);
+  return classified !== undefined && "form" in classified && classified.form !== "value";
 }

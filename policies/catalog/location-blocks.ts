@@ -1,14 +1,15 @@
+// Generated from ../shared/provider-schemas/aliyun-alicloud-1.247.0.json by `node scripts/derive-location-attributes.mjs --write`: do not edit.
 /**
- * Nested blocks that hold a location attribute, per resource type, as derived from the provider schema
- * by `deriveLocationBlocks` (a test keeps this in step with the schema and with location-attributes.ts).
- * In a plan, such a block can be unknown until apply as a whole; the attribute inside it is then
- * unresolved, not absent.
+ * Nested blocks that hold a place position, per resource type, as `deriveLocationBlocks` derives them from
+ * the provider schema and location-attributes.ts. In a plan, such a block can be unknown until apply as a
+ * whole; the attribute inside it is then unresolved, not absent.
  */
 export const LOCATION_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   alicloud_alb_load_balancer: ["zone_mappings"],
-  alicloud_api_gateway_api: ["fc_service_config"],
+  alicloud_api_gateway_api: ["fc_service_config", "http_service_config"],
   alicloud_api_gateway_instance: ["zone_vswitch_security_group"],
   alicloud_arms_synthetic_task: ["common_setting"],
+  alicloud_bastionhost_instance: ["ad_auth_server", "ldap_auth_server"],
   alicloud_cdn_domain_new: ["certificate_config"],
   alicloud_cen_transit_router_vpc_attachment: ["zone_mappings"],
   alicloud_cen_transit_router_vpn_attachment: ["zone"],
@@ -16,13 +17,23 @@ export const LOCATION_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   alicloud_click_house_enterprise_db_cluster: ["multi_zones"],
   alicloud_cloud_firewall_vpc_firewall: ["local_vpc", "peer_vpc"],
   alicloud_cloud_firewall_vpc_firewall_cen: ["local_vpc"],
-  alicloud_cms_event_rule: ["fc_parameters", "mns_parameters", "open_api_parameters", "sls_parameters"],
+  alicloud_cloud_monitor_service_group_monitoring_agent_process: ["alert_config", "alert_config.target_list"],
+  alicloud_cms_alarm: ["targets"],
+  alicloud_cms_event_rule: [
+    "fc_parameters",
+    "mns_parameters",
+    "open_api_parameters",
+    "sls_parameters",
+    "webhook_parameters",
+  ],
+  alicloud_cms_group_metric_rule: ["targets"],
+  alicloud_cms_metric_rule_template: ["alert_templates"],
   alicloud_cms_monitor_group_instances: ["instances"],
   alicloud_cms_sls_group: ["sls_group_config"],
   alicloud_cs_kubernetes_node_pool: ["kubelet_configuration", "kubelet_configuration.tracing"],
   alicloud_ddoscoo_scheduler_rule: ["rules"],
   alicloud_ebs_enterprise_snapshot_policy: ["cross_region_copy_info", "cross_region_copy_info.regions"],
-  alicloud_eci_container_group: ["acr_registry_info"],
+  alicloud_eci_container_group: ["acr_registry_info", "volumes"],
   alicloud_eflo_cluster: [
     "networks",
     "networks.new_vpd_info",
@@ -30,23 +41,40 @@ export const LOCATION_BLOCKS: Readonly<Record<string, readonly string[]>> = {
     "node_groups",
   ],
   alicloud_eipanycast_anycast_eip_address_attachment: ["pop_locations"],
+  alicloud_emr_cluster: ["meta_store_conf"],
   alicloud_emrv2_cluster: ["node_attributes"],
   alicloud_esa_origin_pool: ["origins", "origins.auth_conf"],
   alicloud_esa_record: ["auth_conf"],
   alicloud_esa_site_delivery_task: ["http_delivery", "oss_delivery", "s3_delivery", "sls_delivery"],
-  alicloud_ess_eci_scaling_configuration: ["acr_registry_infos"],
+  alicloud_ess_eci_scaling_configuration: ["acr_registry_infos", "volumes"],
   alicloud_event_bridge_api_destination: ["http_api_parameters"],
   alicloud_event_bridge_connection: ["auth_parameters", "auth_parameters.oauth_parameters"],
-  alicloud_event_bridge_rule: ["targets"],
+  alicloud_event_bridge_rule: ["targets", "targets.dead_letter_queue"],
   alicloud_express_connect_router_express_connect_router: ["regions"],
-  alicloud_fcv3_function: ["oss_mount_config", "oss_mount_config.mount_points"],
+  alicloud_fc_function_async_invoke_config: [
+    "destination_config",
+    "destination_config.on_failure",
+    "destination_config.on_success",
+  ],
+  alicloud_fc_service: ["nas_config", "nas_config.mount_points"],
+  alicloud_fcv3_async_invoke_config: [
+    "destination_config",
+    "destination_config.on_failure",
+    "destination_config.on_success",
+  ],
+  alicloud_fcv3_function: [
+    "nas_config",
+    "nas_config.mount_points",
+    "oss_mount_config",
+    "oss_mount_config.mount_points",
+  ],
   alicloud_ga_endpoint_group: ["endpoint_configurations"],
   alicloud_gwlb_load_balancer: ["zone_mappings"],
   alicloud_hbr_policy: ["rules"],
   alicloud_hbr_server_backup_plan: ["detail"],
   alicloud_hologram_instance: ["endpoints"],
   alicloud_kms_instance: ["bind_vpcs"],
-  alicloud_log_alert: ["query_list"],
+  alicloud_log_alert: ["notification_list", "query_list"],
   alicloud_log_etl: ["etl_sinks"],
   alicloud_log_store: ["encrypt_conf", "encrypt_conf.user_cmk_info"],
   alicloud_nat_gateway: ["bandwidth_packages"],
@@ -65,8 +93,10 @@ export const LOCATION_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   alicloud_pvtz_zone: ["user_info"],
   alicloud_pvtz_zone_attachment: ["vpcs"],
   alicloud_sae_application: ["kafka_configs"],
+  alicloud_service_mesh_service_mesh: ["mesh_config", "mesh_config.kiali"],
   alicloud_sls_alert: ["configuration", "configuration.query_list", "configuration.sink_event_store"],
   alicloud_sls_collection_policy: ["centralize_config", "data_config", "policy_config"],
   alicloud_sls_oss_export_sink: ["configuration", "configuration.sink"],
   alicloud_sls_scheduled_sql: ["scheduled_sql_configuration"],
+  alicloud_yundun_bastionhost_instance: ["ad_auth_server", "ldap_auth_server"],
 };

@@ -1,8 +1,10 @@
 import type { RulePack } from "../engine/rule";
+import { controlPlane } from "../rules/provider/control-plane";
 import { endpointOverrides } from "../rules/provider/endpoint-overrides";
 import { providerRegion } from "../rules/provider/provider-region";
 import { locationAttributes } from "../rules/resource/location-attributes";
 import { otherProviders } from "../rules/resource/other-providers";
+import { placesInValues } from "../rules/resource/places-in-values";
 import { credentialInInput } from "../rules/secrets/credential-in-input";
 import { backend } from "../rules/terraform/backend";
 import { modules } from "../rules/terraform/modules";
@@ -29,6 +31,13 @@ export const RESIDENCY_PACK: RulePack = {
       check: endpointOverrides,
     },
     {
+      id: "RES-PROVIDER-CONTROL-PLANE",
+      severity: "error",
+      title: "Provider setting that sends API calls outside mainland China",
+      help: `${STAY} Remove \`account_type = "International"\` (or set "Domestic"): with it the provider calls the international site's central endpoints, outside mainland China, for Cloud Config, Cloud Firewall, ESA and BSS (ap-southeast-1) and ROS and Resource Center (-intl), and sends them the configuration it manages.`,
+      check: controlPlane,
+    },
+    {
       id: "RES-BACKEND",
       severity: "error",
       title: "Terraform state kept outside mainland China",
@@ -41,6 +50,13 @@ export const RESIDENCY_PACK: RulePack = {
       title: "Resource places data or a network path outside mainland China",
       help: `${STAY} Set the attribute (replication, backup copy, peer, delivery target, zone...) to a mainland place, as a literal, a local, a reference to a mainland resource, or a MainlandRegionVariable.`,
       check: locationAttributes,
+    },
+    {
+      id: "RES-PLACE-IN-VALUE",
+      severity: "error",
+      title: "Argument whose value names a place outside mainland China",
+      help: `${STAY} A value shaped as a place (a region or zone ID, an OSS location, an Alibaba Cloud endpoint or URL, an ACS ARN, or JSON holding one) names that place under any attribute name: replace it with the mainland place, or suppress with an assessment if the value really names no place.`,
+      check: placesInValues,
     },
     {
       id: "RES-OTHER-PROVIDER",

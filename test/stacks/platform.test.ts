@@ -2,8 +2,8 @@ import { Testing } from "cdktf";
 import { checkStacks } from "../../policies/engine/check";
 import { readStack } from "../../policies/engine/model";
 import { PACKS } from "../../policies/packs";
-import { MAINLAND_REGION_IDS } from "../../policies/catalog/regions";
-import { REGION_RULE_RESOURCE_TYPES } from "../../stacks/account";
+import { isMainlandRegion, MAINLAND_REGION_IDS } from "../../policies/catalog/regions";
+import { FOREIGN_REGION_IDS, REGION_RULE_RESOURCE_TYPES } from "../../stacks/account";
 import { buildPlatform } from "../../stacks/platform";
 import type { Block } from "./synth";
 import {
@@ -138,6 +138,20 @@ describe("more data centers from the configuration file alone", () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain("acme-prod-shenzhen-dr-personal-information");
     expect(names).toContain("acme-prod-chengdu-important-data");
+  });
+
+  it("names every RAM role and policy apart (RAM names are account-wide)", () => {
+    // Per data center a replication and an SLS role, the replication role's policy; the state's replication.
+    for (const [type, attribute, count] of [
+      ["alicloud_ram_role", "name", 7],
+      ["alicloud_ram_policy", "policy_name", 4],
+    ] as const) {
+      const names = allResources(three)
+        .filter((each) => each.type === type)
+        .map(({ body }) => body[attribute] as string);
+      expect(names).toHaveLength(count);
+      expect(new Set(names).size).toBe(count);
+    }
   });
 
   it("keeps every stack but the state bootstrap in the state bucket, never the bootstrap itself", () => {
@@ -452,12 +466,23 @@ describe("account", () => {
     expect(resourcesOf(account(), "alicloud_resource_manager_control_policy")).toEqual([]);
     const [policy] = resourcesOf(three.account, "alicloud_resource_manager_control_policy");
     expect(policy.effect_scope).toBe("RAM");
-    expect(policy.policy_document).toContain('"Effect" = "Deny"');
-    for (const region of MAINLAND_REGION_IDS) expect(policy.policy_document).toContain(`"acs:*:${region}:*"`);
-    expect(policy.policy_document).not.toContain("cn-hongkong");
+    // A control policy has Effect, Action/NotAction, Resource and Condition only: no NotResource.
+    expect(JSON.parse(policy.policy_document)).toEqual({
+      Version: "1",
+      Statement: [
+        { Effect: "Deny", Action: ["*"], Resource: FOREIGN_REGION_IDS.map((region) => `acs:*:${region}:*`) },
+      ],
+    });
     expect(resourcesOf(three.account, "alicloud_resource_manager_control_policy_attachment")).toEqual([
       expect.objectContaining({ target_id: "fd-examplefolder1" }),
     ]);
+  });
+
+  it("denies only foreign regions: none of them is in the mainland catalog, cn-hongkong is among them", () => {
+    expect(FOREIGN_REGION_IDS.filter(isMainlandRegion)).toEqual([]);
+    expect(FOREIGN_REGION_IDS).toEqual(
+      expect.arrayContaining(["cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1"]),
+    );
   });
 });
 

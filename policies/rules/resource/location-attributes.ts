@@ -30,7 +30,7 @@ const LOCATION_BLOCK_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
 
 const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
 
-/** Every location attribute of every alicloud resource (see location-attributes.ts) names a mainland place. */
+/** Every place position (location attribute) of every alicloud resource names a mainland place; values elsewhere are RES-PLACE-IN-VALUE's. */
 export function locationAttributes({ stack, resolver }: RuleContext): Observation[] {
   const found: Observation[] = [];
   // Visitors made once per stack, not per resource: the walk over 10,000 resources creates no closures.
@@ -57,11 +57,13 @@ export function locationAttributes({ stack, resolver }: RuleContext): Observatio
     if (resource.mode !== "managed" || !resource.type.startsWith(ALICLOUD_TYPE_PREFIX)) continue;
     walk(resource, resource.body, "", 0, observeWritten);
     if (resource.unknown === undefined) continue;
+    const before = found.length;
     walk(resource, resource.unknown, "", 0, observeUnknown);
-    const reported: string[] = [];
+    // A block named like a place position (`destination`) that is wholly unknown is reported once.
+    const reported = found.slice(before).map((observation) => observation.attribute);
     for (const path of LOCATION_BLOCK_PATHS.get(resource.type) ?? []) {
       const dotted = path.join(".");
-      if (reported.some((parent) => dotted.startsWith(`${parent}.`))) continue;
+      if (reported.some((parent) => dotted === parent || dotted.startsWith(`${parent}.`))) continue;
       if (!unknownAlong(resource.unknown, path, 0)) continue;
       reported.push(dotted);
       observe(resource, dotted, null, UNKNOWN_AFTER_APPLY);
@@ -113,6 +115,7 @@ function walk(
     // A nested block that shares a location attribute's name (`regions { region_id }`) is walked, not read as a place.
     if (classified === undefined || ("form" in classified && isBlock(child))) {
       if (typeof child === "object" && child !== null) walk(resource, child, `${path}.`, depth + 1, visitor);
-    } else if ("form" in classified) visitor(resource, path, child, classified.form);
+    } else if ("form" in classified && classified.form !== "value")
+      visitor(resource, path, child, classified.form);
   }
 }

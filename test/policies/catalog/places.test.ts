@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { classifyPlace, type PlaceForm } from "../../../policies/catalog/places";
+import { classifyPlace, mayNamePlace, type PlaceForm } from "../../../policies/catalog/places";
 import { MAINLAND_REGION_IDS } from "../../../policies/catalog/regions";
 
 const verdictOf = (value: string, form: PlaceForm = "place") => classifyPlace(value, form).verdict;
@@ -110,7 +110,7 @@ describe("classifyPlace, edges", () => {
     [
       "example.com",
       "unresolved",
-      '"example.com" is not an Alibaba Cloud endpoint; where it keeps data is unknown',
+      '"example.com" is not an Alibaba Cloud endpoint: data sent there goes to an unknown destination; use a mainland Alibaba Cloud endpoint or suppress with an assessment',
     ],
     [
       "oss-xcn-shanghai.aliyuncs.com",
@@ -140,5 +140,118 @@ describe("classifyPlace, edges", () => {
     ["cn-shanghai-{", "unresolved", '"cn-shanghai-{" names no region, zone, OSS location, endpoint or ARN'],
   ])("%s is %s: %s", (value, verdict, place) => {
     expect(classifyPlace(value, "place")).toEqual({ verdict, place });
+  });
+});
+
+describe("the value form: a place by its shape, in no place position", () => {
+  const valueOf = (value: string) => classifyPlace(value, "value");
+
+  it.each([
+    ["us-east-1", "outside", "us-east-1"],
+    ["us-east-1a", "outside", "us-east-1"],
+    ["cn-hongkong-b", "outside", "cn-hongkong"],
+    ["oss-ap-southeast-1", "outside", "ap-southeast-1"],
+    ["https://b.oss-eu-central-1.aliyuncs.com/key", "outside", "eu-central-1"],
+    ["oss://bucket.oss-us-west-1.aliyuncs.com/artifacts/", "outside", "us-west-1"],
+    ["http://me-east-1.log.aliyuncs.com", "outside", "me-east-1"],
+    ["acs:mns:ap-northeast-1:123:/queues/q", "outside", "ap-northeast-1"],
+    [
+      "oss-accelerate.aliyuncs.com",
+      "outside",
+      "oss-accelerate (acceleration through points of presence abroad)",
+    ],
+    ["cn-shanghai", "mainland", "cn-shanghai"],
+    ["cn-shanghai-b", "mainland", "cn-shanghai"],
+    ["oss://b.oss-cn-hangzhou.aliyuncs.com/x", "mainland", "cn-hangzhou"],
+    ["acs:kms:cn-beijing:123:key/k", "mainland", "cn-beijing"],
+    ["com.aliyun.ap-southeast-1.oss", "outside", "ap-southeast-1"],
+    ["com.aliyun.cn-hangzhou.oss", "mainland", "cn-hangzhou"],
+  ])("%s is %s (%s)", (value, verdict, place) => {
+    expect(valueOf(value)).toEqual({ verdict, place });
+  });
+
+  it.each([
+    "us-east-team",
+    "xx-nowhere-9",
+    "logs-cn-hongkong",
+    "CN-HONGKONG",
+    " us-east-1",
+    "replicates to us-east-1",
+    "https://hooks.example.com/us-east-1",
+    "collector.example.com",
+    "ecs.aliyuncs.com",
+    "acs:ram::123:role/x",
+    "acs:oss:*:*:bucket/*",
+    "oss://bucket/key",
+    "com.aliyun.nowhere-1.oss",
+    "10.0.0.1",
+    "",
+    "{not json",
+    "[1, 2, 3]",
+  ])("%p names no place", (value) =>
+    expect(valueOf(value)).toEqual({ verdict: "unresolved", place: "names no place" }),
+  );
+
+  it("reads JSON and every string in it, the worst place first", () => {
+    const flushers = JSON.stringify([
+      { Type: "flusher_sls", Region: "cn-shanghai" },
+      { Endpoint: "ap-south-1.log.aliyuncs.com" },
+    ]);
+    expect(valueOf(flushers)).toEqual({ verdict: "outside", place: "ap-south-1" });
+    expect(valueOf(JSON.stringify({ a: { b: ["cn-shanghai-b"] } }))).toEqual({
+      verdict: "mainland",
+      place: "cn-shanghai",
+    });
+    expect(valueOf(JSON.stringify({ inner: JSON.stringify({ region: "eu-west-1" }) }))).toEqual({
+      verdict: "outside",
+      place: "eu-west-1",
+    });
+  });
+
+  it("refuses JSON nested deeper than any document", () => {
+    expect(valueOf(`${"[".repeat(40)}"x"${"]".repeat(40)}`)).toEqual({
+      verdict: "outside",
+      place: "JSON nested deeper than 32 levels",
+    });
+  });
+
+  it("rejects text with no dash, brace or bracket before anything else", () => {
+    expect(mayNamePlace("sh-dc-prod")).toBe(true);
+    expect(mayNamePlace("${local.x}")).toBe(true);
+    expect(mayNamePlace("[]")).toBe(true);
+    expect(mayNamePlace("prodlogs")).toBe(false);
+    expect(mayNamePlace("acs:ram::1:role/x")).toBe(false);
+  });
+
+  it("never calls a value mainland unless it names a mainland region exactly (property)", () => {
+    const mainland = new Set(MAINLAND_REGION_IDS);
+    const id = fc.oneof(
+      fc.constantFrom(...MAINLAND_REGION_IDS, "cn-hongkong", "ap-southeast-1", "us-east-1"),
+      fc.stringMatching(/^[a-z]{2,3}-[a-z]{3,9}(-[0-9])?$/),
+    );
+    const shaped = fc
+      .tuple(
+        id,
+        fc.constantFrom("%s", "oss-%s", "%s-b", "%sa", "https://x.oss-%s.aliyuncs.com/k", "acs:oss:%s:1:b"),
+      )
+      .map(([region, form]) => ({ region, value: form.replace("%s", region) }));
+    fc.assert(
+      fc.property(shaped, ({ region, value }) => {
+        const { verdict, place } = classifyPlace(value, "value");
+        return verdict !== "mainland" || (mainland.has(region) && place === region);
+      }),
+    );
+  });
+});
+
+describe("the account-type form", () => {
+  it("reads the site the provider calls", () => {
+    expect(classifyPlace("Domestic", "account-type").verdict).toBe("mainland");
+    expect(classifyPlace("domestic", "account-type").verdict).toBe("mainland");
+    expect(classifyPlace("International", "account-type")).toMatchObject({
+      verdict: "outside",
+      place: expect.stringContaining("ap-southeast-1"),
+    });
+    expect(classifyPlace("", "account-type").verdict).toBe("unresolved");
   });
 });

@@ -1,0 +1,154 @@
+import { classifyAttribute, isPlacePosition } from "../../catalog/location-attributes";
+import { mayNamePlace } from "../../catalog/places";
+import { ALICLOUD } from "../../catalog/providers";
+import { InputError, isObject, type JsonObject, type StackModel } from "../../engine/model";
+import type { Observation, RuleContext } from "../../engine/rule";
+import { parseTemplate } from "../../language/parse";
+
+/** Meta-arguments and tags: they configure Terraform or label a resource, and name no place. */
+const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
+  "//",
+  "provider",
+  "depends_on",
+  "lifecycle",
+  "count",
+  "for_each",
+  "timeouts",
+  "tags",
+]);
+/** Provider arguments the provider rules read in their own forms: region, endpoints, account type. */
+const PROVIDER_CHECKED: ReadonlySet<string> = new Set(["alias", "region", "endpoints", "account_type"]);
+/** Nesting deeper than any provider schema: the input is hostile or broken. */
+const MAX_NESTING = 32;
+const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
+const REMOTE_STATE = "terraform_remote_state";
+/** Roots of a traversal that are not a managed resource type (Terraform's reserved names). */
+const NOT_RESOURCE_ROOTS: ReadonlySet<string> = new Set([
+  "var",
+  "local",
+  "data",
+  "module",
+  "count",
+  "each",
+  "path",
+  "terraform",
+  "self",
+]);
+
+/** Where a walk is: the block it reads, the type whose schema names its attributes (if alicloud), its stack. */
+interface Scope {
+  readonly address: string;
+  readonly type: string | undefined;
+  readonly constructPath: string | undefined;
+  readonly stack: StackModel;
+}
+
+/**
+ * Every argument of every resource, data source and provider that is no place position, and every variable's
+ * default, names by its shape no place outside mainland China (a region or zone ID, an OSS location, an
+ * endpoint, an ARN, a PrivateLink service name, JSON holding one).
+ */
+export function placesInValues({ stack, resolver }: RuleContext): Observation[] {
+  const found: Observation[] = [];
+  const scan = (scope: Scope, path: string, text: string): void => {
+    // The fast reject first: a text with no dash, brace or bracket names no place, and holds no template.
+    if (!mayNamePlace(text) || namesManagedResource(text)) return;
+    // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
+    // and a mainland place here adds nothing to where the resource is.
+    const places = resolver.places(text, "value", scope.stack).filter((place) => place.verdict === "outside");
+    if (places.length === 0) return;
+    found.push({
+      address: scope.address,
+      attribute: path,
+      value: text,
+      places,
+      constructPath: scope.constructPath,
+    });
+  };
+  const walk = (scope: Scope, value: unknown, prefix: string, depth: number): void => {
+    if (depth > MAX_NESTING)
+      throw new InputError(`${scope.address} is nested deeper than any provider schema`);
+    if (typeof value === "string") {
+      scan(scope, prefix, value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(scope, item, prefix, depth + 1);
+    } else if (isObject(value)) {
+      for (const name in value) {
+        if (depth === 0 && NOT_ARGUMENTS.has(name)) continue;
+        const child = value[name];
+        // Numbers, flags and text that cannot name a place are passed over before a path is even built.
+        if (typeof child === "string" ? !mayNamePlace(child) : typeof child !== "object" || child === null)
+          continue;
+        const path = prefix === "" ? name : `${prefix}.${name}`;
+        if (scope.type === undefined || readsAsValue(scope.type, path, name, child))
+          walk(scope, child, path, depth + 1);
+      }
+    }
+  };
+  for (const resource of stack.resources) {
+    // Remote state is a backend, which RES-BACKEND reads.
+    if (resource.type === REMOTE_STATE) continue;
+    // A managed alicloud resource's place positions are RES-LOCATION-ATTRIBUTE's; a data source's are read here.
+    const type = resource.type.startsWith(ALICLOUD_TYPE_PREFIX) ? resource.type : undefined;
+    const scope: Scope = {
+      address: resource.address,
+      type: resource.mode === "managed" ? type : undefined,
+      constructPath: resource.constructPath,
+      stack,
+    };
+    walk(scope, resource.body, "", 0);
+  }
+  // A variable's default is a value too: where it is used, an unpinned variable resolves to nothing.
+  for (const name in stack.variables) {
+    const declaration = stack.variables[name];
+    if (isObject(declaration))
+      walk(
+        { address: `var.${name}`, type: undefined, constructPath: undefined, stack },
+        { default: declaration.default },
+        "",
+        0,
+      );
+  }
+  for (const config of stack.providers.values()) {
+    const body: JsonObject = {};
+    for (const name in config.body) {
+      const checked = config.name === ALICLOUD && (PROVIDER_CHECKED.has(name) || name.endsWith("_endpoint"));
+      if (!checked) body[name] = config.body[name];
+    }
+    walk(
+      { address: `provider.${config.key}`, type: "provider", constructPath: undefined, stack },
+      body,
+      "",
+      0,
+    );
+  }
+  return found;
+}
+
+/**
+ * An argument read here: not excluded as naming no place, and no place position of its type — but a block
+ * that shares a place position's name (`destination { location }`) is walked, its leaves classified in turn.
+ */
+function readsAsValue(type: string, path: string, name: string, value: unknown): boolean {
+  const classified = classifyAttribute(type, path, name);
+  if (classified === undefined) return true;
+  if (!("form" in classified)) return false;
+  return !isPlacePosition(type, path, name) || isBlock(value);
+}
+
+/** A nested block in Terraform JSON: an object, or a list of objects. */
+function isBlock(value: unknown): boolean {
+  return isObject(value) || (Array.isArray(value) && value.some(isObject));
+}
+
+/**
+ * A lone reference to a managed resource (`${alicloud_vpc.x.id}`, `${alicloud_vswitch.x[0].zone_id}`) names
+ * that resource: every value it has is read where it is declared, and its region by the provider rule.
+ */
+function namesManagedResource(text: string): boolean {
+  if (!text.startsWith("${")) return false;
+  const parsed = parseTemplate(text);
+  return (
+    parsed.ok && parsed.expression.kind === "traversal" && !NOT_RESOURCE_ROOTS.has(parsed.expression.root)
+  );
+}
