@@ -102,6 +102,16 @@ describe("RES-PLACE-IN-VALUE", () => {
     expect(found(withResource("alicloud_config_rule", body))).toEqual([]);
   });
 
+  it("skips a control policy, whose foreign regions are the ones it denies, but not a RAM policy", () => {
+    const denyAbroad = JSON.stringify({
+      Version: "1",
+      Statement: [{ Effect: "Deny", Action: ["*"], Resource: ["acs:*:cn-hongkong:*", "acs:*:us-west-1:*"] }],
+    });
+    const body = { policy_name: "p", policy_document: denyAbroad };
+    expect(found(withResource("alicloud_resource_manager_control_policy", body))).toEqual([]);
+    expect(found(withResource("alicloud_ram_policy", body))).toMatchObject([{ resolved: "cn-hongkong" }]);
+  });
+
   it("reads data sources, other providers' resources, and provider settings beyond the ones their rules check", () => {
     const document = terraformJson("app", {
       provider: {
