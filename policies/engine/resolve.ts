@@ -80,9 +80,14 @@ interface Instance {
   readonly key: string;
   readonly count?: number;
   readonly each?: { readonly key: string; readonly value: Value };
+  /** Stands for every instance when `count`/`for_each` is not known before apply: why `count.index` is not. */
+  readonly unknown?: Unknown;
 }
 
-/** A resource's instances, or why they are not known before apply. */
+/**
+ * A resource's instances; one that stands for all of them when their number is not known before apply (a
+ * value that does not depend on count.index is the same in every instance); or Terraform's error.
+ */
 type Instances = readonly Instance[] | Unknown;
 
 const EVALUATING = Symbol("evaluating");
@@ -376,9 +381,11 @@ export class Resolver {
         if (name === undefined) break;
         return applySteps(this.variable(stack, name), steps.slice(1), `var.${name}`);
       case "count":
+        if (name === "index" && instance?.unknown !== undefined) return instance.unknown;
         if (name !== "index" || instance?.count === undefined) return outsideInstance(root, steps);
         return applySteps(instance.count, steps.slice(1));
       case "each":
+        if ((name === "key" || name === "value") && instance?.unknown !== undefined) return instance.unknown;
         if ((name !== "key" && name !== "value") || instance?.each === undefined)
           return outsideInstance(root, steps);
         return applySteps(instance.each[name], steps.slice(1));
@@ -588,6 +595,8 @@ export class Resolver {
     if (!hasInstances(resource)) return this.instanceReference(stack, resource, undefined, steps);
     const instances = this.instances(stack, resource);
     if (instances instanceof Unknown) return instances;
+    const unknown = instances.find((instance) => instance.unknown !== undefined)?.unknown;
+    if (unknown !== undefined) return unknown;
     const [first] = steps;
     if (first?.kind !== "index") {
       // The whole resource: a list (count) or map (for_each) of its instances.
@@ -692,7 +701,9 @@ export class Resolver {
     if (count !== undefined && count !== null) {
       const value = this.configValue(count, { stack }, 0);
       if (value instanceof Unknown || value instanceof PartialText)
-        return new Unknown(`the count of ${resource.address} is not known before apply: ${reasonOf(value)}`);
+        return everyInstance(
+          `the count of ${resource.address} is not known before apply: ${reasonOf(value)}`,
+        );
       const number = wholeNumber(value);
       if (number === undefined)
         return new Unknown(
@@ -705,7 +716,9 @@ export class Resolver {
     if (forEach === undefined || forEach === null) return [];
     const value = this.configValue(forEach, { stack }, 0);
     if (value instanceof Unknown || value instanceof PartialText)
-      return new Unknown(`the for_each of ${resource.address} is not known before apply: ${reasonOf(value)}`);
+      return everyInstance(
+        `the for_each of ${resource.address} is not known before apply: ${reasonOf(value)}`,
+      );
     const entries: [string, Value][] | undefined = isValueObject(value)
       ? Object.keys(value).map((key) => [key, value[key] ?? null])
       : Array.isArray(value) && isSet(value) && value.every((item) => typeof item === "string")
@@ -742,6 +755,10 @@ function wholeNumber(value: Value): number | undefined {
     throw error;
   }
   return typeof number === "number" && Number.isInteger(number) && number >= 0 ? number : undefined;
+}
+
+function everyInstance(reason: string): Instance[] {
+  return [{ key: "*", unknown: new Unknown(reason) }];
 }
 
 function outsideInstance(root: string, steps: readonly Step[]): Unknown {

@@ -857,7 +857,17 @@ describe("Resolver on Terraform's language", () => {
       ]);
     });
 
-    it("refuses the values of a resource whose count is not known before apply", () => {
+    it("checks a value that does not depend on count.index although the count is not known before apply", () => {
+      const stack = counted("${var.free}");
+      const vswitch = resourceOf(stack, "alicloud_vswitch.x");
+      expect(placesIn(stack, "cn-hongkong-b", vswitch)).toEqual([classifyPlace("cn-hongkong-b", "place")]);
+      expect(placesIn(stack, "${local.zones[0]}", vswitch)).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, "${alicloud_vswitch.x[0].zone_id}")[0]?.place).toContain(
+        "the count of alicloud_vswitch.x is not known before apply",
+      );
+    });
+
+    it("refuses the values that depend on count.index of a resource whose count is not known before apply", () => {
       const stack = counted("${var.free}");
       const vswitch = resourceOf(stack, "alicloud_vswitch.x");
       expect(placesIn(stack, vswitch?.body.zone_id, vswitch)).toEqual([
