@@ -13,6 +13,7 @@ import {
   resourcesByName,
   resourcesOf,
   resourcesWithProvider,
+  synthAccountWithControlPolicy,
   synthPlatform,
   THREE_DATA_CENTERS_PATH,
 } from "./synth";
@@ -464,7 +465,8 @@ describe("account", () => {
 
   it("has no Resource Directory control policy unless the configuration asks for one", () => {
     expect(resourcesOf(account(), "alicloud_resource_manager_control_policy")).toEqual([]);
-    const [policy] = resourcesOf(three.account, "alicloud_resource_manager_control_policy");
+    const { account: withPolicy } = synthAccountWithControlPolicy();
+    const [policy] = resourcesOf(withPolicy, "alicloud_resource_manager_control_policy");
     expect(policy.effect_scope).toBe("RAM");
     // A control policy has Effect, Action/NotAction, Resource and Condition only: no NotResource.
     expect(JSON.parse(policy.policy_document)).toEqual({
@@ -473,9 +475,18 @@ describe("account", () => {
         { Effect: "Deny", Action: ["*"], Resource: FOREIGN_REGION_IDS.map((region) => `acs:*:${region}:*`) },
       ],
     });
-    expect(resourcesOf(three.account, "alicloud_resource_manager_control_policy_attachment")).toEqual([
+    expect(resourcesOf(withPolicy, "alicloud_resource_manager_control_policy_attachment")).toEqual([
       expect.objectContaining({ target_id: "fd-examplefolder1" }),
     ]);
+  });
+
+  // The document names the foreign regions it denies, and RES-PLACE-IN-VALUE refuses any value that names
+  // a foreign place; until the catalog classifies a control policy's document, the opt-in cannot synthesize.
+  it("is refused by the residency guard when enabled, since its document names foreign regions", () => {
+    const { app } = synthAccountWithControlPolicy();
+    expect(() => app.synth()).toThrow(
+      /\[account\] \[residency RES-PLACE-IN-VALUE\] alicloud_resource_manager_control_policy\.region-control-policy policy_document/,
+    );
   });
 
   it("denies only foreign regions: none of them is in the mainland catalog, cn-hongkong is among them", () => {
