@@ -460,6 +460,10 @@ export const EXCLUDED_PATHS: Readonly<Record<string, Readonly<Record<string, str
     location: "`On_Premise` or `Cloud`: where the gateway runs, in the provider's region",
   },
   alicloud_ehpc_cluster: { "additional_volumes.location": "a mount path inside the cluster" },
+  alicloud_resource_manager_control_policy: {
+    policy_document:
+      "a control policy only restricts what may be done: the regions it names are those it denies",
+  },
   alicloud_reserved_instance: { scope: "`Region` or `Zone`: how a reservation applies, not a place" },
   // One name, two meanings: PrivateZone's `zone_id` is a DNS zone, not an availability zone.
   alicloud_pvtz_zone_attachment: { zone_id: "the PrivateZone DNS zone attached, not an availability zone" },

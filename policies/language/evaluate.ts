@@ -11,7 +11,7 @@ import {
   toText,
   unknownIn,
 } from "./convert";
-import { callFunction } from "./functions";
+import { callFunction, isFunction } from "./functions";
 import type { BinaryOperator, Expression, TemplatePart, TraversalStep } from "./syntax";
 import {
   isSet,
@@ -140,6 +140,9 @@ class Evaluator {
         value = this.value(arg, locals);
       } catch (error) {
         if (!(error instanceof EvaluationError)) throw error;
+        // Terraform checks function names and references before it evaluates, and try() cannot catch that.
+        const unchecked = this.uncheckedName(arg, locals);
+        if (unchecked !== undefined) return new Unknown(`${name}() of an argument with ${unchecked}`);
         if (name === "can") return false;
         continue;
       }
@@ -149,6 +152,43 @@ class Evaluator {
       return name === "can" ? true : value;
     }
     return fail("no argument of try() could be evaluated without an error");
+  }
+
+  /** A function or reference in the expression that Terraform may refuse before evaluating: try() cannot catch it. */
+  private uncheckedName(expression: Expression, locals: Locals): string | undefined {
+    const bound = new Set(locals.keys());
+    let found: string | undefined;
+    const visit = (node: unknown): void => {
+      if (found !== undefined || typeof node !== "object" || node === null) return;
+      if (Array.isArray(node)) return node.forEach(visit);
+      const expression = node as Expression;
+      if (expression.kind === "call" && !isFunction(expression.name))
+        found = `the function ${expression.name}()`;
+      else if (expression.kind === "for") {
+        // A loop's variables are not references (template for directives have the same fields).
+        if (expression.keyVariable !== undefined) bound.add(expression.keyVariable);
+        bound.add(expression.valueVariable);
+      } else if (
+        expression.kind === "traversal" &&
+        !bound.has(expression.root) &&
+        !this.resolves(expression)
+      ) {
+        found = `the reference ${expression.root}`;
+      }
+      Object.values(node).forEach(visit);
+    };
+    visit(expression);
+    return found;
+  }
+
+  /** Whether a reference resolves to a known value (an error past its start is Terraform's dynamic error). */
+  private resolves(traversal: Extract<Expression, { kind: "traversal" }>): boolean {
+    try {
+      return !isUnknown(this.scope.traverse(traversal.root, traversal.steps.map(scopeStep)));
+    } catch (error) {
+      if (error instanceof EvaluationError) return true;
+      throw error;
+    }
   }
 
   private conditional(
@@ -322,7 +362,7 @@ function attribute(from: Value, name: string, path: string): Value {
     return fail(`${path} has no attribute "${name}"`);
   }
   return fail(
-    `${path} is ${from === null ? "null" : Array.isArray(from) ? "a list" : `a ${typeof from}`}, which has no attribute "${name}"`,
+    `${path} is ${Array.isArray(from) ? "a list" : `a ${typeof from}`}, which has no attribute "${name}"`,
   );
 }
 
@@ -435,7 +475,8 @@ function binary(operator: BinaryOperator, leftValue: Value, rightValue: Value): 
     case "*":
       return exactResult(left * right, operation);
     case "/":
-      if (right === 0) fail("division by zero");
+      // Terraform divides by zero to an infinity, which no configuration value can hold.
+      if (right === 0) return new Unknown(`${operation} is an infinity`);
       return exactResult(left % right === 0 ? left / right : NaN, operation);
     default:
       // Terraform's modulo truncates toward zero, as JavaScript's does; modulo zero is the dividend. A zero

@@ -10,6 +10,7 @@ import {
   fail,
   normalText,
   numberFromText,
+  sameType,
   textOfNumber,
   toBool,
   toNumber,
@@ -37,6 +38,10 @@ interface FunctionSpec {
   /** Whether the function sees unknown parts of its arguments; otherwise any unknown makes it Unknown. */
   readonly seesUnknown?: boolean;
   readonly impl: (args: Value[]) => Value;
+}
+
+export function isFunction(name: string): boolean {
+  return Object.hasOwn(FUNCTIONS, name);
 }
 
 /** Calls a built-in function; an unknown function, a wrong arity or a type error names the function. */
@@ -145,7 +150,8 @@ function format(spec: string, args: readonly Value[], name: string): string {
     const arg = args[next++];
     if (arg === null || Array.isArray(arg) || isValueObject(arg))
       inexact(`${name}() of ${describe(arg)} is not computed here`);
-    if (verb === "d") result += textOfInteger(integer(arg, `the argument of %d`));
+    // %d writes an integer, which has no negative zero (format("%d", -0) is "0").
+    if (verb === "d") result += textOfInteger(integer(arg, `the argument of %d`) || 0);
     else if (verb === "t") {
       const bool = toBool(arg, "the argument of %t");
       if (bool instanceof Unknown) throw new UnknownResult(bool);
@@ -249,7 +255,8 @@ function flatten(elements: readonly Value[]): Value[] {
 /** Sorts and de-duplicates primitives as a Terraform set orders them. */
 function toSet(elements: Value[]): Value[] {
   const unified = unifyElements(elements, "toset");
-  if (unified.some((element) => element === null)) fail("a set cannot contain null");
+  if (unified.some((element) => element === null))
+    inexact("toset() with a null element is not computed here");
   if (unified.some((element) => typeof element === "object"))
     inexact("toset() of collections is not computed here");
   const distinct = [...new Set(unified)];
@@ -401,7 +408,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     arity: [2, 2],
     impl: ([collection, position]) => {
       const elements = list(collection);
-      if (isSet(collection)) fail("element() cannot index a set");
+      if (isSet(collection)) inexact("element() of a set is not computed here");
       const at = integer(position, "the index");
       if (elements.length === 0) fail("cannot use element() with an empty list");
       // Terraform wraps the index around the length first; what is still negative is refused (-3 of 3 is 0).
@@ -417,6 +424,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       if (map === null || key === null) fail("the map and the key must not be null");
       const name = text(key);
       const entries = object(map);
+      // The default and the values are converted to one type, which is computed here only when they share it.
+      if (fallback.length > 0 && !Object.values(entries).every((value) => sameType(value, fallback[0]))) {
+        inexact("lookup() with a default of another type than the values is not computed here");
+      }
       if (Object.hasOwn(entries, name)) return entries[name];
       if (fallback.length === 0) fail(`the map has no key "${name}"`);
       return fallback[0];

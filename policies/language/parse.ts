@@ -73,6 +73,8 @@ const ID_CONTINUE = /[\p{ID_Continue}-]/u;
 class Parser {
   private position = 0;
   private depth = 0;
+  /** In an object constructor a newline ends an item; in brackets, parentheses and templates it is space. */
+  private newlineEnds = false;
 
   constructor(private readonly text: string) {}
 
@@ -138,9 +140,11 @@ class Parser {
     const char = this.text[this.position];
     if (char === "(") {
       this.position++;
-      const expression = this.expression();
-      this.expect(")", "')'");
-      return { kind: "parentheses", expression };
+      return this.within(false, () => {
+        const expression = this.expression();
+        this.expect(")", "')'");
+        return { kind: "parentheses", expression };
+      });
     }
     if (char === "-" || char === "!") {
       this.position++;
@@ -188,11 +192,11 @@ class Parser {
   private identifier(): string | undefined {
     const start = this.position;
     const first = this.text.codePointAt(start);
-    if (first === undefined || !ID_START.test(String.fromCodePoint(first))) return undefined;
+    if (first === undefined || !isIdentifierCharacter(first, ID_START)) return undefined;
     let end = start + (first > 0xffff ? 2 : 1);
     for (;;) {
       const code = this.text.codePointAt(end);
-      if (code === undefined || !ID_CONTINUE.test(String.fromCodePoint(code))) break;
+      if (code === undefined || !isIdentifierCharacter(code, ID_CONTINUE)) break;
       end += code > 0xffff ? 2 : 1;
     }
     this.position = end;
@@ -202,21 +206,23 @@ class Parser {
   private call(name: string): Expression {
     if (this.peekIs("::")) this.fail("'(' (provider-defined functions are not evaluated)");
     this.expect("(", "'('");
-    const args: Expression[] = [];
-    let expandFinal = false;
-    while (!this.take(")")) {
-      args.push(this.expression());
-      if (this.take("...")) {
-        expandFinal = true;
-        this.expect(")", "')' after '...'");
-        break;
+    return this.within(false, () => {
+      const args: Expression[] = [];
+      let expandFinal = false;
+      while (!this.take(")")) {
+        args.push(this.expression());
+        if (this.take("...")) {
+          expandFinal = true;
+          this.expect(")", "')' after '...'");
+          break;
+        }
+        if (!this.take(",")) {
+          this.expect(")", "',' or ')' in the arguments of " + name);
+          break;
+        }
       }
-      if (!this.take(",")) {
-        this.expect(")", "',' or ')' in the arguments of " + name);
-        break;
-      }
-    }
-    return { kind: "call", name, args, expandFinal };
+      return { kind: "call", name, args, expandFinal };
+    });
   }
 
   private postfix(from: Expression): Expression {
@@ -242,8 +248,11 @@ class Parser {
           result = { kind: "splat", form: "full", source: result, each };
           continue;
         }
-        const key = this.expression();
-        this.expect("]", "']'");
+        const key = this.within(false, () => {
+          const inside = this.expression();
+          this.expect("]", "']'");
+          return inside;
+        });
         const step = literalKey(key);
         result = step === undefined ? { kind: "index", collection: result, key } : withStep(result, step);
       } else {
@@ -287,6 +296,10 @@ class Parser {
 
   private tuple(): Expression {
     this.position++;
+    return this.within(false, () => this.tupleItems());
+  }
+
+  private tupleItems(): Expression {
     this.enter();
     if (this.keyword("for")) {
       const result = this.forExpression("]");
@@ -308,25 +321,33 @@ class Parser {
   private object(): Expression {
     this.position++;
     this.enter();
-    if (this.keyword("for")) {
-      const result = this.forExpression("}");
-      this.depth--;
-      return result;
-    }
+    const isFor = this.within(false, () => this.keyword("for"));
+    const result = isFor
+      ? this.within(false, () => this.forExpression("}"))
+      : this.within(true, () => this.objectItems());
+    this.depth--;
+    return result;
+  }
+
+  /** `key = value` items up to `}`, separated by commas or newlines (a newline also ends a value). */
+  private objectItems(): Expression {
     const items: ObjectItem[] = [];
-    while (!this.take("}")) {
+    for (;;) {
+      this.within(false, () => this.skipSpace());
+      if (this.take("}")) break;
       const key = this.expression();
-      this.skipSpace();
       if (!this.take("=") && !this.take(":")) this.fail("'=' or ':' after an object key");
       const value = this.expression();
       items.push({ key, bareKey: key.kind === "traversal" && key.steps.length === 0, value });
-      // Items are separated by a comma or a newline.
-      const newline = this.text.slice(this.position, this.ahead()).includes("\n");
-      if (this.take(",") || newline) continue;
+      const at = this.ahead();
+      const next = this.text[at];
+      if (next === "," || next === "\n" || next === "\r") {
+        this.position = at + 1;
+        continue;
+      }
       this.expect("}", "',', a newline or '}' after an object item");
       break;
     }
-    this.depth--;
     return { kind: "object", items };
   }
 
@@ -448,8 +469,11 @@ class Parser {
       } else if (mode === "quoted" && char === "\\") {
         literal += this.escape();
       } else {
-        literal += char;
-        this.position++;
+        // A run of ordinary characters at once.
+        let end = this.position + 1;
+        while (end < text.length && !isTemplateSpecial(text.charCodeAt(end), mode)) end++;
+        literal += text.slice(this.position, end);
+        this.position = end;
       }
     }
     flush();
@@ -483,13 +507,17 @@ class Parser {
   private interpolation(): TemplateToken {
     this.position += 2;
     const stripBefore = this.take("~", false);
-    const expression = this.expression();
-    const stripAfter = this.sequenceEnd();
+    const expression = this.within(false, () => this.expression());
+    const stripAfter = this.within(false, () => this.sequenceEnd());
     return { kind: "interpolation", expression, stripBefore, stripAfter };
   }
 
   /** `%{ if c }`, `%{ else }`, `%{ endif }`, `%{ for k, v in xs }`, `%{ endfor }`, at its `%`. */
   private directive(): TemplateToken {
+    return this.within(false, () => this.directiveBody());
+  }
+
+  private directiveBody(): TemplateToken {
     const column = this.position + 1;
     this.position += 2;
     const stripBefore = this.take("~", false);
@@ -548,9 +576,11 @@ class Parser {
     let at = this.position;
     for (;;) {
       const char = text[at];
-      if (char === " " || char === "\t" || char === "\n") at++;
-      else if (char === "\r" && text[at + 1] === "\n") at += 2;
-      else if (char === "#" || (char === "/" && text[at + 1] === "/")) {
+      if (char === " " || char === "\t") at++;
+      else if (char === "\n" || (char === "\r" && text[at + 1] === "\n")) {
+        if (this.newlineEnds) return at;
+        at += char === "\n" ? 1 : 2;
+      } else if (char === "#" || (char === "/" && text[at + 1] === "/")) {
         const end = text.indexOf("\n", at);
         at = end < 0 ? text.length : end;
       } else if (char === "/" && text[at + 1] === "*") {
@@ -564,9 +594,41 @@ class Parser {
     }
   }
 
+  /** Parses with newlines significant (true) or not, restoring the enclosing mode afterwards. */
+  private within<T>(newlineEnds: boolean, parse: () => T): T {
+    const enclosing = this.newlineEnds;
+    this.newlineEnds = newlineEnds;
+    try {
+      return parse();
+    } finally {
+      this.newlineEnds = enclosing;
+    }
+  }
+
   private skipSpace(): void {
     this.position = this.ahead();
   }
+}
+
+/** Characters that end a run of literal template text: `$`, `%`, line ends, and in quotes `"` and `\\`. */
+function isTemplateSpecial(code: number, mode: "bare" | "quoted"): boolean {
+  return (
+    code === 0x24 ||
+    code === 0x25 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (mode === "quoted" && (code === 0x22 || code === 0x5c))
+  );
+}
+
+/** HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; ASCII is decided without the Unicode tables. */
+function isIdentifierCharacter(code: number, unicodeClass: RegExp): boolean {
+  if (code < 0x80) {
+    const letter = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+    const digitOrDash = (code >= 0x30 && code <= 0x39) || code === 0x2d;
+    return letter || (unicodeClass === ID_CONTINUE && digitOrDash);
+  }
+  return unicodeClass.test(String.fromCodePoint(code));
 }
 
 function isDigit(char: string): boolean {
@@ -599,22 +661,23 @@ function withStep(expression: Expression, step: TraversalStep): Expression {
  */
 function stripAndMeld(tokens: TemplateToken[]): TemplateToken[] {
   const texts = tokens.map((token) => (token.kind === "text" ? token.text : undefined));
-  tokens.forEach((token, i) => {
-    if (token.kind === "text") return;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === "text") continue;
     const before = texts[i - 1];
     if (token.stripBefore && before !== undefined) texts[i - 1] = before.replace(TRAILING_SPACE, "");
     const after = texts[i + 1];
     if (token.stripAfter && after !== undefined) texts[i + 1] = after.replace(LEADING_SPACE, "");
-  });
+  }
   const melded: TemplateToken[] = [];
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
     const text = texts[i];
     const last = melded[melded.length - 1];
-    if (text === undefined) melded.push(token);
-    else if (text === "") return;
+    if (text === undefined) melded.push(tokens[i]);
+    else if (text === "") continue;
     else if (last?.kind === "text") melded[melded.length - 1] = { kind: "text", text: last.text + text };
     else melded.push({ kind: "text", text });
-  });
+  }
   return melded;
 }
 

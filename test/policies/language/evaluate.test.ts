@@ -248,3 +248,23 @@ describe("unknown values", () => {
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
 });
+
+describe("a refusal names what it refuses", () => {
+  test.each([
+    ["nosuch(1)", "the function nosuch() is not evaluated here"],
+    ['lower("a", "b")', "Terraform reports an error: lower() takes 1 arguments, not 2"],
+    ['join(",", [null])', "Terraform reports an error: join(): an element to join is null"],
+    ['lookup({a = 1}, "b")', 'Terraform reports an error: lookup(): the map has no key "b"'],
+    ["local.l1[3]", "Terraform reports an error: the list index 3 is out of range (the list has 3 elements)"],
+    ["local.m1.z", 'Terraform reports an error: local.m1 has no attribute "z"'],
+    [
+      '{for v in ["a", "a"] : v => 1}',
+      'Terraform reports an error: the for expression produces the key "a" twice (use ... to group)',
+    ],
+    ['"x${local.l1}"', "Terraform reports an error: an interpolated value must be a string, not a list"],
+    ["1 / 0", "1 / 0 is an infinity"],
+    ["range(2000)", "Terraform reports an error: range(): range() would produce more than 1024 numbers"],
+  ])("%s", (text, reason) => {
+    expect(run("expression", text)).toEqual(new Unknown(reason));
+  });
+});

@@ -176,3 +176,42 @@ export const templates = fc
     { minLength: 1, maxLength: 5 },
   )
   .map((parts) => parts.join(""));
+
+/** Characters inserted into generated text; the empty one deletes a character instead. */
+const GARBLE_CHARACTERS = [
+  "(",
+  ")",
+  "{",
+  "}",
+  "[",
+  "]",
+  '"',
+  "$",
+  "%",
+  "~",
+  ":",
+  "?",
+  ",",
+  ".",
+  "=",
+  "\\",
+  "",
+];
+
+/**
+ * Text a character away from a generated expression or template: mostly what Terraform must refuse.
+ * No newline goes into an expression: the oracle writes it as an attribute, where a newline ends it.
+ */
+const garble = (source: fc.Arbitrary<string>, newline: boolean): fc.Arbitrary<string> =>
+  fc
+    .tuple(source, fc.nat(), fc.constantFrom(...GARBLE_CHARACTERS, ...(newline ? ["\n"] : [])))
+    .map(([text, at, char]) => {
+      const position = at % (text.length + 1);
+      // An empty replacement deletes the character at the position; any other inserts one.
+      return char === ""
+        ? text.slice(0, position) + text.slice(position + 1)
+        : text.slice(0, position) + char + text.slice(position);
+    });
+
+export const garbledExpressions = garble(expressions.any, false);
+export const garbledTemplates = garble(templates, true);

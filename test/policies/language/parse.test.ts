@@ -1,5 +1,8 @@
+import fc from "fast-check";
+import { evaluate } from "../../../policies/language/evaluate";
 import { parseExpression, parseTemplate } from "../../../policies/language/parse";
 import type { Expression } from "../../../policies/language/syntax";
+import { garbledExpressions, garbledTemplates } from "./generators";
 
 function parsed(result: ReturnType<typeof parseExpression>): Expression {
   if (!result.ok) throw new Error(result.error);
@@ -157,5 +160,20 @@ describe("parseExpression", () => {
     ["{a = 1 b = 2}", "column 8: expected ',', a newline or '}' after an object item, found \"b\""],
   ])("refuses %j: %s", (text, error) => {
     expect(parseExpression(text)).toEqual({ ok: false, error });
+  });
+});
+
+describe("bad input is refused with a reason, never a crash", () => {
+  test("any text: the parser answers ok or an error naming a column, and evaluation returns a value", () => {
+    const scope = { traverse: () => null };
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), garbledTemplates, garbledExpressions), (text) => {
+        for (const result of [parseTemplate(text), parseExpression(text)]) {
+          if (!result.ok) expect(result.error).toMatch(/^column \d+: /);
+          else expect(() => evaluate(result.expression, scope)).not.toThrow();
+        }
+      }),
+      { numRuns: Number(process.env.PARSE_PROPERTY_RUNS ?? "300") },
+    );
   });
 });

@@ -60,17 +60,20 @@ export function askTerraform(
       env: ENV,
       stdio: "ignore",
     });
+    // One file per output, so that a diagnostic names its output by its file even when it does not parse.
+    writeFileSync(join(directory, "locals.tf"), ORACLE_LOCALS_HCL);
+    expressions.forEach((text, i) =>
+      writeFileSync(join(directory, `e${i}.tf`), `output "e${i}" {\n  value = ${text}\n}\n`),
+    );
+    templates.forEach((text, i) =>
+      writeFileSync(
+        join(directory, `t${i}.tf.json`),
+        JSON.stringify({ output: { [`t${i}`]: { value: text } } }),
+      ),
+    );
     const names = [...expressions.map((_, i) => `e${i}`), ...templates.map((_, i) => `t${i}`)];
     const failed = new Set<string>();
     for (let attempt = 0; attempt < 30; attempt++) {
-      const hcl = expressions
-        .map((text, i) => (failed.has(`e${i}`) ? "" : `output "e${i}" {\n  value = ${text}\n}\n`))
-        .join("");
-      writeFileSync(join(directory, "main.tf"), ORACLE_LOCALS_HCL + hcl);
-      const output = Object.fromEntries(
-        templates.flatMap((text, i) => (failed.has(`t${i}`) ? [] : [[`t${i}`, { value: text }]])),
-      );
-      writeFileSync(join(directory, "templates.tf.json"), JSON.stringify({ output }, null, 1));
       const apply = spawnSync("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], {
         cwd: directory,
         env: ENV,
@@ -88,9 +91,16 @@ export function askTerraform(
           failed.has(name) ? { ok: false } : { ok: true, value: values[name]?.value ?? null },
         );
       }
-      const named = [...apply.stderr.matchAll(/in output[." ]+([et]\d+)/g)].map((match) => match[1]);
+      const named = [
+        ...apply.stderr.matchAll(
+          /(?:on ([et]\d+)\.tf(?:\.json)? line|serializing output value "([et]\d+)")/g,
+        ),
+      ].map((match) => match[1] ?? match[2]);
       if (named.length === 0) throw new Error(`terraform failed without naming an output:\n${apply.stderr}`);
-      named.forEach((name) => failed.add(name));
+      for (const name of named) {
+        failed.add(name);
+        rmSync(join(directory, name.startsWith("e") ? `${name}.tf` : `${name}.tf.json`), { force: true });
+      }
     }
     throw new Error("terraform kept failing after removing the outputs it named");
   } finally {

@@ -102,6 +102,16 @@ describe("RES-PLACE-IN-VALUE", () => {
     expect(found(withResource("alicloud_config_rule", body))).toEqual([]);
   });
 
+  it("skips a control policy, whose foreign regions are the ones it denies, but not a RAM policy", () => {
+    const denyAbroad = JSON.stringify({
+      Version: "1",
+      Statement: [{ Effect: "Deny", Action: ["*"], Resource: ["acs:*:cn-hongkong:*", "acs:*:us-west-1:*"] }],
+    });
+    const body = { policy_name: "p", policy_document: denyAbroad };
+    expect(found(withResource("alicloud_resource_manager_control_policy", body))).toEqual([]);
+    expect(found(withResource("alicloud_ram_policy", body))).toMatchObject([{ resolved: "cn-hongkong" }]);
+  });
+
   it("reads data sources, other providers' resources, and provider settings beyond the ones their rules check", () => {
     const document = terraformJson("app", {
       provider: {
@@ -115,12 +125,19 @@ describe("RES-PLACE-IN-VALUE", () => {
       data: { alicloud_instances: { foreign: { name_regex: "web", availability_zone: "cn-hongkong-b" } } },
       resource: { null_resource: { hook: { triggers: { endpoint: "oss-ap-south-1.aliyuncs.com" } } } },
     });
-    expect(found(document).map(({ address, attribute, resolved }) => [address, attribute, resolved])).toEqual(
-      [
+    // In any order: the model reads blocks in the order the document gives them.
+    const findings = found(document).map(({ address, attribute, resolved }) => [
+      address,
+      attribute,
+      resolved,
+    ]);
+    expect(findings).toHaveLength(3);
+    expect(findings).toEqual(
+      expect.arrayContaining([
         ["null_resource.hook", "triggers.endpoint", "ap-south-1"],
         ["data.alicloud_instances.foreign", "availability_zone", "cn-hongkong"],
         ["provider.alicloud", "assume_role.session_name", "eu-west-1"],
-      ],
+      ]),
     );
   });
 
