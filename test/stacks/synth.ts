@@ -41,10 +41,7 @@ export function withRegionControlPolicy(config: PlatformConfig): PlatformConfig 
   };
 }
 
-/**
- * The account stack of that configuration, synthesized without the stack validations (the residency guard
- * refuses the policy's document today: README, Configuration).
- */
+/** The account stack of that configuration, and its app (to synthesize with the guard). */
 export function synthAccountWithControlPolicy(): { app: App; account: Block } {
   const app = Testing.app();
   const { account } = buildPlatform(app, withRegionControlPolicy(configFrom(DEFAULT_CONFIG_PATH)));
