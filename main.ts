@@ -17,5 +17,6 @@ function configOrExit() {
 // Before the App, which creates the output directory: a refused configuration writes nothing.
 const config = configOrExit();
 const app = new App();
-buildPlatform(app, config);
+// One guard for the whole app, with the committed exceptions: every stack is checked once all are written.
+buildPlatform(app, config, { exceptionsFile: "residency-exceptions.json" });
 app.synth();

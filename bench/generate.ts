@@ -12,9 +12,41 @@ export interface Resource {
   readonly body: Body;
 }
 
+const PI = { "data-class": "personal-information" };
+
 /**
- * One landing zone of a realistic mainland deployment: network in two Shanghai zones, a KMS key, an
- * encrypted bucket replicated to its twin in the DR region (through the `dr` alias), RDS, SLS, ECS, NAT.
+ * A bucket of personal information as ResidentBucket builds it: private, versioned, logging into itself, under
+ * its class's key, and a policy (JSON.stringify of references, as CDKTF writes it) that denies requests from
+ * outside the VPC.
+ */
+function residentBucket(bucket: string, key: string, vpc: string): Body {
+  const objects = `acs:oss:*:*:${bucket}/*`;
+  return {
+    bucket,
+    acl: "private",
+    versioning: { status: "Enabled" },
+    logging: { target_bucket: bucket, target_prefix: "access/" },
+    server_side_encryption_rule: { sse_algorithm: "KMS", kms_master_key_id: key },
+    policy: JSON.stringify({
+      Version: "1",
+      Statement: [
+        {
+          Effect: "Deny",
+          Principal: ["*"],
+          Action: ["oss:*"],
+          Resource: [objects],
+          Condition: { StringNotEquals: { "acs:SourceVpc": [vpc] } },
+        },
+      ],
+    }),
+    tags: PI,
+  };
+}
+
+/**
+ * One landing zone of a realistic mainland deployment: network in two Shanghai zones, a KMS key, a KMS key per region,
+ * a bucket of personal information replicated to its twin in the DR region (through the `dr` alias), RDS, SLS,
+ * ECS, NAT: secure by the security pack too, as the stacks are.
  */
 export function landingZone(i: number): Resource[] {
   const ref = (type: string, name: string, attribute: string): string =>
@@ -35,29 +67,43 @@ export function landingZone(i: number): Resource[] {
     {
       type: "alicloud_kms_key",
       name: "key",
-      body: { description: `data key ${i}`, automatic_rotation: "Enabled", rotation_interval: "365d" },
+      body: {
+        description: `data key ${i}`,
+        automatic_rotation: "Enabled",
+        rotation_interval: "365d",
+        tags: PI,
+      },
+    },
+    {
+      type: "alicloud_kms_key",
+      name: "dr_key",
+      body: {
+        provider: "alicloud.dr",
+        description: `DR data key ${i}`,
+        automatic_rotation: "Enabled",
+        rotation_interval: "365d",
+        tags: PI,
+      },
     },
     {
       type: "alicloud_oss_bucket",
       name: "data",
-      body: {
-        bucket: `data-${i}`,
-        acl: "private",
-        versioning: { status: "Enabled" },
-        server_side_encryption_rule: {
-          sse_algorithm: "KMS",
-          kms_master_key_id: ref("alicloud_kms_key", "key", "id"),
-        },
-      },
+      body: residentBucket(
+        `data-${i}`,
+        ref("alicloud_kms_key", "key", "id"),
+        ref("alicloud_vpc", "vpc", "id"),
+      ),
     },
     {
       type: "alicloud_oss_bucket",
       name: "dr",
       body: {
         provider: "alicloud.dr",
-        bucket: `data-dr-${i}`,
-        acl: "private",
-        versioning: { status: "Enabled" },
+        ...residentBucket(
+          `data-dr-${i}`,
+          ref("alicloud_kms_key", "dr_key", "id"),
+          ref("alicloud_vpc", "vpc", "id"),
+        ),
       },
     },
     {
@@ -70,6 +116,7 @@ export function landingZone(i: number): Resource[] {
           bucket: ref("alicloud_oss_bucket", "dr", "bucket"),
           location: "oss-${local.dr_region}",
         },
+        encryption_configuration: { replica_kms_key_id: ref("alicloud_kms_key", "dr_key", "id") },
       },
     },
     {
@@ -82,6 +129,14 @@ export function landingZone(i: number): Resource[] {
         instance_storage: 50,
         zone_id: "${local.zone_b}",
         vswitch_id: ref("alicloud_vswitch", "vsw_b", "id"),
+        security_ips: [cidr(1)],
+        ssl_action: "Open",
+        tde_status: "Enabled",
+        encryption_key: ref("alicloud_kms_key", "key", "id"),
+        auto_upgrade_minor_version: "Auto",
+        sql_collector_status: "Enabled",
+        sql_collector_config_value: 180,
+        tags: PI,
       },
     },
     { type: "alicloud_log_project", name: "logs", body: { project_name: `audit-logs-${i}` } },
@@ -111,7 +166,7 @@ export function landingZone(i: number): Resource[] {
 
 /**
  * Terraform JSON in the shape CDKTF synthesizes (`//` metadata with construct paths), with exactly
- * `resourceCount` resources, all in mainland China: landing zones of twelve resources, the last one cut short.
+ * `resourceCount` resources, all in mainland China: landing zones of thirteen resources, the last one cut short.
  */
 export function generateConfiguration(resourceCount: number): Body {
   const resource: Record<string, Record<string, Body>> = {};

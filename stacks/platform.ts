@@ -30,10 +30,12 @@ function buildDataCenter(app: App, config: PlatformConfig, dataCenter: DataCente
 
 /**
  * Adds every stack of the configuration to the app: the state bootstrap, the account stack and three
- * stacks per data center, each with the residency guard. Pass a configuration that `loadConfig`
+ * stacks per data center, and the residency guard on the app. Pass a configuration that `loadConfig`
  * accepted; the guard still refuses anything outside the mainland.
  */
 export function buildPlatform(app: App, config: PlatformConfig, guard: ResidencyGuardProps = {}): Platform {
+  // One guard for the app: it checks every stack, these and any added later, once all are written.
+  addResidencyGuard(app, guard);
   const state = new StateStack(app, config);
   const dataCenters = config.dataCenters.map((dataCenter) => buildDataCenter(app, config, dataCenter));
   const audit = dataCenters.find((each) => each.config.name === config.account.auditDataCenter);
@@ -41,12 +43,5 @@ export function buildPlatform(app: App, config: PlatformConfig, guard: Residency
     throw new Error(`account.auditDataCenter "${config.account.auditDataCenter}" is not a data center`);
   }
   const account = new AccountStack(app, config, audit);
-  for (const stack of [
-    state,
-    account,
-    ...dataCenters.flatMap(({ network, keys, storage }) => [network, keys, storage]),
-  ]) {
-    addResidencyGuard(stack, guard);
-  }
   return { state, account, dataCenters };
 }

@@ -3,20 +3,21 @@ import type { PlaceVerdict } from "../catalog/places";
 import { providerConfigOf, providerOwner, type StackModel } from "./model";
 import { Resolver } from "./resolve";
 import type { PackedRule, RulePack } from "./rule";
-import { matchSuppression } from "./suppressions";
+import { matchException } from "./exceptions";
 import type {
   CheckInput,
   CheckReport,
+  Exception,
   Finding,
   ResourcePlacement,
   SourceLocation,
-  Suppression,
   Verdict,
 } from "./types";
 
 export interface CheckOptions {
-  readonly suppressions?: readonly Suppression[];
-  /** `YYYY-MM-DD`; suppressions that expired before it no longer suppress. Defaults to today (UTC). */
+  /** Approved exceptions, validated by `validateExceptions`. */
+  readonly exceptions?: readonly Exception[];
+  /** `YYYY-MM-DD`; exceptions that expired before it no longer cover. Defaults to today (UTC). */
   readonly today?: string;
   /** Rule packs to run: the engine knows no rule of its own. */
   readonly packs: readonly RulePack[];
@@ -80,14 +81,17 @@ function worseVerdict(one: Verdict, other: Verdict): Verdict {
 interface StackCheck {
   readonly stack: StackModel;
   readonly resolver: Resolver;
-  readonly suppressions: readonly Suppression[];
+  readonly exceptions: readonly Exception[];
   readonly today: string;
+  /** The exceptions that named a finding, so that the others are reported as unused. */
+  readonly used: Set<Exception>;
 }
 
 /** Runs one rule over one stack: a finding per value that is not mainland or has a problem, and the places per address. */
 function runRule(
+  pack: RulePack,
   rule: PackedRule,
-  { stack, resolver, suppressions, today }: StackCheck,
+  { stack, resolver, exceptions, today, used }: StackCheck,
   placesByAddress: Map<string, readonly PlaceVerdict[]>,
   findings: Finding[],
 ): void {
@@ -101,7 +105,9 @@ function runRule(
     if (observation.problem === undefined && verdict !== "outside" && verdict !== "unresolved") continue;
     const resolved = observation.problem ?? describePlaces(observation.places, verdict);
     const where = { rule: rule.id, stack: stack.name, address: observation.address };
-    const suppression = matchSuppression(suppressions, where, today);
+    const match = matchException(exceptions, { ...where, places: observation.places }, today);
+    if (match !== undefined) used.add(match.matched);
+    const exception = match?.exception;
     const problem =
       observation.problem ??
       (verdict === "outside"
@@ -109,16 +115,17 @@ function runRule(
         : `cannot be resolved: ${resolved}`);
     const finding: Mutable<Finding> = {
       ...where,
+      pack: pack.name,
       severity: rule.severity,
       attribute: observation.attribute,
       value: observation.value,
       resolved,
       verdict,
       message: `${observation.attribute} ${problem}. ${rule.help}`,
-      suppressed: suppression !== undefined && !suppression.expired,
-      source: sourceOf(stack.file, observation.constructPath),
+      covered: exception !== undefined && !exception.expired && exception.refused === undefined,
+      source: sourceOf(stack.blockFiles?.get(observation.address) ?? stack.file, observation.constructPath),
     };
-    if (suppression !== undefined) finding.suppression = suppression;
+    if (exception !== undefined) finding.exception = exception;
     findings.push(finding);
   }
 }
@@ -149,7 +156,12 @@ function placements(
       provider: resource.providerKey,
       places: placeNames(providerPlaces, own, oneName),
       verdict: worseVerdict(worstVerdict(providerPlaces), worstVerdict(own)),
-      source: resource.constructPath === undefined ? fileOnly : sourceOf(stack.file, resource.constructPath),
+      source:
+        stack.blockFiles !== undefined
+          ? { file: stack.blockFiles.get(resource.address) ?? stack.file }
+          : resource.constructPath === undefined
+            ? fileOnly
+            : sourceOf(stack.file, resource.constructPath),
     };
     if (resource.action !== undefined) placement.action = resource.action;
     into.push(placement);
@@ -168,15 +180,16 @@ function withExpandedModules(stack: StackModel): StackModel[] {
 export function checkStacks(stacks: readonly StackModel[], options: CheckOptions): CheckReport {
   const { packs } = options;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const suppressions = options.suppressions ?? [];
+  const exceptions = options.exceptions ?? [];
+  const used = new Set<Exception>();
   const resolver = new Resolver(new Map(stacks.map((stack) => [stack.name, stack])));
   const findings: Finding[] = [];
   const resources: ResourcePlacement[] = [];
   for (const stack of stacks.flatMap(withExpandedModules)) {
-    const context: StackCheck = { stack, resolver, suppressions, today };
+    const context: StackCheck = { stack, resolver, exceptions, today, used };
     const placesByAddress = new Map<string, readonly PlaceVerdict[]>();
     for (const pack of packs)
-      for (const rule of pack.rules) runRule(rule, context, placesByAddress, findings);
+      for (const rule of pack.rules) runRule(pack, rule, context, placesByAddress, findings);
     placements(context, placesByAddress, resources);
   }
   const inputs = new Map<string, CheckInput>();
@@ -186,19 +199,24 @@ export function checkStacks(stacks: readonly StackModel[], options: CheckOptions
       .sort((a, b) => (a.variable < b.variable ? -1 : 1));
     inputs.set(file, variables.length === 0 ? { path: file, kind } : { path: file, kind, variables });
   }
+  // An exception for a rule of a pack not run could not have matched: it is not called unused.
+  const rulesRun = new Set(packs.flatMap((pack) => pack.rules.map((rule) => rule.id)));
+  const unusedExceptions = exceptions.filter((e) => rulesRun.has(e.rule) && !used.has(e));
   return {
     inputs: [...inputs.values()],
     rules: packs.flatMap((pack) =>
-      pack.rules.map(({ id, severity, title, help }) => ({ id, severity, title, help })),
+      pack.rules.map(({ id, severity, title, help }) => ({ id, pack: pack.name, severity, title, help })),
     ),
     findings,
     resources,
+    unusedExceptions,
     summary: {
       stacks: stacks.length,
       resources: resources.length,
-      violations: findings.filter((finding) => !finding.suppressed && finding.severity === "error").length,
-      suppressed: findings.filter((finding) => finding.suppressed).length,
-      expiredSuppressions: findings.filter((finding) => finding.suppression?.expired === true).length,
+      violations: findings.filter((finding) => !finding.covered && finding.severity === "error").length,
+      covered: findings.filter((finding) => finding.covered).length,
+      expiredExceptions: findings.filter((finding) => finding.exception?.expired === true).length,
+      unusedExceptions: unusedExceptions.length,
       unresolved: findings.filter((finding) => finding.verdict === "unresolved").length,
     },
   };

@@ -1,4 +1,14 @@
-import { checkNesting, describe, InputError, isObject, type JsonObject } from "./json";
+import { parseExpression, parseTemplate } from "../language/parse";
+import type { ScopeTraversal } from "../language/syntax";
+import {
+  checkNesting,
+  describe,
+  InputError,
+  isObject,
+  MAX_NESTING,
+  nestingExceeds,
+  type JsonObject,
+} from "./json";
 
 /**
  * One Terraform module as Terraform loads it from its files: every valid form of Terraform JSON (a block
@@ -19,10 +29,75 @@ export interface ConfigBlock {
   readonly body: JsonObject;
 }
 
+/** A resource or data block, in the shape of the engine's model (`ResourceBlock`), with its file. */
 export interface ResourceConfig extends ConfigBlock {
+  /** `alicloud_oss_bucket.logs` or `data.alicloud_zones.available`. */
+  readonly address: string;
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
+  /** The provider the type belongs to (`alicloud` for `alicloud_oss_bucket`), whichever configuration it uses. */
+  readonly typeProvider: string;
+  /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
+  readonly providerKey: string;
+  readonly constructPath: string | undefined;
+}
+
+/** The provider name a resource type belongs to: the part before the first underscore. */
+export function providerOfType(type: string): string {
+  const underscore = type.indexOf("_");
+  return underscore < 0 ? type : type.slice(0, underscore);
+}
+
+/** A reference as Terraform JSON writes it: bare (`alicloud.dr`) or as the template `${alicloud.dr}`. */
+export function traversalOf(text: string): ScopeTraversal | undefined {
+  const template = parseTemplate(text);
+  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+  return parsed.ok && parsed.expression.kind === "traversal" ? parsed.expression : undefined;
+}
+
+const providerKeys = new Map<string, string>();
+
+/**
+ * The provider configuration key a `provider` meta-argument names (`alicloud.dr`); text that is no such
+ * reference is kept as written, so it names a configuration that is never declared and is refused.
+ */
+export function providerKeyOf(reference: string): string {
+  let key = providerKeys.get(reference);
+  if (key === undefined) {
+    const traversal = traversalOf(reference);
+    const [alias, ...rest] = traversal?.steps ?? [];
+    key =
+      traversal === undefined || rest.length > 0 || (alias !== undefined && alias.kind !== "attr")
+        ? reference
+        : alias === undefined
+          ? traversal.root
+          : `${traversal.root}.${alias.name}`;
+    providerKeys.set(reference, key);
+  }
+  return key;
+}
+
+function resourceConfig(
+  file: string,
+  mode: "managed" | "data",
+  type: string,
+  name: string,
+  body: JsonObject,
+): ResourceConfig {
+  const typeProvider = providerOfType(type);
+  const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : undefined;
+  return {
+    file,
+    address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
+    mode,
+    type,
+    name,
+    typeProvider,
+    providerKey: typeof body.provider === "string" ? providerKeyOf(body.provider) : typeProvider,
+    body,
+    constructPath: typeof meta?.path === "string" ? meta.path : undefined,
+  };
 }
 
 export interface ProviderBlock extends ConfigBlock {
@@ -40,7 +115,8 @@ export interface ModuleConfiguration {
   /** By configuration key: `alicloud`, `alicloud.dr`. */
   readonly providers: ReadonlyMap<string, ProviderBlock>;
   /** By address: `alicloud_vpc.main`, `data.alicloud_zones.all`. */
-  readonly resources: ReadonlyMap<string, ResourceConfig>;
+  /** In the order of the files and of each file. */
+  readonly resources: readonly ResourceConfig[];
   readonly variables: ReadonlyMap<string, ConfigBlock>;
   readonly locals: ReadonlyMap<string, { readonly file: string; readonly value: unknown }>;
   readonly outputs: ReadonlyMap<string, ConfigBlock>;
@@ -73,28 +149,40 @@ export function isOverrideFile(path: string): boolean {
   return stem === "override" || stem.endsWith("_override");
 }
 
+/** What a value is, for an error message: built only when there is an error, not for each of 10,000 blocks. */
+type What = string | (() => string);
+
+const named = (what: What): string => (typeof what === "string" ? what : what());
+
+function notObjects(what: What, value: unknown): InputError {
+  return new InputError(
+    `${named(what)} must be a JSON object or an array of objects, not ${describe(value)}`,
+  );
+}
+
 /**
- * The objects of a label level or a body position: one object, each object of an array (HCL's JSON
- * syntax takes their properties in order), nothing for null.
+ * Calls `visit` with the objects of a label level or a body position: one object, each object of an array
+ * (HCL's JSON syntax takes their properties in order), none for null.
  */
-function objectsOf(value: unknown, what: string): readonly JsonObject[] {
-  if (value === null) return [];
-  if (isObject(value)) return [value];
-  if (Array.isArray(value)) {
-    for (const element of value) {
-      if (!isObject(element))
-        throw new InputError(
-          `${what} must be a JSON object or an array of objects, not ${describe(element)}`,
-        );
-    }
-    return value as JsonObject[];
-  }
-  throw new InputError(`${what} must be a JSON object or an array of objects, not ${describe(value)}`);
+function eachObject(value: unknown, what: What, visit: (object: JsonObject) => void): void {
+  if (isObject(value)) visit(value);
+  else if (Array.isArray(value)) {
+    for (const element of value) if (!isObject(element)) throw notObjects(what, element);
+    for (const element of value as JsonObject[]) visit(element);
+  } else if (value !== null) throw notObjects(what, value);
+}
+
+function objectsIn(value: unknown, what: What): JsonObject[] {
+  const objects: JsonObject[] = [];
+  eachObject(value, what, (object) => objects.push(object));
+  return objects;
 }
 
 /** Calls `visit` with each label and value of a label level. */
-function eachLabel(value: unknown, what: string, visit: (label: string, value: unknown) => void): void {
-  for (const level of objectsOf(value, what)) for (const label in level) visit(label, level[label]);
+function eachLabel(value: unknown, what: What, visit: (label: string, value: unknown) => void): void {
+  eachObject(value, what, (level) => {
+    for (const label in level) visit(label, level[label]);
+  });
 }
 
 interface FileBlocks {
@@ -115,40 +203,83 @@ function providerKey(name: string, body: JsonObject): string {
   return typeof body.alias === "string" ? `${name}.${body.alias}` : name;
 }
 
+/** The hot path of 10,000 resources: plain loops, and a block's description built only for an error. */
 function readResources(section: unknown, mode: "managed" | "data", blocks: FileBlocks): void {
   const keyword = mode === "managed" ? "resource" : "data";
   eachLabel(section, keyword, (type, byName) => {
-    eachLabel(byName, `${keyword} "${type}"`, (name, value) => {
-      for (const body of objectsOf(value, `${keyword} "${type}" "${name}"`)) {
-        checkNesting(body, `${keyword} "${type}" "${name}"`);
-        blocks.resources.push({ file: blocks.file, mode, type, name, body });
-      }
-    });
+    eachLabel(
+      byName,
+      () => `${keyword} "${type}"`,
+      (name, value) => {
+        if (isObject(value)) {
+          if (nestingExceeds(value, MAX_NESTING)) checkNesting(value, `${keyword} "${type}" "${name}"`);
+          blocks.resources.push(resourceConfig(blocks.file, mode, type, name, value));
+        } else
+          eachObject(value, `${keyword} "${type}" "${name}"`, (body) => {
+            checkNesting(body, `${keyword} "${type}" "${name}"`);
+            blocks.resources.push(resourceConfig(blocks.file, mode, type, name, body));
+          });
+      },
+    );
   });
 }
 
 function readNamed(section: unknown, keyword: string, into: [string, JsonObject][]): void {
   eachLabel(section, keyword, (name, value) => {
-    for (const body of objectsOf(value, `${keyword} "${name}"`)) {
-      checkNesting(body, `${keyword} "${name}"`);
+    const what = () => `${keyword} "${name}"`;
+    eachObject(value, what, (body) => {
+      checkNesting(body, what);
       into.push([name, body]);
-    }
+    });
   });
 }
 
 function readSettings(section: unknown, blocks: FileBlocks): void {
-  for (const settings of objectsOf(section, "terraform")) {
+  eachObject(section, "terraform", (settings) => {
     eachLabel(settings.backend ?? null, "terraform.backend", (type, value) => {
-      for (const config of objectsOf(value, `terraform.backend.${type}`)) {
+      eachObject(value, `terraform.backend.${type}`, (config) => {
         checkNesting(config, `terraform.backend.${type}`);
         blocks.backends.push({ file: blocks.file, type, body: config });
-      }
+      });
     });
-    for (const config of objectsOf(settings.cloud ?? null, "terraform.cloud")) {
+    eachObject(settings.cloud ?? null, "terraform.cloud", (config) => {
       checkNesting(config, "terraform.cloud");
       blocks.backends.push({ file: blocks.file, type: "cloud", body: config });
-    }
-  }
+    });
+  });
+}
+
+/** Reads one top-level block type of a file into its blocks. */
+function readSection(keyword: string, section: unknown, blocks: FileBlocks): void {
+  if (keyword === "//") {
+    const comment = isObject(section) ? section.metadata : undefined;
+    if (comment !== undefined && !isObject(comment))
+      throw new InputError(`"//".metadata must be a JSON object, not ${describe(comment)}`);
+    blocks.metadata ??= comment;
+  } else if (keyword === "terraform") readSettings(section, blocks);
+  else if (keyword === "provider") {
+    eachLabel(section, "provider", (name, value) => {
+      eachObject(value, `provider "${name}"`, (body) => {
+        checkNesting(body, `provider "${name}"`);
+        blocks.providers.push({ file: blocks.file, name, body });
+      });
+    });
+  } else if (keyword === "resource") readResources(section, "managed", blocks);
+  else if (keyword === "data") readResources(section, "data", blocks);
+  else if (keyword === "variable") readNamed(section, "variable", blocks.variables);
+  else if (keyword === "output") readNamed(section, "output", blocks.outputs);
+  else if (keyword === "module") readNamed(section, "module", blocks.moduleCalls);
+  else if (keyword === "locals") {
+    eachObject(section, "locals", (body) => {
+      for (const name in body) {
+        checkNesting(body[name], `local.${name}`);
+        blocks.locals.push([name, body[name]]);
+      }
+    });
+  } else if (keyword === "moved" || keyword === "import") {
+    eachObject(section, keyword, () => blocks.records.push(keyword));
+  } else if (TOP_LEVEL_BLOCKS.has(keyword)) eachObject(section, keyword, () => undefined);
+  else throw new InputError(`unexpected top-level key "${keyword}" (not a Terraform block type)`);
 }
 
 function readFile({ path, document }: ConfigFile): FileBlocks {
@@ -166,41 +297,9 @@ function readFile({ path, document }: ConfigFile): FileBlocks {
   if (!isObject(document) && !Array.isArray(document))
     throw new InputError(`expected a JSON object, found ${describe(document)}`, path);
   try {
-    for (const root of objectsOf(document, "the file")) {
-      for (const keyword in root) {
-        const section = root[keyword];
-        if (!TOP_LEVEL_BLOCKS.has(keyword))
-          throw new InputError(`unexpected top-level key "${keyword}" (not a Terraform block type)`);
-        if (keyword === "//") {
-          const comment = isObject(section) ? section.metadata : undefined;
-          if (comment !== undefined && !isObject(comment))
-            throw new InputError(`"//".metadata must be a JSON object, not ${describe(comment)}`);
-          blocks.metadata ??= comment;
-        } else if (keyword === "terraform") readSettings(section, blocks);
-        else if (keyword === "provider") {
-          eachLabel(section, "provider", (name, value) => {
-            for (const body of objectsOf(value, `provider "${name}"`)) {
-              checkNesting(body, `provider "${name}"`);
-              blocks.providers.push({ file: path, name, body });
-            }
-          });
-        } else if (keyword === "resource") readResources(section, "managed", blocks);
-        else if (keyword === "data") readResources(section, "data", blocks);
-        else if (keyword === "variable") readNamed(section, "variable", blocks.variables);
-        else if (keyword === "output") readNamed(section, "output", blocks.outputs);
-        else if (keyword === "module") readNamed(section, "module", blocks.moduleCalls);
-        else if (keyword === "locals") {
-          for (const body of objectsOf(section, "locals")) {
-            for (const name in body) {
-              checkNesting(body[name], `local.${name}`);
-              blocks.locals.push([name, body[name]]);
-            }
-          }
-        } else if (keyword === "moved" || keyword === "import") {
-          if (objectsOf(section, keyword).length > 0) blocks.records.push(keyword);
-        } else objectsOf(section, keyword);
-      }
-    }
+    eachObject(document, "the file", (root) => {
+      for (const keyword in root) readSection(keyword, root[keyword], blocks);
+    });
   } catch (error) {
     if (error instanceof InputError && error.file === undefined) throw new InputError(error.message, path);
     throw error;
@@ -211,12 +310,37 @@ function readFile({ path, document }: ConfigFile): FileBlocks {
 interface Merged {
   metadata: JsonObject | undefined;
   readonly providers: Map<string, ProviderBlock>;
-  readonly resources: Map<string, ResourceConfig>;
+  readonly resources: ResourceConfig[];
+  /**
+   * Where each resource is in `resources`, by mode, type and name: keyed by the JSON keys themselves, whose
+   * hashes are already known, rather than by 10,000 new address strings.
+   */
+  readonly resourceIndex: Record<"managed" | "data", Map<string, Map<string, number>>>;
   readonly variables: Map<string, ConfigBlock>;
   readonly locals: Map<string, { readonly file: string; readonly value: unknown }>;
   readonly outputs: Map<string, ConfigBlock>;
   readonly moduleCalls: Map<string, ConfigBlock>;
   backend: BackendConfig | undefined;
+}
+
+function duplicate(
+  existing: { readonly file: string },
+  block: { readonly file: string },
+  what: string,
+): InputError {
+  return new InputError(
+    existing.file === block.file
+      ? `duplicate ${what}: it is defined twice in the file`
+      : `duplicate ${what}: it is also defined in ${existing.file}`,
+    block.file,
+  );
+}
+
+function resourcesOfType(merged: Merged, mode: "managed" | "data", type: string): Map<string, number> {
+  const byType = merged.resourceIndex[mode];
+  let byName = byType.get(type);
+  if (byName === undefined) byType.set(type, (byName = new Map()));
+  return byName;
 }
 
 function addUnique<T extends { readonly file: string }>(
@@ -226,20 +350,8 @@ function addUnique<T extends { readonly file: string }>(
   what: string,
 ): void {
   const existing = into.get(key);
-  if (existing !== undefined)
-    throw new InputError(
-      existing.file === block.file
-        ? `duplicate ${what}: it is defined twice in the file`
-        : `duplicate ${what}: it is also defined in ${existing.file}`,
-      block.file,
-    );
+  if (existing !== undefined) throw duplicate(existing, block, what);
   into.set(key, block);
-}
-
-function resourceAddress(resource: { mode: string; type: string; name: string }): string {
-  return resource.mode === "managed"
-    ? `${resource.type}.${resource.name}`
-    : `data.${resource.type}.${resource.name}`;
 }
 
 function mergePrimary(blocks: FileBlocks, into: Merged): void {
@@ -250,8 +362,11 @@ function mergePrimary(blocks: FileBlocks, into: Merged): void {
     addUnique(into.providers, key, provider, `provider configuration "${key}"`);
   }
   for (const resource of blocks.resources) {
-    const address = resourceAddress(resource);
-    addUnique(into.resources, address, resource, `resource "${address}"`);
+    const byName = resourcesOfType(into, resource.mode, resource.type);
+    const existing = byName.get(resource.name);
+    if (existing !== undefined)
+      throw duplicate(into.resources[existing] as ResourceConfig, resource, `resource "${resource.address}"`);
+    byName.set(resource.name, into.resources.push(resource) - 1);
   }
   for (const [name, body] of blocks.variables)
     addUnique(into.variables, name, { file, body }, `variable "${name}"`);
@@ -291,8 +406,8 @@ function mergeResourceBody(base: JsonObject, override: JsonObject, what: string)
   if (override.lifecycle !== undefined && base.lifecycle !== undefined) {
     merged.lifecycle = Object.assign(
       {},
-      ...objectsOf(base.lifecycle, `${what} lifecycle`),
-      ...objectsOf(override.lifecycle, `${what} lifecycle`),
+      ...objectsIn(base.lifecycle, `${what} lifecycle`),
+      ...objectsIn(override.lifecycle, `${what} lifecycle`),
     );
   }
   return merged;
@@ -323,13 +438,19 @@ function applyOverride(blocks: FileBlocks, into: Merged): void {
       body: { ...base?.body, ...provider.body },
     });
   }
-  for (const resource of blocks.resources) {
-    const address = resourceAddress(resource);
-    const base = into.resources.get(address);
+  for (const { address, mode, type, name, body } of blocks.resources) {
+    const at = resourcesOfType(into, mode, type).get(name);
+    const base = at === undefined ? undefined : into.resources[at];
     if (base === undefined) throw missing(`resource "${address}"`, file);
-    if (resource.body.depends_on !== undefined)
+    if (body.depends_on !== undefined)
       throw new InputError(`resource "${address}": depends_on cannot be overridden`, file);
-    into.resources.set(address, { ...base, body: mergeResourceBody(base.body, resource.body, address) });
+    into.resources[at as number] = resourceConfig(
+      base.file,
+      mode,
+      type,
+      name,
+      mergeResourceBody(base.body, body, address),
+    );
   }
   for (const [name, body] of blocks.variables) {
     const base = into.variables.get(name);
@@ -365,7 +486,8 @@ export function readConfiguration(files: readonly ConfigFile[]): ModuleConfigura
   const merged: Merged = {
     metadata: undefined,
     providers: new Map(),
-    resources: new Map(),
+    resources: [],
+    resourceIndex: { managed: new Map(), data: new Map() },
     variables: new Map(),
     locals: new Map(),
     outputs: new Map(),
@@ -380,5 +502,15 @@ export function readConfiguration(files: readonly ConfigFile[]): ModuleConfigura
   }
   overrides.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const blocks of overrides) applyOverride(blocks, merged);
-  return { ...merged, metadata: merged.metadata ?? {} };
+  const { providers, resources, variables, locals, outputs, moduleCalls, backend } = merged;
+  const configuration = {
+    metadata: merged.metadata ?? {},
+    providers,
+    resources,
+    variables,
+    locals,
+    outputs,
+    moduleCalls,
+  };
+  return backend === undefined ? configuration : { ...configuration, backend };
 }

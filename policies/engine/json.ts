@@ -34,21 +34,22 @@ export function objectAt(value: unknown, what: string): JsonObject {
 
 /**
  * The deepest nesting of JSON values the guard reads. The deepest schema of the alicloud provider 1.247.0
- * nests 13 levels of JSON (alicloud_emrv2_cluster); `dynamic` blocks add four levels per nested block, and
- * locals, module arguments and tags are values of any type: 64 leaves every real configuration room, and
- * refuses input built to exhaust the stack (a test holds the margin against the schema).
+ * nests 13 levels of JSON (alicloud_emrv2_cluster), 31 with every nested block written as a `dynamic`
+ * block; locals, module arguments and tags are values of any type: 64 leaves every real configuration
+ * room, and refuses input built to exhaust the stack (a test holds the margin against the schema).
  */
 export const MAX_NESTING = 64;
 
-/** Throws InputError when a value nests deeper than MAX_NESTING; `where` names it in the message. */
-export function checkNesting(value: unknown, where: string): void {
+/** Throws InputError when a value nests deeper than MAX_NESTING; `where` names it (built only for the error). */
+export function checkNesting(value: unknown, where: string | (() => string)): void {
   if (nestingExceeds(value, MAX_NESTING))
     throw new InputError(
-      `${where} is nested more than ${MAX_NESTING} levels deep, deeper than any provider schema allows`,
+      `${typeof where === "string" ? where : where()} is nested more than ${MAX_NESTING} levels deep, deeper than any provider schema allows`,
     );
 }
 
-function nestingExceeds(value: unknown, levelsLeft: number): boolean {
+/** Whether a value nests more than `levelsLeft` levels. */
+export function nestingExceeds(value: unknown, levelsLeft: number): boolean {
   if (typeof value !== "object" || value === null) return false;
   if (levelsLeft === 0) return true;
   if (Array.isArray(value)) {

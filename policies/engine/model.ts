@@ -1,6 +1,10 @@
-import { parseExpression, parseTemplate } from "../language/parse";
-import type { ScopeTraversal } from "../language/syntax";
-import { readConfiguration, type ModuleConfiguration } from "./configuration";
+import {
+  providerKeyOf,
+  providerOfType,
+  readConfiguration,
+  traversalOf,
+  type ModuleConfiguration,
+} from "./configuration";
 import { checkNesting, describe, InputError, isObject, objectAt, own, type JsonObject } from "./json";
 import type { InputKind, PlanAction } from "./types";
 
@@ -9,6 +13,7 @@ import type { InputKind, PlanAction } from "./types";
  * plan, read into the same shape in one pass, without copying resource bodies.
  */
 
+export { providerOfType } from "./configuration";
 export { InputError, isObject, own, type JsonObject } from "./json";
 
 /** A value the input itself says is not known before apply (a plan's `after_unknown`, a provider reference). */
@@ -73,6 +78,8 @@ export interface StackModel {
   readonly children?: readonly StackModel[];
   /** Why a call in `modules` was not expanded (a remote source, a count not known), when a loader tried. */
   readonly unexpandedModules?: ReadonlyMap<string, string>;
+  /** For a module read from several files: the file that defines each block, by address (`provider.alicloud`, `module.net`...). */
+  readonly blockFiles?: ReadonlyMap<string, string>;
   /** For an instance of a module call with a literal count or for_each: `count.index`, or `each.key` and `each.value`. */
   readonly moduleInstance?: { readonly key: number | string; readonly value?: unknown };
 }
@@ -84,12 +91,6 @@ export type ModuleCall = NonNullable<StackModel["module"]>;
 export interface Expanded {
   readonly module: ModuleCall;
   readonly moduleInstance?: StackModel["moduleInstance"];
-}
-
-/** The provider name a resource type belongs to: the part before the first underscore. */
-export function providerOfType(type: string): string {
-  const underscore = type.indexOf("_");
-  return underscore < 0 ? type : type.slice(0, underscore);
 }
 
 /** Reads a parsed JSON document as Terraform JSON or a plan (detected by shape); throws InputError otherwise. */
@@ -127,22 +128,12 @@ export function modelOfConfiguration(
   for (const [key, { name: providerName, body }] of configuration.providers)
     providers.set(key, { key, name: providerName, body, declared: true });
   const resources: ResourceBlock[] = [];
-  for (const [address, { mode, type, name: resourceName, body }] of configuration.resources) {
-    // Terraform also accepts the interpolation form `${alicloud.dr}`.
-    const providerKey =
-      typeof body.provider === "string" ? providerKeyOf(body.provider) : providerOfType(type);
-    const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : {};
-    resources.push({
-      address: prefix + address,
-      mode,
-      type,
-      name: resourceName,
-      typeProvider: providerOfType(type),
-      providerKey,
-      body,
-      constructPath: typeof meta.path === "string" ? meta.path : undefined,
-    });
-  }
+  // Managed resources first, then data sources, whatever the order of the keys; a root module's blocks
+  // are the model's own, a called module's are addressed under the call.
+  for (const mode of ["managed", "data"] as const)
+    for (const resource of configuration.resources)
+      if (resource.mode === mode)
+        resources.push(prefix === "" ? resource : { ...resource, address: prefix + resource.address });
   const backends: BackendBlock[] = [];
   const backend = configuration.backend;
   if (backend !== undefined && expanded === undefined) {
@@ -158,6 +149,7 @@ export function modelOfConfiguration(
       config: objectAt(resource.body.config, `${resource.address}.config`),
     });
   }
+  const blockFiles = kind === "terraform" ? filesOf(configuration, prefix) : undefined;
   const bodies = (blocks: ReadonlyMap<string, { readonly body: JsonObject }>): JsonObject =>
     Object.fromEntries([...blocks].map(([key, { body }]) => [key, body]));
   return finish({
@@ -172,36 +164,25 @@ export function modelOfConfiguration(
     outputs: bodies(configuration.outputs),
     backends,
     modules: [...configuration.moduleCalls.keys()].map((call) => `module.${call}`),
+    ...(blockFiles === undefined ? {} : { blockFiles }),
   });
 }
 
-/** A reference as Terraform JSON writes it: bare (`alicloud.dr`) or as the template `${alicloud.dr}`. */
-function traversalOf(text: string): ScopeTraversal | undefined {
-  const template = parseTemplate(text);
-  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
-  return parsed.ok && parsed.expression.kind === "traversal" ? parsed.expression : undefined;
-}
-
-const providerKeys = new Map<string, string>();
-
-/**
- * The provider configuration key a `provider` meta-argument names (`alicloud.dr`); text that is no such
- * reference is kept as written, so it names a configuration that is never declared and is refused.
- */
-function providerKeyOf(reference: string): string {
-  let key = providerKeys.get(reference);
-  if (key === undefined) {
-    const traversal = traversalOf(reference);
-    const [alias, ...rest] = traversal?.steps ?? [];
-    key =
-      traversal === undefined || rest.length > 0 || (alias !== undefined && alias.kind !== "attr")
-        ? reference
-        : alias === undefined
-          ? traversal.root
-          : `${traversal.root}.${alias.name}`;
-    providerKeys.set(reference, key);
-  }
-  return key;
+/** The file of each block of a module, by the address findings give it. */
+function filesOf(configuration: ModuleConfiguration, prefix: string): ReadonlyMap<string, string> {
+  const files = new Map<string, string>();
+  for (const { address, file } of configuration.resources) files.set(prefix + address, file);
+  for (const [key, { file }] of configuration.providers) files.set(`provider.${key}`, file);
+  for (const [name, { file }] of configuration.moduleCalls) files.set(`${prefix}module.${name}`, file);
+  for (const [name, { file }] of configuration.variables) files.set(`variable.${name}`, file);
+  for (const [name, { file }] of configuration.outputs) files.set(`output.${name}`, file);
+  const { backend } = configuration;
+  if (backend !== undefined && prefix === "")
+    files.set(
+      backend.type === "cloud" ? "terraform.cloud" : `terraform.backend.${backend.type}`,
+      backend.file,
+    );
+  return files;
 }
 
 /** A configuration that a resource names but the input never declares: it sets no region. */

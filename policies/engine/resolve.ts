@@ -32,6 +32,13 @@ import {
  * carries that resource's place (`ReferenceOrigin`), which is where the value points.
  */
 
+/** A resource a reference names, the attribute it reads, and the stack the resource is in. */
+export interface NamedResource {
+  readonly resource: ResourceBlock;
+  readonly attribute: string;
+  readonly stack: StackModel;
+}
+
 /** Where a value known only after apply comes from: the resource or data source, and that one's place. */
 export class ReferenceOrigin {
   constructor(
@@ -143,6 +150,52 @@ export class Resolver {
     return this.bounded(() =>
       stack.kind === "plan" ? literalValue(value, 0) : this.configValue(value, { stack }, 0),
     );
+  }
+
+  /**
+   * The resource a lone reference names (`${alicloud_kms_key.pi.id}`), followed through locals and CDKTF
+   * cross-stack outputs that are lone references themselves, with the stack it is in: for rules that read the
+   * resource a value points at (its tags, its VPC), whether or not the attribute is written.
+   */
+  reference(value: unknown, stack: StackModel, depth = 0): NamedResource | { readonly unresolved: string } {
+    if (depth > MAX_DEPTH) return { unresolved: CIRCULAR };
+    if (typeof value !== "string" || !isTemplate(value))
+      return { unresolved: `${JSON.stringify(value)} is not a reference` };
+    const expression = this.parse(value);
+    if (typeof expression === "string")
+      return { unresolved: `"${value}" is not a well-formed Terraform template: ${expression}` };
+    if (expression.kind !== "traversal") return { unresolved: `"${value}" is not a lone reference` };
+    const { root, steps } = expression;
+    const names = steps.map((step) => (step.kind === "attr" ? step.name : undefined));
+    const [first, second, third] = names;
+    if (root === "local" && first !== undefined && steps.length === 1) {
+      const local = own(stack.locals, first);
+      return local === undefined
+        ? { unresolved: `local.${first} is not defined in ${where(stack)}` }
+        : this.reference(local, stack, depth + 1);
+    }
+    if (
+      root === "data" &&
+      first === "terraform_remote_state" &&
+      second?.startsWith(CROSS_STACK_INPUT) === true &&
+      third === "outputs"
+    ) {
+      const origin = this.stacks.get(second.slice(CROSS_STACK_INPUT.length));
+      const output = names[3];
+      const block = origin === undefined || output === undefined ? undefined : own(origin.outputs, output);
+      if (origin === undefined || !isObject(block) || steps.length !== 4)
+        return { unresolved: `${value} is not an output of a stack of this check` };
+      return this.reference(block.value, origin, depth + 1);
+    }
+    if (root === "var" || root === "local" || root === "data" || root === "module" || first === undefined)
+      return { unresolved: `${value} names no resource of this check` };
+    // `type.name.attribute`, or `type.name[key].attribute` for an instance.
+    const attribute = steps[1]?.kind === "index" ? names[2] : second;
+    const address = stack.module === undefined ? `${root}.${first}` : `${stack.module.path}.${root}.${first}`;
+    const resource = this.block(stack, address);
+    if (resource === undefined) return { unresolved: `${address} is not defined in ${where(stack)}` };
+    if (attribute === undefined) return { unresolved: `${value} names a whole resource` };
+    return { resource, attribute, stack };
   }
 
   /** Runs an outermost call with fresh bounds on references followed and values read. */

@@ -1,7 +1,7 @@
 import type { PlaceVerdict } from "../catalog/places";
 import type { StackModel } from "./model";
 import type { Resolver } from "./resolve";
-import type { RuleDescription } from "./types";
+import type { PackName, RuleDescription } from "./types";
 
 /**
  * The contract between the engine and the rules it is given: a rule reads a stack through the resolver and
@@ -29,12 +29,12 @@ export interface RuleContext {
 export type Rule = (context: RuleContext) => Iterable<Observation>;
 
 /** A rule in a pack: its description for reports, and the function that finds what it checks. */
-export interface PackedRule extends RuleDescription {
+export interface PackedRule extends Omit<RuleDescription, "pack"> {
   readonly check: Rule;
 }
 
 /** Rules that are run together and reported under one name (`residency`, `security`). */
 export interface RulePack {
-  readonly name: string;
+  readonly name: PackName;
   readonly rules: readonly PackedRule[];
 }

@@ -29,32 +29,73 @@ export interface SourceLocation {
   readonly file: string;
   /** The CDKTF construct path from the `//` metadata, when the input is synthesized CDKTF output. */
   readonly constructPath?: string;
+  /** The lines of the block in the file read (1-based, inclusive), when the reader located it. */
+  readonly region?: { readonly startLine: number; readonly endLine: number };
 }
 
-/** An approved exception for one rule on one address. */
-export interface Suppression {
+/** The rule packs a finding can come from. */
+export type PackName = "residency" | "security";
+
+/** The routes of PIPL art. 38 and the 2024 cross-border data flow provisions that approve an export. */
+export const EXPORT_BASES = [
+  "security-assessment",
+  "standard-contract",
+  "certification",
+  "exemption",
+] as const;
+export type ExportBasis = (typeof EXPORT_BASES)[number];
+
+/**
+ * Why an exception stands: an approved export; `mainland-verified`, a value the guard cannot resolve that a
+ * reviewer verified to be in mainland China; or `risk-accepted`, a security finding whose risk is accepted.
+ */
+export type ExceptionBasis = ExportBasis | "mainland-verified" | "risk-accepted";
+
+interface ExceptionRecord {
   /** Terraform address it applies to, e.g. `alicloud_oss_bucket_replication.dr`. */
   readonly address: string;
-  /** Rule ID it silences. */
+  /** Rule ID it covers. */
   readonly rule: string;
-  /** Why the exception is acceptable: at least a full sentence. */
-  readonly reason: string;
-  /** Who approved it. */
-  readonly approvedBy: string;
-  /** Last day it is valid, `YYYY-MM-DD`; after that it no longer suppresses and is reported as expired. */
-  readonly expires: string;
-  /** The data-export security assessment reference, when the exception is an approved export. */
-  readonly assessment?: string;
   /** Stack it applies to; every stack when absent. */
   readonly stack?: string;
+  /** The assessment, filing, certificate or verification number. */
+  readonly reference: string;
+  /** Who approved it. */
+  readonly approvedBy: string;
+  /** `YYYY-MM-DD`. */
+  readonly approvedOn: string;
+  /** Last day it is valid, `YYYY-MM-DD`; after that it no longer covers and is reported as expired. */
+  readonly expires: string;
+  /** Why the exception is acceptable: at least a full sentence. */
+  readonly reason: string;
 }
 
-export interface AppliedSuppression extends Suppression {
-  readonly expired: boolean;
+/** An approved export: it covers a finding only when every place the finding resolves to is a destination. */
+export interface ExportException extends ExceptionRecord {
+  readonly basis: ExportBasis;
+  /** The region IDs the export is approved to. */
+  readonly destinations: readonly string[];
+  /** The classes of data approved for export, e.g. `personal-information`. */
+  readonly dataClasses: readonly string[];
 }
+
+export interface VerificationException extends ExceptionRecord {
+  readonly basis: "mainland-verified" | "risk-accepted";
+}
+
+/** An approved exception for one rule on one address, as committed in `residency-exceptions.json`. */
+export type Exception = ExportException | VerificationException;
+
+/** An exception that matched a finding by address, rule and stack. */
+export type AppliedException = Exception & {
+  readonly expired: boolean;
+  /** Why it does not cover the finding although it names it (a place not among its destinations...). */
+  readonly refused?: string;
+};
 
 export interface Finding {
   readonly rule: string;
+  readonly pack: PackName;
   readonly severity: Severity;
   readonly stack: string;
   /** Terraform address: `alicloud_oss_bucket.logs`, `provider.alicloud.dr`, `terraform.backend.oss`, `variable.region`. */
@@ -68,10 +109,10 @@ export interface Finding {
   readonly verdict: Verdict;
   /** What is wrong and how to fix it. */
   readonly message: string;
-  /** True when an unexpired suppression covers this finding. */
-  readonly suppressed: boolean;
-  /** The suppression that matched, expired or not. */
-  readonly suppression?: AppliedSuppression;
+  /** True when an unexpired exception covers this finding. */
+  readonly covered: boolean;
+  /** The exception that names this finding, covering or not (expired, refused). */
+  readonly exception?: AppliedException;
   readonly source: SourceLocation;
 }
 
@@ -104,6 +145,7 @@ export interface PlacementChange {
 /** A rule as the report describes it (SARIF `tool.driver.rules`, Markdown help). */
 export interface RuleDescription {
   readonly id: string;
+  readonly pack: PackName;
   readonly severity: Severity;
   /** One line: what the rule refuses. */
   readonly title: string;
@@ -115,8 +157,11 @@ export interface ReportSummary {
   readonly stacks: number;
   readonly resources: number;
   readonly violations: number;
-  readonly suppressed: number;
-  readonly expiredSuppressions: number;
+  /** Findings an unexpired exception covers. */
+  readonly covered: number;
+  readonly expiredExceptions: number;
+  /** Exceptions of the packs run that name no finding: a warning, as they may be misspelled or stale. */
+  readonly unusedExceptions: number;
   readonly unresolved: number;
 }
 
@@ -141,5 +186,7 @@ export interface CheckReport {
   readonly resources: readonly ResourcePlacement[];
   /** Present when the check was given a base to compare with (`--base`). */
   readonly changes?: readonly PlacementChange[];
+  /** Exceptions of the packs run that name no finding. */
+  readonly unusedExceptions: readonly Exception[];
   readonly summary: ReportSummary;
 }

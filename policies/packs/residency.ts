@@ -55,14 +55,14 @@ export const RESIDENCY_PACK: RulePack = {
       id: "RES-PLACE-IN-VALUE",
       severity: "error",
       title: "Argument whose value names a place outside mainland China",
-      help: `${STAY} A value shaped as a place (a region or zone ID, an OSS location, an Alibaba Cloud endpoint or URL, an ACS ARN, or JSON holding one) names that place under any attribute name: replace it with the mainland place, or suppress with an assessment if the value really names no place.`,
+      help: `${STAY} A value shaped as a place (a region or zone ID, an OSS location, an Alibaba Cloud endpoint or URL, an ACS ARN, or JSON holding one) names that place under any attribute name: replace it with the mainland place, or rename a value that only looks like a place.`,
       check: placesInValues,
     },
     {
       id: "RES-OTHER-PROVIDER",
       severity: "error",
       title: "Resource of a provider whose location cannot be checked",
-      help: `${STAY} Only alicloud and location-free utility providers (random, null, time, tls, local, archive) are checked; suppress with an assessment reference or remove the resource.`,
+      help: `${STAY} Only alicloud and location-free utility providers (random, null, time, tls, local, archive) are checked; remove the resource, or record an exception in residency-exceptions.json (an approved export, or mainland-verified once a reviewer has verified where it is).`,
       check: otherProviders,
     },
     {

@@ -1,5 +1,5 @@
-import type { CheckReport, Finding, PlacementChange, ResourcePlacement } from "../engine/types";
-import { changeText, isViolation, stacksOf, suppressionText, valueText } from "./shared";
+import type { CheckReport, Finding, PackName, PlacementChange, ResourcePlacement } from "../engine/types";
+import { changeText, exceptionText, findingsByPack, isViolation, stacksOf, valueText } from "./shared";
 
 // Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -30,29 +30,36 @@ const element = (indent: string, name: string, values: Record<string, string | n
 
 /** One test case: a resource of a stack, or an address (provider, backend, variable) with findings but no resource. */
 interface TestCase {
-  readonly stack: string;
+  /** `pack.stack`: a pack's tests of one stack. */
+  readonly classname: string;
   readonly address: string;
   readonly file: string;
   readonly placement?: ResourcePlacement;
   readonly findings: Finding[];
 }
 
-function casesOf(report: CheckReport, stack: string): TestCase[] {
+function casesOf(
+  report: CheckReport,
+  stack: string,
+  pack: PackName,
+  findings: readonly Finding[],
+): TestCase[] {
+  const classname = `${pack}.${stack}`;
   const cases = new Map<string, TestCase>();
   for (const placement of report.resources.filter((r) => r.stack === stack)) {
     cases.set(placement.address, {
-      stack,
+      classname,
       address: placement.address,
       file: placement.source.file,
       placement,
       findings: [],
     });
   }
-  for (const finding of report.findings.filter((f) => f.stack === stack)) {
+  for (const finding of findings.filter((f) => f.stack === stack)) {
     const existing = cases.get(finding.address);
     if (existing === undefined) {
       cases.set(finding.address, {
-        stack,
+        classname,
         address: finding.address,
         file: finding.source.file,
         findings: [finding],
@@ -63,12 +70,12 @@ function casesOf(report: CheckReport, stack: string): TestCase[] {
 }
 
 function failure(finding: Finding): string {
-  const expired = finding.suppression?.expired === true ? " (suppression expired)" : "";
+  const expired = finding.exception?.expired === true ? " (exception expired)" : "";
   const details = [
     `${finding.address} ${finding.attribute} = ${valueText(finding.value)}`,
     `resolves to: ${finding.resolved}`,
     finding.message,
-    ...(finding.suppression === undefined ? [] : [`suppression: ${suppressionText(finding.suppression)}`]),
+    ...(finding.exception === undefined ? [] : [`exception: ${exceptionText(finding.exception)}`]),
     `file: ${finding.source.file}`,
     ...(finding.source.constructPath === undefined ? [] : [`construct: ${finding.source.constructPath}`]),
   ].join("\n");
@@ -104,27 +111,27 @@ interface RenderedCase {
 
 function caseXml(testCase: TestCase): RenderedCase {
   const failures = testCase.findings.filter(isViolation);
-  const suppressed = testCase.findings.filter((f) => f.suppressed);
-  const warnings = testCase.findings.filter((f) => !f.suppressed && !isViolation(f));
+  const covered = testCase.findings.filter((f) => f.covered);
+  const warnings = testCase.findings.filter((f) => !f.covered && !isViolation(f));
   const notes = (f: Finding, text: string): [string, string] => [f.rule, `${f.attribute}: ${text}`];
   const properties = propertiesXml("      ", [
     ...Object.entries(placementProperties(testCase.placement)),
-    ...suppressed.map((f) =>
-      notes(f, `suppressed: ${f.suppression === undefined ? "" : suppressionText(f.suppression)}`),
+    ...covered.map((f) =>
+      notes(f, `covered by exception: ${f.exception === undefined ? "" : exceptionText(f.exception)}`),
     ),
     ...warnings.map((f) => notes(f, `warning: ${f.message}`)),
   ]);
-  // Suppressed only: the residency test of this resource was waived, which JUnit calls skipped.
-  const skipped = failures.length === 0 && suppressed.length > 0;
+  // Covered only: the test of this resource was waived by an approved exception, which JUnit calls skipped.
+  const skipped = failures.length === 0 && covered.length > 0;
   const skip = skipped
     ? [
         element("      ", "skipped", {
-          message: `suppressed: ${suppressed.map((f) => `${f.rule}: ${f.suppression?.reason ?? ""}`).join("; ")}`,
+          message: `covered by exception: ${covered.map((f) => `${f.rule}: ${f.exception?.basis ?? ""} ${f.exception?.reference ?? ""}`).join("; ")}`,
         }),
       ]
     : [];
   const body = [...properties, ...failures.map(failure), ...skip];
-  const open = `    <testcase${attributes({ name: testCase.address, classname: testCase.stack, file: testCase.file })}`;
+  const open = `    <testcase${attributes({ name: testCase.address, classname: testCase.classname, file: testCase.file })}`;
   return {
     xml: body.length === 0 ? `${open}/>` : [`${open}>`, ...body, "    </testcase>"].join("\n"),
     failed: failures.length > 0,
@@ -132,14 +139,10 @@ function caseXml(testCase: TestCase): RenderedCase {
   };
 }
 
-function suiteXml(
-  stack: string,
-  cases: readonly RenderedCase[],
-  changes: readonly PlacementChange[],
-): string {
+function suiteXml(name: string, cases: readonly RenderedCase[], changes: readonly PlacementChange[]): string {
   const failures = cases.filter((c) => c.failed).length;
   const skipped = cases.filter((c) => c.skipped).length;
-  const open = `  <testsuite${attributes({ name: stack, tests: cases.length, failures, errors: 0, skipped })}`;
+  const open = `  <testsuite${attributes({ name, tests: cases.length, failures, errors: 0, skipped })}`;
   // Placement changes (with --base) come first, as the suite's properties: they are news, not tests.
   const body = [
     ...propertiesXml(
@@ -152,17 +155,21 @@ function suiteXml(
 }
 
 /**
- * The report as JUnit XML: a test suite per stack, a test case per resource (and per provider, backend
- * or variable with findings), a failure per unsuppressed violation, suppressed-only cases skipped.
+ * The report as JUnit XML: a test suite per pack and stack (`residency/storage`), a test case per
+ * resource (and per provider, backend or variable with findings), a failure per uncovered violation,
+ * cases covered only by exceptions skipped.
  */
 export function renderJunit(report: CheckReport): string {
   const changes = report.changes ?? [];
   const stacks = [...new Set([...stacksOf(report), ...changes.map((c) => c.stack)])];
-  const suites = stacks.map((stack) => ({
-    stack,
-    cases: casesOf(report, stack).map(caseXml),
-    changes: changes.filter((c) => c.stack === stack),
-  }));
+  const suites = findingsByPack(report).flatMap(({ pack, findings }, index) =>
+    stacks.map((stack) => ({
+      name: `${pack}/${stack}`,
+      cases: casesOf(report, stack, pack, findings).map(caseXml),
+      // Placement changes are listed once, in the first pack's suites.
+      changes: index === 0 ? changes.filter((c) => c.stack === stack) : [],
+    })),
+  );
   const all = suites.flatMap((s) => s.cases);
   const totals = {
     name: "residency",
@@ -174,7 +181,7 @@ export function renderJunit(report: CheckReport): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${attributes(totals)}>`,
-    ...suites.map((s) => suiteXml(s.stack, s.cases, s.changes)),
+    ...suites.map((s) => suiteXml(s.name, s.cases, s.changes)),
     "</testsuites>",
     "",
   ].join("\n");

@@ -1,5 +1,5 @@
-import type { CheckReport, Finding, PlacementChange, ResourcePlacement } from "../engine/types";
-import { stacksOf, valueText } from "./shared";
+import type { CheckReport, Exception, Finding, PlacementChange, ResourcePlacement } from "../engine/types";
+import { findingsByPack, isViolation, stacksOf, valueText } from "./shared";
 
 /** Longer values are cut in table cells; the JSON and SARIF reports carry them whole. */
 const MAX_VALUE_LENGTH = 160;
@@ -61,14 +61,36 @@ const places = (list: readonly string[] | undefined): string => codeCell((list ?
 
 function headline(report: CheckReport): string {
   const { summary } = report;
-  const counts = `${count(summary.stacks, "stack")}, ${count(summary.resources, "resource")}, ${summary.suppressed} suppressed, ${count(summary.expiredSuppressions, "expired suppression")}`;
+  const counts = `${count(summary.stacks, "stack")}, ${count(summary.resources, "resource")}, ${summary.covered} covered by exceptions, ${count(summary.expiredExceptions, "expired exception")}, ${count(summary.unusedExceptions, "unused exception")}`;
   if (summary.violations > 0) {
-    return `## ❌ Residency check failed: ${count(summary.violations, "violation")}\n\n${counts}. Fix each finding below or record an approved suppression.`;
+    return `## ❌ Residency check failed: ${count(summary.violations, "violation")}\n\n${counts}. Fix each violation below, or record an approved exception in ${codeCell("residency-exceptions.json")}.`;
   }
   // With approved exceptions (or warnings) not everything is in mainland China; the headline must not say so.
   return report.findings.length === 0
     ? `## ✅ Residency check passed: everything resolves to mainland China\n\n${counts}.`
-    : `## ✅ Residency check passed: no unapproved violation\n\n${counts}. Review the findings and suppressions below.`;
+    : `## ✅ Residency check passed: no unapproved violation\n\n${counts}. Review the findings and exceptions below.`;
+}
+
+/** Right under the verdict: each violation with its stack, place and fix, so a reviewer can act at once. */
+function violationsSection(findings: readonly Finding[]): string[] {
+  const violations = findings.filter(isViolation);
+  if (violations.length === 0) return [];
+  return [
+    "### To fix",
+    "",
+    ...violations
+      .slice(0, MAX_TABLE_ROWS)
+      .map(
+        (f) =>
+          `- ${codeCell(f.stack)} ${codeCell(f.address)} ${codeCell(f.attribute)} → ${escapeCell(f.resolved)} (${codeCell(f.rule)}): ${escapeCell(f.message)}`,
+      ),
+    ...(violations.length > MAX_TABLE_ROWS
+      ? [
+          "",
+          `**${violations.length - MAX_TABLE_ROWS} more violations**: the JSON, SARIF and JUnit reports list every one.`,
+        ]
+      : []),
+  ];
 }
 
 function changesSection(changes: readonly PlacementChange[]): string[] {
@@ -93,15 +115,16 @@ function changesSection(changes: readonly PlacementChange[]): string[] {
 function ruleCell(finding: Finding): string {
   const notes = [
     finding.severity === "warning" ? "warning" : "",
-    finding.suppression?.expired === true ? "**suppression expired**" : "",
+    finding.exception?.expired === true ? "**exception expired**" : "",
+    finding.exception?.refused === undefined ? "" : "**exception does not cover it**",
   ].filter((note) => note !== "");
   return notes.length === 0 ? codeCell(finding.rule) : `${codeCell(finding.rule)} (${notes.join(", ")})`;
 }
 
-function findingsSection(findings: readonly Finding[]): string[] {
+function findingsSection(title: string, findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
   return [
-    `### Findings (${findings.length})`,
+    `### ${title} (${findings.length})`,
     "",
     ...table(
       ["stack", "address", "attribute", "value", "resolved place", "rule", "fix"],
@@ -118,38 +141,75 @@ function findingsSection(findings: readonly Finding[]): string[] {
   ];
 }
 
-function suppressionsSection(findings: readonly Finding[]): string[] {
-  const covered = findings.filter((f) => f.suppression !== undefined);
-  if (covered.length === 0) return [];
+function exceptionCells(e: Exception): string[] {
   return [
-    `### Suppressions (${covered.length})`,
+    escapeCell(e.basis),
+    escapeCell(e.reference),
+    "destinations" in e ? codeCell(e.destinations.join(", ")) : "",
+    escapeCell(e.approvedBy),
+    escapeCell(e.approvedOn),
+    escapeCell(e.expires),
+    escapeCell(e.reason),
+  ];
+}
+
+const EXCEPTION_HEADER = [
+  "basis",
+  "reference",
+  "destinations",
+  "approved by",
+  "approved on",
+  "expires",
+  "reason",
+];
+
+function exceptionsSection(findings: readonly Finding[]): string[] {
+  const named = findings.filter((f) => f.exception !== undefined);
+  if (named.length === 0) return [];
+  return [
+    `### Exceptions (${named.length})`,
     "",
     ...table(
-      [
-        "status",
-        "stack",
-        "address",
-        "rule",
-        "resolved place",
-        "reason",
-        "approved by",
-        "expires",
-        "assessment",
-      ],
-      covered.map((f) => {
-        const s = f.suppression;
+      ["status", "pack", "stack", "address", "rule", "resolved place", ...EXCEPTION_HEADER],
+      named.flatMap((f) => {
+        const e = f.exception;
+        if (e === undefined) return [];
+        const status = e.expired
+          ? "❌ **expired**: no longer covers"
+          : e.refused === undefined
+            ? "covered"
+            : `❌ **does not cover**: ${escapeCell(e.refused)}`;
         return [
-          s?.expired === true ? "❌ **expired**: no longer suppresses" : "suppressed",
-          codeCell(f.stack),
-          codeCell(f.address),
-          codeCell(f.rule),
-          escapeCell(f.resolved),
-          escapeCell(s?.reason ?? ""),
-          escapeCell(s?.approvedBy ?? ""),
-          escapeCell(s?.expires ?? ""),
-          escapeCell(s?.assessment ?? ""),
+          [
+            status,
+            f.pack,
+            codeCell(f.stack),
+            codeCell(f.address),
+            codeCell(f.rule),
+            escapeCell(f.resolved),
+            ...exceptionCells(e),
+          ],
         ];
       }),
+    ),
+  ];
+}
+
+function unusedSection(unused: readonly Exception[]): string[] {
+  if (unused.length === 0) return [];
+  return [
+    `### ⚠️ Unused exceptions (${unused.length})`,
+    "",
+    "Each names no finding: a misspelled address or rule, or an export that is no longer needed. Correct or remove it.",
+    "",
+    ...table(
+      ["stack", "address", "rule", ...EXCEPTION_HEADER],
+      unused.map((e) => [
+        codeCell(e.stack ?? "(every stack)"),
+        codeCell(e.address),
+        codeCell(e.rule),
+        ...exceptionCells(e),
+      ]),
     ),
   ];
 }
@@ -177,16 +237,23 @@ function placementSection(stack: string, resources: readonly ResourcePlacement[]
 }
 
 /**
- * The report as GitHub-flavoured Markdown for a pull-request comment or the step summary: the verdict,
- * placement changes (with `--base`), findings, suppressions, then where every resource of each stack resolves.
+ * The report as GitHub-flavoured Markdown for a pull-request comment or the step summary: the verdict and
+ * each violation's fix, placement changes (with `--base`), findings by pack, exceptions (covering, expired,
+ * unused), then where every resource of each stack resolves.
  */
 export function renderMarkdown(report: CheckReport): string {
-  const unsuppressed = report.findings.filter((f) => !f.suppressed);
   const sections: string[][] = [
     [headline(report)],
+    violationsSection(report.findings),
     report.changes === undefined ? [] : changesSection(report.changes),
-    findingsSection(unsuppressed),
-    suppressionsSection(report.findings),
+    ...findingsByPack(report).map(({ pack, findings }) =>
+      findingsSection(
+        `${pack === "residency" ? "Residency" : "Security"} findings`,
+        findings.filter((f) => !f.covered),
+      ),
+    ),
+    exceptionsSection(report.findings),
+    unusedSection(report.unusedExceptions),
     [
       "### Where each resource resolves",
       "",

@@ -1,8 +1,11 @@
 import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { pathToFileURL } from "url";
 import type * as Sarif from "sarif";
 import { version } from "../../package.json";
 import type { CheckReport, Finding, RuleDescription, Severity } from "../engine/types";
-import { suppressionText, valueText } from "./shared";
+import { exceptionText, type RenderOptions, valueText } from "./shared";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -24,6 +27,7 @@ export function artifactUri(file: string): string {
 }
 
 function ruleDescriptor(rule: RuleDescription): Sarif.ReportingDescriptor {
+  const tags = rule.pack === "residency" ? ["security", "data-residency"] : ["security"];
   return {
     id: rule.id,
     shortDescription: { text: rule.title },
@@ -31,7 +35,8 @@ function ruleDescriptor(rule: RuleDescription): Sarif.ReportingDescriptor {
     help: { text: rule.help },
     defaultConfiguration: { level: LEVELS[rule.severity] },
     properties: {
-      tags: ["security", "data-residency"],
+      tags: [...tags, `pack:${rule.pack}`],
+      pack: rule.pack,
       "security-severity": SECURITY_SEVERITY[rule.severity],
     },
   };
@@ -57,44 +62,62 @@ function fingerprint(finding: Finding): string {
 }
 
 function result(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Sarif.Result {
-  const expired = finding.suppression?.expired === true ? " Its suppression has expired." : "";
+  const exception = finding.exception;
+  const expired = exception?.expired === true ? " Its exception has expired." : "";
+  const refused =
+    exception?.refused === undefined ? "" : ` Its exception does not cover it: ${exception.refused}.`;
   const index = ruleIndex.get(finding.rule);
-  const suppression = finding.suppression;
+  const { region } = finding.source;
   return {
     ruleId: finding.rule,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: LEVELS[finding.severity],
     message: {
-      text: `${finding.address} ${finding.attribute} = ${valueText(finding.value)} resolves to ${finding.resolved}: ${finding.message}${expired}`,
+      text: `${finding.address} ${finding.attribute} = ${valueText(finding.value)} resolves to ${finding.resolved}: ${finding.message}${expired}${refused}`,
     },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: artifactUri(finding.source.file) } },
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(finding.source.file) },
+          ...(region === undefined
+            ? {}
+            : { region: { startLine: region.startLine, endLine: region.endLine } }),
+        },
         logicalLocations: logicalLocations(finding),
       },
     ],
     partialFingerprints: { "residencyFinding/v1": fingerprint(finding) },
-    // An expired suppression is left out: code scanning would otherwise close the alert it no longer covers.
-    ...(finding.suppressed && suppression !== undefined
+    // An exception that does not cover is left out: code scanning would otherwise close the alert.
+    ...(finding.covered && exception !== undefined
       ? {
-          suppressions: [
-            { kind: "external", status: "accepted", justification: suppressionText(suppression) },
-          ],
+          suppressions: [{ kind: "external", status: "accepted", justification: exceptionText(exception) }],
         }
       : {}),
     properties: {
+      pack: finding.pack,
       stack: finding.stack,
       attribute: finding.attribute,
       value: finding.value,
       resolved: finding.resolved,
       verdict: finding.verdict,
-      ...(suppression === undefined ? {} : { suppression }),
+      ...(exception === undefined ? {} : { exception }),
     },
   };
 }
 
-/** The report as SARIF 2.1.0 for GitHub code scanning: the rules, and one result per finding, suppressed ones marked. */
-export function renderSarif(report: CheckReport): string {
+/** The README of the installed tool (the directory above that holds it), as a file URI. */
+function readmeUri(): string {
+  let directory = __dirname;
+  while (!fs.existsSync(path.join(directory, "README.md")) && path.dirname(directory) !== directory)
+    directory = path.dirname(directory);
+  return pathToFileURL(path.join(directory, "README.md")).href;
+}
+
+/**
+ * The report as SARIF 2.1.0 for GitHub code scanning: one run whose rules are tagged with their pack, and
+ * one result per finding, with the lines of its block, covered ones marked as externally suppressed.
+ */
+export function renderSarif(report: CheckReport, options?: Partial<RenderOptions>): string {
   const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
   const log: Sarif.Log = {
     $schema: SARIF_SCHEMA,
@@ -104,6 +127,7 @@ export function renderSarif(report: CheckReport): string {
         tool: {
           driver: {
             name: "residency",
+            informationUri: options?.informationUri ?? readmeUri(),
             version,
             semanticVersion: version,
             rules: report.rules.map(ruleDescriptor),
@@ -112,6 +136,13 @@ export function renderSarif(report: CheckReport): string {
         results: report.findings.map((finding) => result(finding, ruleIndex)),
         properties: {
           summary: report.summary,
+          findingsByPack: Object.fromEntries(
+            [...new Set(report.rules.map((rule) => rule.pack))].map((pack) => [
+              pack,
+              report.findings.filter((finding) => finding.pack === pack).length,
+            ]),
+          ),
+          ...(report.unusedExceptions.length === 0 ? {} : { unusedExceptions: report.unusedExceptions }),
           inputs: report.inputs,
           ...(report.changes === undefined ? {} : { placementChanges: report.changes }),
         },

@@ -1,44 +1,37 @@
-import type { CheckReport, Finding, PlacementChange } from "../engine/types";
-import type { RenderOptions } from "./shared";
+import type { CheckReport, Finding } from "../engine/types";
+import { changeText, exceptionText, findingsByPack, stacksOf, type RenderOptions } from "./shared";
 
 const paint = (color: boolean, code: number, text: string): string =>
   color ? `\u001b[${code}m${text}\u001b[0m` : text;
 
-function changeLine(change: PlacementChange): string {
-  const action = change.action === undefined ? "" : ` (${change.action})`;
-  const before = change.before?.join(", ") ?? "";
-  const after = change.after?.join(", ") ?? "";
-  const where =
-    change.change === "moved" ? `${before} -> ${after}` : change.change === "added" ? after : before;
-  return `  ${change.change} ${change.stack}/${change.address}${action}: ${where}`;
-}
-
 function findingLines(finding: Finding, color: boolean): string[] {
   // A warning never fails the check, so it is not called a violation.
   const label = finding.severity === "error" ? "VIOLATION" : "WARNING";
-  const mark = finding.suppressed
-    ? paint(color, 33, "suppressed")
-    : finding.suppression?.expired === true
-      ? paint(color, 31, `${label} (suppression expired)`)
+  const exception = finding.exception;
+  const mark = finding.covered
+    ? paint(color, 33, "covered")
+    : exception?.expired === true
+      ? paint(color, 31, `${label} (exception expired)`)
       : paint(color, finding.severity === "error" ? 31 : 33, label);
-  const lines = [
-    `  ${mark} ${finding.rule} ${finding.address} ${finding.attribute} = ${JSON.stringify(finding.value)}`,
-    `    ${finding.message}`,
+  return [
+    `    ${mark} ${finding.rule} ${finding.address} ${finding.attribute} = ${JSON.stringify(finding.value)}`,
+    `      ${finding.message}`,
+    ...(exception === undefined ? [] : [`      exception: ${exceptionText(exception)}`]),
   ];
-  const s = finding.suppression;
-  if (s !== undefined) {
-    lines.push(
-      `    suppression: ${s.reason} (approved by ${s.approvedBy}, expires ${s.expires}${s.assessment === undefined ? "" : `, assessment ${s.assessment}`})`,
-    );
-  }
-  return lines;
 }
 
-/** Human-readable: placement changes first, then findings grouped by stack, then the summary. */
+/**
+ * Human-readable: placement changes first, the variables tfvars files bound, then findings by pack and
+ * stack, unused exceptions, the summary.
+ */
 export function renderText(report: CheckReport, { color }: RenderOptions): string {
   const lines: string[] = [];
   if (report.changes !== undefined) {
-    lines.push(`Placement changes (${report.changes.length}):`, ...report.changes.map(changeLine), "");
+    lines.push(
+      `Placement changes (${report.changes.length}):`,
+      ...report.changes.map((c) => `  ${c.change} ${c.stack}/${c.address}: ${changeText(c)}`),
+      "",
+    );
   }
   for (const input of report.inputs) {
     if (input.variables === undefined) continue;
@@ -46,22 +39,30 @@ export function renderText(report: CheckReport, { color }: RenderOptions): strin
     for (const { variable, file } of input.variables) lines.push(`  var.${variable} from ${file}`);
     lines.push("");
   }
-  const stacks = [
-    ...new Set([...report.resources.map((r) => r.stack), ...report.findings.map((f) => f.stack)]),
-  ];
-  for (const stack of stacks) {
-    const findings = report.findings.filter((finding) => finding.stack === stack);
-    const resources = report.resources.filter((resource) => resource.stack === stack).length;
+  for (const { pack, findings } of findingsByPack(report)) {
+    lines.push(`${pack} pack: ${findings.length} findings`);
+    // The residency pack also says where every stack resolves; other packs list only stacks with findings.
+    const stacks = pack === "residency" ? stacksOf(report) : [...new Set(findings.map((f) => f.stack))];
+    for (const stack of stacks) {
+      const own = findings.filter((finding) => finding.stack === stack);
+      const resources = report.resources.filter((resource) => resource.stack === stack).length;
+      const state = own.length === 0 ? paint(color, 32, "all in mainland China") : `${own.length} findings`;
+      lines.push(
+        pack === "residency" ? `  ${stack}: ${resources} resources, ${state}` : `  ${stack}: ${state}`,
+      );
+      for (const finding of own) lines.push(...findingLines(finding, color));
+    }
+  }
+  for (const unused of report.unusedExceptions) {
     lines.push(
-      `${stack}: ${resources} resources, ${findings.length === 0 ? paint(color, 32, "all in mainland China") : `${findings.length} findings`}`,
+      `${paint(color, 33, "WARNING")} unused exception: ${unused.rule} ${unused.address} matches no finding (${exceptionText(unused)})`,
     );
-    for (const finding of findings) lines.push(...findingLines(finding, color));
   }
   const { summary } = report;
   const verdict = summary.violations === 0 ? paint(color, 32, "PASS") : paint(color, 31, "FAIL");
   lines.push(
     "",
-    `${verdict}: ${summary.violations} violations, ${summary.suppressed} suppressed, ${summary.expiredSuppressions} expired suppressions, ${summary.stacks} stacks, ${summary.resources} resources`,
+    `${verdict}: ${summary.violations} violations, ${summary.covered} covered by exceptions, ${summary.expiredExceptions} expired exceptions, ${summary.unusedExceptions} unused exceptions, ${summary.stacks} stacks, ${summary.resources} resources`,
   );
   return `${lines.join("\n")}\n`;
 }

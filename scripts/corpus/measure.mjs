@@ -74,9 +74,9 @@ function declaresAlicloud(document) {
   return document.provider !== undefined && Object.hasOwn(document.provider, "alicloud");
 }
 
-function run(dir) {
+async function run(dir) {
   try {
-    const report = checkPaths([dir], { packs: PACKS.residency });
+    const report = await checkPaths([dir], { packs: PACKS.residency });
     return { report };
   } catch (error) {
     if (error instanceof BadInputError) return { badInput: error.message };
@@ -89,7 +89,7 @@ function run(dir) {
   }
 }
 
-const violationsOf = (report) => report.findings.filter((f) => !f.suppressed && f.severity === "error");
+const violationsOf = (report) => report.findings.filter((f) => !f.covered && f.severity === "error");
 const outsideOf = (report) => violationsOf(report).filter((f) => f.verdict === "outside");
 /** A refusal's reason with its particulars elided, so that like refusals group together. */
 const reasonOf = (finding) =>
@@ -131,7 +131,7 @@ for (const { id, origin } of manifest.cases) {
       copyFileSync(path.join(corpus, "cases", id, "hcl", file), path.join(dir, file));
     for (const [name, text] of extra) writeFileSync(path.join(dir, name), text);
   } else prepare(dir, document, extra);
-  const base = run(dir);
+  const base = await run(dir);
   const result = { id, origin };
   results.push(result);
   if (base.crash !== undefined || base.badInput !== undefined) {
@@ -163,7 +163,7 @@ for (const { id, origin } of manifest.cases) {
     const mutantDir = path.join(work, id, `mutant-${index}`);
     index += 1;
     prepare(mutantDir, setAt(document, at, mutated), extra);
-    const outcome = run(mutantDir);
+    const outcome = await run(mutantDir);
     totals.mutants += 1;
     const where = `${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`;
     let verdict;

@@ -23,12 +23,12 @@ export function check(
   return checkStacks(stacks, { today: "2026-06-01", packs: [RESIDENCY_PACK], ...options });
 }
 
-/** The unsuppressed findings of checking one document. */
+/** The uncovered findings of checking one document. */
 export function violations(
   document: Record<string, unknown>,
   options: Partial<CheckOptions> = {},
 ): Finding[] {
-  return check([document], options).findings.filter((finding) => !finding.suppressed);
+  return check([document], options).findings.filter((finding) => !finding.covered);
 }
 
 /** Terraform JSON with one resource of `type` whose body is given. */

@@ -1,7 +1,13 @@
 import { classifyAttribute, isPlacePosition } from "../../catalog/location-attributes";
 import { mayNamePlace } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
-import { InputError, isObject, type JsonObject, type StackModel } from "../../engine/model";
+import {
+  InputError,
+  isObject,
+  type JsonObject,
+  type ResourceBlock,
+  type StackModel,
+} from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { parseTemplate } from "../../language/parse";
 
@@ -18,6 +24,15 @@ const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
 ]);
 /** Provider arguments the provider rules read in their own forms: region, endpoints, account type. */
 const PROVIDER_CHECKED: ReadonlySet<string> = new Set(["alias", "region", "endpoints", "account_type"]);
+/** A module call's meta-arguments: where the module comes from and how it is instantiated. */
+const MODULE_META_ARGUMENTS: ReadonlySet<string> = new Set([
+  "source",
+  "version",
+  "providers",
+  "count",
+  "for_each",
+  "depends_on",
+]);
 /** Nesting deeper than any provider schema: the input is hostile or broken. */
 const MAX_NESTING = 32;
 const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
@@ -40,7 +55,10 @@ interface Scope {
   readonly address: string;
   readonly type: string | undefined;
   readonly constructPath: string | undefined;
+  /** The stack whose scope the values are evaluated in (a module call's arguments: the caller's). */
   readonly stack: StackModel;
+  /** The resource the values belong to, so that `count.index` and `each` have their instances' values. */
+  readonly resource?: ResourceBlock;
 }
 
 /**
@@ -55,7 +73,9 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
     if (!mayNamePlace(text) || namesManagedResource(text)) return;
     // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
     // and a mainland place here adds nothing to where the resource is.
-    const places = resolver.places(text, "value", scope.stack).filter((place) => place.verdict === "outside");
+    const places = resolver
+      .places(text, "value", scope.stack, scope.resource)
+      .filter((place) => place.verdict === "outside");
     if (places.length === 0) return;
     found.push({
       address: scope.address,
@@ -95,8 +115,20 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       type: resource.mode === "managed" ? type : undefined,
       constructPath: resource.constructPath,
       stack,
+      resource,
     };
     walk(scope, resource.body, "", 0);
+  }
+  // A local module's call: its arguments are values of the caller, read in the caller's scope.
+  const call = stack.module;
+  if (call !== undefined) {
+    const scope: Scope = {
+      address: call.path,
+      type: undefined,
+      constructPath: undefined,
+      stack: call.parent,
+    };
+    walk(scope, withoutKeys(call.arguments, MODULE_META_ARGUMENTS), "", 0);
   }
   // A variable's default is a value too: where it is used, an unpinned variable resolves to nothing.
   for (const name in stack.variables) {
@@ -110,11 +142,10 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       );
   }
   for (const config of stack.providers.values()) {
-    const body: JsonObject = {};
-    for (const name in config.body) {
-      const checked = config.name === ALICLOUD && (PROVIDER_CHECKED.has(name) || name.endsWith("_endpoint"));
-      if (!checked) body[name] = config.body[name];
-    }
+    const body =
+      config.name === ALICLOUD
+        ? withoutKeys(config.body, PROVIDER_CHECKED, (name) => name.endsWith("_endpoint"))
+        : config.body;
     walk(
       { address: `provider.${config.key}`, type: "provider", constructPath: undefined, stack },
       body,
@@ -151,4 +182,15 @@ function namesManagedResource(text: string): boolean {
   return (
     parsed.ok && parsed.expression.kind === "traversal" && !NOT_RESOURCE_ROOTS.has(parsed.expression.root)
   );
+}
+
+/** A copy of a JSON object without the keys in `keys` (or that `also` picks). */
+function withoutKeys(
+  object: JsonObject,
+  keys: ReadonlySet<string>,
+  also: (name: string) => boolean = () => false,
+): JsonObject {
+  const kept: JsonObject = {};
+  for (const name in object) if (!keys.has(name) && !also(name)) kept[name] = object[name];
+  return kept;
 }

@@ -1,7 +1,7 @@
 import { checkStacks, worstVerdict } from "../../../policies/engine/check";
 import { RESIDENCY_PACK } from "../../../policies/packs/residency";
 import { readStack } from "../../../policies/engine/model";
-import type { Suppression } from "../../../policies/engine/types";
+import type { Exception } from "../../../policies/engine/types";
 import { check, terraformJson } from "../fixtures";
 
 const mainland = { verdict: "mainland", place: "cn-shanghai" } as const;
@@ -56,7 +56,7 @@ describe("checkStacks", () => {
     expect(finding?.message).toMatch(
       /^region_ids resolves to cn-hongkong, ap-southeast-1, outside mainland China\. Data generated/,
     );
-    expect(finding).not.toHaveProperty("suppression");
+    expect(finding).not.toHaveProperty("exception");
   });
 
   it("reports an unresolved value as such, and a finding without construct path names only the file", () => {
@@ -104,7 +104,7 @@ describe("checkStacks", () => {
     const report = check([replicating("cn-hongkong"), replicating("${var.nowhere}")]);
     expect(report.rules.length).toBeGreaterThan(0);
     for (const rule of report.rules)
-      expect(Object.keys(rule).sort()).toEqual(["help", "id", "severity", "title"]);
+      expect(Object.keys(rule).sort()).toEqual(["help", "id", "pack", "severity", "title"]);
     expect(report.rules.map((rule) => rule.id)).toContain("RES-LOCATION-ATTRIBUTE");
     expect(report.inputs).toEqual([
       { path: "stack0.json", kind: "cdktf" },
@@ -114,35 +114,40 @@ describe("checkStacks", () => {
       stacks: 2,
       resources: 4,
       violations: 2,
-      suppressed: 0,
-      expiredSuppressions: 0,
+      covered: 0,
+      expiredExceptions: 0,
+      unusedExceptions: 0,
       unresolved: 1,
     });
   });
 
-  it("judges suppressions against today's date when no date is given", () => {
+  it("judges exceptions against today's date when no date is given", () => {
     const today = new Date().toISOString().slice(0, 10);
-    const suppression: Suppression = {
+    const exception: Exception = {
       address: "alicloud_hbr_policy.p",
       rule: "RES-LOCATION-ATTRIBUTE",
+      basis: "security-assessment",
+      reference: "CAC-2026-0042",
+      destinations: ["cn-hongkong"],
+      dataClasses: ["operational-logs"],
       reason: "Replication to Hong Kong is approved by the assessment.",
       approvedBy: "dpo",
+      approvedOn: "2000-01-01",
       expires: today,
     };
     const stack = readStack(replicating("cn-hongkong"), "app.json", "app");
-    expect(
-      checkStacks([stack], { packs: [RESIDENCY_PACK], suppressions: [suppression] }).summary,
-    ).toMatchObject({
+    expect(checkStacks([stack], { packs: [RESIDENCY_PACK], exceptions: [exception] }).summary).toMatchObject({
       violations: 0,
-      suppressed: 1,
+      covered: 1,
     });
     const expired = checkStacks([stack], {
       packs: [RESIDENCY_PACK],
-      suppressions: [{ ...suppression, expires: "2000-01-01" }],
+      exceptions: [{ ...exception, expires: "2000-01-02" }],
     });
-    expect(expired.summary).toMatchObject({ violations: 1, suppressed: 0, expiredSuppressions: 1 });
+    expect(expired.summary).toMatchObject({ violations: 1, covered: 0, expiredExceptions: 1 });
     expect(checkStacks([stack], { packs: [RESIDENCY_PACK] }).findings[0]).toMatchObject({
-      suppressed: false,
+      covered: false,
+      pack: "residency",
     });
   });
 });

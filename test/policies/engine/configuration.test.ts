@@ -36,12 +36,12 @@ describe("readConfiguration", () => {
       }),
     );
     expect([...configuration.providers.keys()]).toEqual(["alicloud", "alicloud.dr"]);
-    expect([...configuration.resources.keys()]).toEqual([
+    expect(configuration.resources.map((resource) => resource.address)).toEqual([
       "alicloud_vpc.a",
       "alicloud_vpc.b",
       "data.alicloud_zones.all",
     ]);
-    expect(configuration.resources.get("alicloud_vpc.a")).toMatchObject({
+    expect(configuration.resources[0]).toMatchObject({
       file: "mod/main.tf",
       body: { cidr_block: "10.0.0.0/16" },
     });
@@ -145,11 +145,15 @@ describe("override files", () => {
         },
       }),
     );
-    expect(configuration.resources.get("alicloud_oss_bucket.b")).toEqual({
+    expect(configuration.resources[0]).toEqual({
       file: "mod/main.tf",
+      address: "alicloud_oss_bucket.b",
       mode: "managed",
       type: "alicloud_oss_bucket",
       name: "b",
+      typeProvider: "alicloud",
+      providerKey: "alicloud",
+      constructPath: undefined,
       body: {
         bucket: "b",
         tags: { b: "2" },

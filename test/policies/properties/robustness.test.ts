@@ -87,11 +87,11 @@ const anyShape = fc.record(
 const document = fc.oneof(wellShaped, anyShape);
 
 /**
- * A report keeps its own accounting: violations are the unsuppressed errors, unresolved counts the unresolved
+ * A report keeps its own accounting: violations are the uncovered errors, unresolved counts the unresolved
  * findings; a finding is never mainland, and one that places nothing (a credential) is only a warning.
  */
 function expectConsistent(report: CheckReport): void {
-  const errors = report.findings.filter((finding) => finding.severity === "error" && !finding.suppressed);
+  const errors = report.findings.filter((finding) => finding.severity === "error" && !finding.covered);
   expect(report.summary.violations).toBe(errors.length);
   const unresolved = report.findings.filter((finding) => finding.verdict === "unresolved");
   expect(report.summary.unresolved).toBe(unresolved.length);

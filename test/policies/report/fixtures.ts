@@ -4,18 +4,20 @@ import type {
   PlacementChange,
   ResourcePlacement,
   RuleDescription,
-  Suppression,
+  Exception,
 } from "../../../policies/engine/types";
 
 export const RULES: RuleDescription[] = [
   {
     id: "RES1",
+    pack: "residency",
     severity: "error",
     title: "Every resource resolves to a mainland China region",
     help: "Set the provider region to a mainland region such as cn-shanghai.",
   },
   {
     id: "RES2",
+    pack: "residency",
     severity: "warning",
     title: "Replication targets stay in mainland China",
     help: "Point replication at the dr provider alias (cn-hangzhou).",
@@ -39,6 +41,7 @@ export function placement(overrides: Partial<ResourcePlacement> & { address: str
 export function finding(overrides: Partial<Finding> = {}): Finding {
   return {
     rule: "RES1",
+    pack: "residency",
     severity: "error",
     stack: "storage",
     address: "alicloud_oss_bucket.logs",
@@ -47,27 +50,31 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
     resolved: "cn-hongkong (outside mainland China)",
     verdict: "outside",
     message: "Use a mainland region such as cn-shanghai.",
-    suppressed: false,
+    covered: false,
     source: { file: FILE, constructPath: "storage/logs" },
     ...overrides,
   };
 }
 
-export const APPROVED: Suppression = {
+export const APPROVED: Exception = {
   address: "alicloud_oss_bucket.archive",
   rule: "RES1",
+  basis: "security-assessment",
+  reference: "CAC-2026-0042",
+  destinations: ["cn-hongkong"],
+  dataClasses: ["important-data"],
   reason: "The archive is an approved export under the 2026 assessment.",
   approvedBy: "Wang Li (DPO)",
-  expires: "2099-12-31",
-  assessment: "CAC-2026-0042",
+  approvedOn: "2026-01-01",
+  expires: "2028-12-31",
 };
 
-export function suppressedFinding(expired = false, overrides: Partial<Finding> = {}): Finding {
+export function coveredFinding(expired = false, overrides: Partial<Finding> = {}): Finding {
   return finding({
     address: APPROVED.address,
     value: "cn-hongkong",
-    suppressed: !expired,
-    suppression: { ...APPROVED, expires: expired ? "2020-01-31" : APPROVED.expires, expired },
+    covered: !expired,
+    exception: { ...APPROVED, expires: expired ? "2026-01-31" : APPROVED.expires, expired },
     source: { file: FILE, constructPath: "storage/archive" },
     ...overrides,
   });
@@ -80,6 +87,7 @@ export function report(
     resources?: ResourcePlacement[];
     changes?: PlacementChange[];
     kind?: "cdktf" | "plan";
+    unusedExceptions?: Exception[];
   } = {},
 ): CheckReport {
   const findings = parts.findings ?? [];
@@ -90,12 +98,14 @@ export function report(
     findings,
     resources,
     ...(parts.changes === undefined ? {} : { changes: parts.changes }),
+    unusedExceptions: parts.unusedExceptions ?? [],
     summary: {
       stacks: new Set([...resources.map((r) => r.stack), ...findings.map((f) => f.stack)]).size,
       resources: resources.length,
-      violations: findings.filter((f) => !f.suppressed && f.severity === "error").length,
-      suppressed: findings.filter((f) => f.suppressed).length,
-      expiredSuppressions: findings.filter((f) => f.suppression?.expired === true).length,
+      violations: findings.filter((f) => !f.covered && f.severity === "error").length,
+      covered: findings.filter((f) => f.covered).length,
+      expiredExceptions: findings.filter((f) => f.exception?.expired === true).length,
+      unusedExceptions: (parts.unusedExceptions ?? []).length,
       unresolved: findings.filter((f) => f.verdict === "unresolved").length,
     },
   };
@@ -105,7 +115,7 @@ export function report(
 export const HOSTILE =
   'cn-hongkong | <img src=x onerror=alert(1)> `code` & "q" \n# heading [link](http://x) @org/team';
 
-/** Two stacks: storage with a violation, a suppressed and an expired finding, and a provider finding; network clean. */
+/** Two stacks: storage with a violation, a covered and an expired finding, and a provider finding; network clean. */
 export function mixedReport(overrides: { changes?: PlacementChange[] } = {}): CheckReport {
   return report({
     resources: [
@@ -118,8 +128,8 @@ export function mixedReport(overrides: { changes?: PlacementChange[] } = {}): Ch
     ],
     findings: [
       finding(),
-      suppressedFinding(),
-      suppressedFinding(true, { address: "alicloud_oss_bucket.old" }),
+      coveredFinding(),
+      coveredFinding(true, { address: "alicloud_oss_bucket.old" }),
       finding({
         address: "provider.alicloud.dr",
         value: { region: "${var.region}" },

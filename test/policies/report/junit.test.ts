@@ -27,9 +27,9 @@ describe("renderJunit", () => {
   const cases = children(storage, "testcase");
   const byName = (name: string): Element | undefined => cases.find((c) => c.getAttribute("name") === name);
 
-  it("has a test suite per stack and a test case per resource, plus one per provider with findings", () => {
+  it("has a test suite per pack and stack and a test case per resource, plus one per provider with findings", () => {
     expect(root.nodeName).toBe("testsuites");
-    expect(suites.map((s) => s.getAttribute("name"))).toEqual(["storage", "network"]);
+    expect(suites.map((s) => s.getAttribute("name"))).toEqual(["residency/storage", "residency/network"]);
     expect(cases.map((c) => c.getAttribute("name"))).toEqual([
       "alicloud_oss_bucket.logs",
       "alicloud_oss_bucket.archive",
@@ -38,13 +38,13 @@ describe("renderJunit", () => {
       "provider.alicloud.dr",
     ]);
     expect(attrs(cases[0], "classname", "file")).toEqual({
-      classname: "storage",
+      classname: "residency.storage",
       file: "cdktf.out/stacks/storage/cdk.tf.json",
     });
     expect(children(suites[1] as Element, "testcase")).toHaveLength(2);
   });
 
-  it("fails a test case per unsuppressed violation, including an expired suppression", () => {
+  it("fails a test case per uncovered violation, including one whose exception expired", () => {
     const [logsFailure] = children(byName("alicloud_oss_bucket.logs") as Element, "failure");
     expect(attrs(logsFailure, "type", "message")).toEqual({
       type: "RES1",
@@ -53,7 +53,7 @@ describe("renderJunit", () => {
     expect(logsFailure?.textContent).toContain("resolves to: cn-hongkong (outside mainland China)");
     expect(logsFailure?.textContent).toContain("construct: storage/logs");
     const [expired] = children(byName("alicloud_oss_bucket.old") as Element, "failure");
-    expect(expired?.getAttribute("message")).toContain("(suppression expired)");
+    expect(expired?.getAttribute("message")).toContain("(exception expired)");
     expect(children(byName("provider.alicloud.dr") as Element, "failure")).toHaveLength(1);
     expect(children(byName("alicloud_kms_key.data") as Element, "failure")).toHaveLength(0);
   });
@@ -73,12 +73,12 @@ describe("renderJunit", () => {
     expect(attrs(suite, "tests", "failures")).toEqual({ tests: "1", failures: "1" });
   });
 
-  it("skips a test case whose only findings are suppressed, with the reason", () => {
+  it("skips a test case whose only findings are covered, with the basis and reference", () => {
     const archive = byName("alicloud_oss_bucket.archive") as Element;
     expect(children(archive, "failure")).toHaveLength(0);
     const [skipped] = children(archive, "skipped");
     expect(skipped?.getAttribute("message")).toBe(
-      "suppressed: RES1: The archive is an approved export under the 2026 assessment.",
+      "covered by exception: RES1: security-assessment CAC-2026-0042",
     );
     const properties = children(children(archive, "properties")[0] as Element, "property");
     expect(properties.map((p) => p.getAttribute("name"))).toEqual([
@@ -88,7 +88,9 @@ describe("renderJunit", () => {
       "verdict",
       "RES1",
     ]);
-    expect(properties[4]?.getAttribute("value")).toContain("approved by Wang Li (DPO), expires 2099-12-31");
+    expect(properties[4]?.getAttribute("value")).toContain(
+      "security-assessment CAC-2026-0042 to cn-hongkong (important-data), approved by Wang Li (DPO) on 2026-01-01, expires 2028-12-31",
+    );
   });
 
   it("counts tests, failures and skips per suite and in total", () => {
@@ -138,7 +140,7 @@ describe("renderJunit", () => {
       name: "moved",
       value: "alicloud_vpc.main: cn-shanghai -> cn-hangzhou (replace)",
     });
-    expect(attrs(gone, "name", "tests")).toEqual({ name: "gone", tests: "0" });
+    expect(attrs(gone, "name", "tests")).toEqual({ name: "residency/gone", tests: "0" });
     const [removed] = children(children(gone as Element, "properties")[0] as Element, "property");
     expect(attrs(removed, "name", "value")).toEqual({
       name: "removed",
@@ -161,7 +163,7 @@ describe("renderJunit", () => {
     const [suite] = children(hostile, "testsuite");
     const [testCase] = children(suite as Element, "testcase");
     const expected = `${HOSTILE}\uFFFD\uFFFD]]>`;
-    expect(suite?.getAttribute("name")).toBe(expected);
+    expect(suite?.getAttribute("name")).toBe(`residency/${expected}`);
     expect(testCase?.getAttribute("name")).toBe(expected);
     const [fail] = children(testCase as Element, "failure");
     expect(fail?.getAttribute("message")).toBe(`RES1: ${expected}`);

@@ -1,5 +1,5 @@
 import { MAX_TABLE_ROWS, codeCell, escapeCell, renderMarkdown } from "../../../policies/report/markdown";
-import { APPROVED, HOSTILE, finding, mixedReport, placement, report, suppressedFinding } from "./fixtures";
+import { APPROVED, HOSTILE, finding, mixedReport, placement, report, coveredFinding } from "./fixtures";
 
 /** Cells of a table row, split on the pipes GitHub treats as cell borders (not escaped ones). */
 function cells(row: string): string[] {
@@ -32,12 +32,12 @@ describe("renderMarkdown", () => {
     expect(markdown.split("\n")[0]).toBe("## ❌ Residency check failed: 3 violations");
     const clean = renderMarkdown(report({ resources: [placement({ address: "alicloud_kms_key.data" })] }));
     expect(clean.split("\n")[0]).toBe("## ✅ Residency check passed: everything resolves to mainland China");
-    const excepted = renderMarkdown(report({ findings: [suppressedFinding()] }));
+    const excepted = renderMarkdown(report({ findings: [coveredFinding()] }));
     expect(excepted.split("\n")[0]).toBe("## ✅ Residency check passed: no unapproved violation");
   });
 
-  it("lists every unsuppressed finding with stack, address, attribute, value, place, rule and fix", () => {
-    const [header, separator, ...rows] = tableAfter(markdown, "### Findings");
+  it("lists every uncovered finding, under its pack, with stack, address, attribute, value, place, rule and fix", () => {
+    const [header, separator, ...rows] = tableAfter(markdown, "### Residency findings");
     expect(header).toEqual(["stack", "address", "attribute", "value", "resolved place", "rule", "fix"]);
     expect(separator).toEqual(Array(7).fill("---"));
     expect(rows.map((row) => row[1])).toEqual([
@@ -54,38 +54,65 @@ describe("renderMarkdown", () => {
       "` RES1 `",
       "Use a mainland region such as cn-shanghai.",
     ]);
-    expect(rows[1]?.[5]).toContain("**suppression expired**");
+    expect(rows[1]?.[5]).toContain("**exception expired**");
     expect(rows[2]?.[3]).toBe('` {"region":"${var.region}"} `');
   });
 
-  it("lists suppressions with reason, approver, expiry and assessment, flagging expired ones", () => {
-    const [header, , active, expired] = tableAfter(markdown, "### Suppressions");
+  it("leads with each violation and its fix, right under the verdict", () => {
+    const lines = markdown.split("\n");
+    expect(lines[4]).toBe("### To fix");
+    expect(lines[6]).toBe(
+      "- ` storage ` ` alicloud_oss_bucket.logs ` ` region ` → cn-hongkong (outside mainland China) (` RES1 `): Use a mainland region such as cn-shanghai.",
+    );
+    expect(lines.filter((line) => line.startsWith("- "))).toHaveLength(3);
+  });
+
+  it("lists exceptions with basis, reference, destinations, approval and expiry, flagging expired ones", () => {
+    const [header, , active, expired] = tableAfter(markdown, "### Exceptions");
     expect(header).toEqual([
       "status",
+      "pack",
       "stack",
       "address",
       "rule",
       "resolved place",
-      "reason",
+      "basis",
+      "reference",
+      "destinations",
       "approved by",
+      "approved on",
       "expires",
-      "assessment",
+      "reason",
     ]);
-    expect(active?.[0]).toBe("suppressed");
-    expect(active?.slice(5)).toEqual([
-      "The archive is an approved export under the 2026 assessment.",
-      "Wang Li (DPO)",
-      "2099-12-31",
+    expect(active?.[0]).toBe("covered");
+    expect(active?.slice(6)).toEqual([
+      "security-assessment",
       "CAC-2026-0042",
+      "` cn-hongkong `",
+      "Wang Li (DPO)",
+      "2026-01-01",
+      "2028-12-31",
+      "The archive is an approved export under the 2026 assessment.",
     ]);
     expect(expired?.[0]).toContain("**expired**");
-    expect(expired?.[7]).toBe("2020-01-31");
+    expect(expired?.[11]).toBe("2026-01-31");
+  });
+
+  it("warns about unused exceptions", () => {
+    const unused = renderMarkdown(report({ unusedExceptions: [APPROVED] }));
+    const [, , row] = tableAfter(unused, "### ⚠️ Unused exceptions (1)");
+    expect(row?.slice(0, 4)).toEqual([
+      "` (every stack) `",
+      "` alicloud_oss_bucket.archive `",
+      "` RES1 `",
+      "security-assessment",
+    ]);
   });
 
   it("shows every resource of every stack and where it resolves, after the findings", () => {
     for (const address of ["alicloud_oss_bucket.logs", "alicloud_kms_key.data", "alicloud_vswitch.a"]) {
       expect(markdown.lastIndexOf(`| \` ${address} \` |`)).toBeGreaterThan(
-        markdown.indexOf("### Suppressions"),
+        markdown.indexOf("### Exceptions"),
       );
     }
     expect(markdown).toContain("<summary>storage: 4 resources</summary>");
@@ -119,7 +146,7 @@ describe("renderMarkdown", () => {
       }),
     );
     expect(withChanges.indexOf("### Placement changes (3)")).toBeLessThan(
-      withChanges.indexOf("### Findings"),
+      withChanges.indexOf("### Residency findings"),
     );
     const [header, , added, removed, moved] = tableAfter(withChanges, "### Placement changes");
     expect(header).toEqual(["change", "stack", "address", "before", "after", "plan action"]);
@@ -180,18 +207,18 @@ describe("renderMarkdown", () => {
             resolved: HOSTILE,
             message: HOSTILE,
           }),
-          suppressedFinding(false, {
-            suppression: { ...APPROVED, expired: false, reason: HOSTILE, approvedBy: HOSTILE },
+          coveredFinding(false, {
+            exception: { ...APPROVED, expired: false, reason: HOSTILE, approvedBy: HOSTILE },
           }),
         ],
       }),
     );
 
     it("keeps every row on one line with its own number of cells", () => {
-      const findings = tableAfter(hostile, "### Findings");
+      const findings = tableAfter(hostile, "### Residency findings");
       expect(findings.every((row) => row.length === 7)).toBe(true);
-      const suppressions = tableAfter(hostile, "### Suppressions");
-      expect(suppressions.every((row) => row.length === 9)).toBe(true);
+      const exceptions = tableAfter(hostile, "### Exceptions");
+      expect(exceptions.every((row) => row.length === 13)).toBe(true);
       const placements = tableAfter(hostile, "<summary>storage");
       expect(placements.every((row) => row.length === 4)).toBe(true);
       expect(hostile).not.toMatch(/^# heading/m);

@@ -1,11 +1,12 @@
 import {
   changeText,
   isViolation,
+  exceptionText,
+  findingsByPack,
   stacksOf,
-  suppressionText,
   valueText,
 } from "../../../policies/report/shared";
-import { APPROVED, finding, mixedReport, suppressedFinding } from "./fixtures";
+import { APPROVED, finding, mixedReport, coveredFinding } from "./fixtures";
 
 describe("report helpers", () => {
   it("lists stacks in the order they first appear, resources before findings", () => {
@@ -18,20 +19,30 @@ describe("report helpers", () => {
     expect(valueText(undefined)).toBe("undefined");
   });
 
-  it("counts an unsuppressed error as a violation, not a warning, nor a suppressed finding", () => {
+  it("counts an uncovered error as a violation, not a warning, nor a covered finding", () => {
     expect(isViolation(finding())).toBe(true);
     expect(isViolation(finding({ severity: "warning" }))).toBe(false);
-    expect(isViolation(suppressedFinding())).toBe(false);
-    expect(isViolation(suppressedFinding(true))).toBe(true);
+    expect(isViolation(coveredFinding())).toBe(false);
+    expect(isViolation(coveredFinding(true))).toBe(true);
   });
 
-  it("describes a suppression, saying when it expired", () => {
-    expect(suppressionText({ ...APPROVED, expired: false })).toBe(
-      "The archive is an approved export under the 2026 assessment. (approved by Wang Li (DPO), expires 2099-12-31, assessment CAC-2026-0042)",
+  it("describes an exception basis and reference first, saying when it expired or does not cover", () => {
+    expect(exceptionText({ ...APPROVED, expired: false })).toBe(
+      "security-assessment CAC-2026-0042 to cn-hongkong (important-data), approved by Wang Li (DPO) on 2026-01-01, expires 2028-12-31: The archive is an approved export under the 2026 assessment.",
     );
-    expect(suppressionText({ ...APPROVED, assessment: undefined, expired: true })).toContain(
-      "EXPIRED on 2099-12-31)",
-    );
+    expect(exceptionText({ ...APPROVED, expired: true })).toContain("EXPIRED on 2028-12-31");
+    expect(
+      exceptionText({ ...APPROVED, expired: false, refused: "x is not among its destinations" }),
+    ).toMatch(/; does not cover: x is not among its destinations$/);
+  });
+
+  it("groups findings by the pack of their rule", () => {
+    const security = finding({ rule: "SEC-X", pack: "security" });
+    const grouped = findingsByPack({ ...mixedReport(), findings: [finding(), security] });
+    expect(grouped).toEqual([
+      { pack: "residency", findings: [finding()] },
+      { pack: "security", findings: [security] },
+    ]);
   });
 
   it("says where a changed resource was and is", () => {

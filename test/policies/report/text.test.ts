@@ -21,12 +21,16 @@ const report = {
 };
 
 describe("text report", () => {
-  it("lists placement changes first, then findings grouped by stack, then the verdict", () => {
+  it("lists placement changes first, then findings grouped by pack and stack, then the verdict", () => {
     const lines = renderText(report, { color: false }).split("\n");
     expect(lines[0]).toBe("Placement changes (1):");
     expect(lines[1]).toBe("  moved dr/alicloud_vpc.v: cn-hangzhou -> cn-hongkong");
-    const stackLines = lines.filter((line) => /^\w+: /.test(line) && !line.startsWith("FAIL"));
-    expect(stackLines).toEqual(["home: 1 resources, all in mainland China", "dr: 1 resources, 1 findings"]);
+    expect(lines[3]).toBe("residency pack: 1 findings");
+    const stackLines = lines.filter((line) => /^ {2}\w+: /.test(line));
+    expect(stackLines).toEqual([
+      "  home: 1 resources, all in mainland China",
+      "  dr: 1 resources, 1 findings",
+    ]);
     expect(lines.find((line) => line.includes("VIOLATION"))).toContain(
       "RES-PROVIDER-REGION provider.alicloud region",
     );

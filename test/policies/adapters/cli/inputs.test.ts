@@ -63,12 +63,17 @@ describe("a Terraform module directory", () => {
       "main.tf": `resource "alicloud_vpc" "far" {\n  provider = alicloud.abroad\n}\n`,
     });
     const report = await check(root);
-    expect(report.findings.filter((finding) => !finding.suppressed)).toEqual([
+    expect(report.findings.filter((finding) => !finding.covered)).toEqual([
       expect.objectContaining({
         rule: "RES-PROVIDER-REGION",
         address: "provider.alicloud.abroad",
         verdict: "outside",
+        // Findings and placements name the file that defines the block, not only the directory.
+        source: { file: path.join(root, "providers.tf") },
       }),
+    ]);
+    expect(report.resources.map((resource) => resource.source)).toEqual([
+      { file: path.join(root, "main.tf") },
     ]);
   });
 

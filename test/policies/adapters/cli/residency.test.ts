@@ -55,35 +55,102 @@ describe("residency check (CLI)", () => {
         value: "cn-hongkong",
         resolved: "cn-hongkong",
         message: expect.stringContaining("mainland region"),
-        suppressed: false,
+        pack: "residency",
+        covered: false,
       }),
     ]);
-    expect(report.summary).toMatchObject({ stacks: 1, resources: 1, violations: 1 });
+    expect(report.summary).toMatchObject({ stacks: 1, resources: 1, violations: 1, unusedExceptions: 0 });
   });
 
-  it("reads suppressions from a file and exits 0 when they cover every violation", () => {
-    const suppressions = file(
-      "suppressions.json",
-      JSON.stringify([
-        {
-          address: "provider.alicloud",
-          rule: "RES-PROVIDER-REGION",
-          reason: "Approved export of public data.",
-          approvedBy: "dpo",
-          expires: "2999-01-01",
-        },
-      ]),
-    );
-    const result = residency("check", bad, "--suppressions", suppressions);
+  const exception = {
+    address: "provider.alicloud",
+    rule: "RES-PROVIDER-REGION",
+    basis: "certification",
+    reference: "CERT-2026-3",
+    destinations: ["cn-hongkong"],
+    dataClasses: ["operational-logs"],
+    approvedBy: "dpo",
+    approvedOn: "2026-01-01",
+    expires: "2999-01-01",
+    reason: "Approved export of operational logs.",
+  };
+
+  it("reads exceptions from a file and exits 0 when they cover every violation, showing basis and reference", () => {
+    const exceptions = file("exceptions.json", JSON.stringify([exception]));
+    const result = residency("check", bad, "--exceptions", exceptions);
+    expect(result).toMatchObject({ status: 0, stderr: "" });
+    expect(result.stdout).toContain("exception: certification CERT-2026-3 to cn-hongkong");
+    const unused = residency("check", good, "--exceptions", exceptions, "--format", "json");
+    expect(JSON.parse(unused.stdout).summary.unusedExceptions).toBe(1);
+  });
+
+  it("takes --suppressions as a deprecated alias of --exceptions, saying so", () => {
+    const exceptions = file("old-name.json", JSON.stringify([exception]));
+    const result = residency("check", bad, "--suppressions", exceptions);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("suppressed");
-    const bare = file(
-      "bare-suppressions.json",
-      JSON.stringify([{ address: "provider.alicloud", rule: "RES-PROVIDER-REGION" }]),
+    expect(result.stderr).toBe(
+      "residency: --suppressions is deprecated and will be removed in the next release: use --exceptions\n",
     );
-    expect(residency("check", bad, "--suppressions", bare)).toMatchObject({
+  });
+
+  it("refuses a bad exceptions file with one line naming the file, the entry and the field", () => {
+    const exceptions = file(
+      "bad-exceptions.json",
+      JSON.stringify([exception, { ...exception, rule: "RES-REGION" }]),
+    );
+    expect(residency("check", bad, "--exceptions", exceptions)).toEqual({
       status: 2,
-      stderr: expect.stringContaining("no reason"),
+      stdout: "",
+      stderr: `residency: ${exceptions}: entry 2 (provider.alicloud), field "rule": unknown rule ID "RES-REGION"\n`,
+    });
+  });
+
+  it("refuses a cdktf.out whose manifest lists a stack that was not written, or a stack it does not list", () => {
+    const out = path.dirname(path.dirname(path.dirname(stackFile("partial", { region: "cn-shanghai" }))));
+    const manifest = (stacks: string[]) =>
+      file(
+        "partial/manifest.json",
+        JSON.stringify({
+          stacks: Object.fromEntries(
+            stacks.map((s) => [s, { synthesizedStackPath: `stacks/${s}/cdk.tf.json` }]),
+          ),
+        }),
+      );
+    manifest(["app"]);
+    expect(residency("check", out).status).toBe(0);
+    manifest(["app", "storage"]);
+    expect(residency("check", out)).toMatchObject({
+      status: 2,
+      stderr: `residency: ${out}: stack "storage" is in manifest.json but its stacks/storage/cdk.tf.json is missing: synthesize again (npm run synth) before checking\n`,
+    });
+    manifest([]);
+    expect(residency("check", out).stderr).toMatch(/stack directory "app" is not in manifest\.json/);
+  });
+
+  it("prints its version, suggests the option meant, and says when --output cannot be written", () => {
+    expect(residency("--version")).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^residency \d+\.\d+\.\d+\n$/),
+    });
+    expect(residency("check", good, "--exeptions", "x.json").stderr.split("\n")[0]).toBe(
+      "residency: unknown option --exeptions; did you mean --exceptions?",
+    );
+    const output = path.join(work, "no-such-dir", "report.json");
+    expect(residency("check", good, "--output", output)).toMatchObject({
+      status: 2,
+      stderr: `residency: --output ${output}: cannot be written (ENOENT): choose a writable path\n`,
+    });
+  });
+
+  it("puts the lines of each finding's block in the SARIF report", () => {
+    const lines = JSON.stringify(JSON.parse(readFileSync(bad, "utf8")), null, 2);
+    const pretty = file("pretty/cdk.tf.json", lines);
+    const sarif = JSON.parse(residency("check", pretty, "--format", "sarif").stdout);
+    // The provider block `{ "region": "cn-hongkong" }` spans the three lines around its region.
+    const line = lines.split("\n").findIndex((text) => text.includes('"region": "cn-hongkong"')) + 1;
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
+      startLine: line - 1,
+      endLine: line + 1,
     });
   });
 

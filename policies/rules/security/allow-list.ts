@@ -1,0 +1,32 @@
+import type { ResourceBlock } from "../../engine/model";
+import type { Observation, RuleContext } from "../../engine/rule";
+import { parseAddressBlock, type AddressBlock } from "./network";
+import { attributeOf, blocksOf, describe, problemAt, readDeep, toText } from "./read";
+
+/** An allow-list's entries, parsed: each comma-separated item, as the service receives it. */
+export type AllowList =
+  | { readonly entries: readonly { readonly text: string; readonly block: AddressBlock }[] }
+  | { readonly problem: Observation }
+  | undefined;
+
+/** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
+export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
+  const written = attributeOf(resource.body, attribute);
+  if (written === undefined || written === null) return undefined;
+  const fail = (problem: string): AllowList => ({
+    problem: problemAt(resource, attribute, written, problem),
+  });
+  const list = readDeep(context, written, context.stack);
+  if (!list.known) return fail(list.problem);
+  const entries: { text: string; block: AddressBlock }[] = [];
+  for (const item of blocksOf(list.value)) {
+    const text = toText(item);
+    if (typeof text !== "string") return fail(text.problem);
+    for (const entry of text.split(",")) {
+      const block = parseAddressBlock(entry);
+      if (block === undefined) return fail(`holds ${describe(entry)}, which is not an address or CIDR block`);
+      entries.push({ text: entry.trim(), block });
+    }
+  }
+  return { entries };
+}

@@ -1,0 +1,112 @@
+import type { ResourceBlock } from "../../engine/model";
+import type { Observation, RuleContext } from "../../engine/rule";
+import { dataClassOf, keyProblem, protectedClassOf } from "./data-class";
+import { attributeOf, blocksOf, placesOf, problemAt, read, referenceOf, resourcesOf } from "./read";
+
+/** The problem when a copy's destination place is not known to be in mainland China. */
+function placeProblem(
+  context: RuleContext,
+  resource: ResourceBlock,
+  attribute: string,
+  written: unknown,
+  dataClass: string,
+) {
+  const abroad = placesOf(context, written, context.stack).filter((place) => place.verdict !== "mainland");
+  if (abroad.length === 0) return undefined;
+  return problemAt(
+    resource,
+    attribute,
+    written ?? null,
+    `is ${abroad.map((place) => place.place).join("; ")}: copies of ${dataClass} stay in mainland China`,
+  );
+}
+
+function ossReplication(context: RuleContext, replication: ResourceBlock): Observation[] {
+  const source = referenceOf(context, attributeOf(replication.body, "bucket"), context.stack);
+  if (!("resource" in source))
+    return [
+      problemAt(
+        replication,
+        "bucket",
+        attributeOf(replication.body, "bucket") ?? null,
+        `${source.problem}: what data it copies cannot be known`,
+      ),
+    ];
+  const dataClass = protectedClassOf(context, source.resource, source.stack);
+  if (dataClass === undefined) return [];
+  const found: Observation[] = [];
+  const destinationBlock = read(context, attributeOf(replication.body, "destination"), context.stack);
+  const destination = destinationBlock.known ? blocksOf(destinationBlock.value)[0] : undefined;
+  const bucket = attributeOf(destination, "bucket");
+  const target = referenceOf(context, bucket, context.stack);
+  const targetClass = "resource" in target ? dataClassOf(context, target.resource, target.stack) : undefined;
+  if (targetClass === undefined || !("dataClass" in targetClass) || targetClass.dataClass !== dataClass) {
+    const what =
+      "resource" in target ? `${target.resource.address}, which is not tagged ${dataClass}` : target.problem;
+    found.push(
+      problemAt(
+        replication,
+        "destination.bucket",
+        bucket ?? null,
+        `is ${what}: a copy of ${dataClass} is held to the same rules as the original`,
+      ),
+    );
+  }
+  const location = placeProblem(
+    context,
+    replication,
+    "destination.location",
+    attributeOf(destination, "location"),
+    dataClass,
+  );
+  if (location !== undefined) found.push(location);
+  const encryption = read(context, attributeOf(replication.body, "encryption_configuration"), context.stack);
+  const replicaKey = attributeOf(
+    encryption.known ? blocksOf(encryption.value)[0] : undefined,
+    "replica_kms_key_id",
+  );
+  const keyIssue =
+    replicaKey === undefined || replicaKey === null
+      ? `is not set: replicas of ${dataClass} are not under a key of their own`
+      : keyProblem(context, referenceOf(context, replicaKey, context.stack), dataClass);
+  if (keyIssue !== undefined)
+    found.push(
+      problemAt(replication, "encryption_configuration.replica_kms_key_id", replicaKey ?? null, keyIssue),
+    );
+  return found;
+}
+
+function rdsCrossBackup(context: RuleContext, policy: ResourceBlock): Observation[] {
+  const instance = referenceOf(context, attributeOf(policy.body, "instance_id"), context.stack);
+  if (!("resource" in instance))
+    return [
+      problemAt(
+        policy,
+        "instance_id",
+        attributeOf(policy.body, "instance_id") ?? null,
+        `${instance.problem}: what data it copies cannot be known`,
+      ),
+    ];
+  const dataClass = protectedClassOf(context, instance.resource, instance.stack);
+  if (dataClass === undefined) return [];
+  const region = placeProblem(
+    context,
+    policy,
+    "cross_backup_region",
+    attributeOf(policy.body, "cross_backup_region"),
+    dataClass,
+  );
+  return region === undefined ? [] : [region];
+}
+
+/** Replicas and backups of personal information or important data stay in mainland China, under the same data class. */
+export function dataClassCopy(context: RuleContext): Observation[] {
+  return [
+    ...[...resourcesOf(context.stack, "alicloud_oss_bucket_replication")].flatMap((each) =>
+      ossReplication(context, each),
+    ),
+    ...[...resourcesOf(context.stack, "alicloud_rds_instance_cross_backup_policy")].flatMap((each) =>
+      rdsCrossBackup(context, each),
+    ),
+  ];
+}

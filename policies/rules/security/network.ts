@@ -1,0 +1,81 @@
+/** Addresses, CIDR blocks and port ranges as Alibaba Cloud writes them, parsed exactly (no lookalike matching). */
+
+/** A block of addresses: an IPv4 or IPv6 CIDR, or a single address (a block of one). */
+export interface AddressBlock {
+  readonly version: 4 | 6;
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly prefix: number;
+}
+
+const IPV4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+function ipv4(text: string): bigint | undefined {
+  const octets = text.split(".");
+  if (octets.length !== 4 || !octets.every((octet) => IPV4_OCTET.test(octet))) return undefined;
+  return octets.reduce((sum, octet) => (sum << 8n) | BigInt(octet), 0n);
+}
+
+function groups(text: string): string[] | undefined {
+  if (text === "") return [];
+  const parts = text.split(":");
+  return parts.every((part) => IPV6_GROUP.test(part)) ? parts : undefined;
+}
+
+function ipv6(text: string): bigint | undefined {
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const head = groups(halves[0] ?? "");
+  const tail = halves.length === 2 ? groups(halves[1] ?? "") : [];
+  if (head === undefined || tail === undefined) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
+  const all = [...head, ...Array<string>(missing).fill("0"), ...tail];
+  return all.reduce((sum, group) => (sum << 16n) | BigInt(`0x${group}`), 0n);
+}
+
+/** An address or CIDR block (`10.0.0.0/8`, `10.1.2.3`, `::/0`); host bits are masked off. Undefined when malformed. */
+export function parseAddressBlock(text: string): AddressBlock | undefined {
+  const [address = "", prefixText, extra] = text.trim().split("/");
+  if (extra !== undefined) return undefined;
+  const version = address.includes(":") ? 6 : 4;
+  const value = version === 4 ? ipv4(address) : ipv6(address);
+  const bits = version === 4 ? 32 : 128;
+  if (value === undefined) return undefined;
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
+  const prefix = prefixText === undefined ? bits : Number(prefixText);
+  if (prefix > bits) return undefined;
+  const size = 1n << BigInt(bits - prefix);
+  const first = value - (value % size);
+  return { version, first, last: first + size - 1n, prefix };
+}
+
+/** True when the block admits any address at all: `0.0.0.0/0`, `::/0`, or the whitelist entry `0.0.0.0`. */
+export function admitsEveryone(block: AddressBlock): boolean {
+  return block.prefix === 0 || (block.version === 4 && block.prefix === 32 && block.first === 0n);
+}
+
+/** True when every address of `inner` is in `outer`. */
+export function isWithin(inner: AddressBlock, outer: AddressBlock): boolean {
+  return inner.version === outer.version && inner.first >= outer.first && inner.last <= outer.last;
+}
+
+/** A port range `FROM/TO` as a security group rule writes it; `-1/-1` is every port. */
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+const PORT = /^(-1|\d{1,5})$/;
+
+/** The ports a `port_range` opens, or undefined when it is not `FROM/TO` with ports from 1 to 65535 (or -1/-1). */
+export function parsePortRange(text: string): PortRange | undefined {
+  const [fromText = "", toText = "", extra] = text.split("/");
+  if (extra !== undefined || !PORT.test(fromText) || !PORT.test(toText)) return undefined;
+  const from = Number(fromText);
+  const to = Number(toText);
+  if (from === -1 && to === -1) return { from: 1, to: 65535 };
+  if (from < 1 || to > 65535 || from > to) return undefined;
+  return { from, to };
+}
