@@ -14,6 +14,7 @@ import {
   resourcesByName,
   resourcesOf,
   resourcesWithProvider,
+  synthAccountWithControlPolicy,
   synthPlatform,
   THREE_DATA_CENTERS_PATH,
 } from "./synth";
@@ -465,7 +466,8 @@ describe("account", () => {
 
   it("has no Resource Directory control policy unless the configuration asks for one", () => {
     expect(resourcesOf(account(), "alicloud_resource_manager_control_policy")).toEqual([]);
-    const [policy] = resourcesOf(three.account, "alicloud_resource_manager_control_policy");
+    const { account: withPolicy } = synthAccountWithControlPolicy();
+    const [policy] = resourcesOf(withPolicy, "alicloud_resource_manager_control_policy");
     expect(policy.effect_scope).toBe("RAM");
     // A control policy has Effect, Action/NotAction, Resource and Condition only: no NotResource.
     expect(JSON.parse(policy.policy_document)).toEqual({
@@ -474,9 +476,15 @@ describe("account", () => {
         { Effect: "Deny", Action: ["*"], Resource: FOREIGN_REGION_IDS.map((region) => `acs:*:${region}:*`) },
       ],
     });
-    expect(resourcesOf(three.account, "alicloud_resource_manager_control_policy_attachment")).toEqual([
+    expect(resourcesOf(withPolicy, "alicloud_resource_manager_control_policy_attachment")).toEqual([
       expect.objectContaining({ target_id: "fd-examplefolder1" }),
     ]);
+  });
+
+  // The catalog keeps a control policy's document out of the value scan: the regions it names are denied.
+  it("passes the residency guard when enabled", () => {
+    const { app } = synthAccountWithControlPolicy();
+    expect(() => app.synth()).not.toThrow();
   });
 
   it("denies only foreign regions: none of them is in the mainland catalog, cn-hongkong is among them", () => {

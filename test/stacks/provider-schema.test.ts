@@ -6,6 +6,7 @@ import {
   allResources,
   configFrom,
   DEFAULT_CONFIG_PATH,
+  synthAccountWithControlPolicy,
   synthPlatform,
   THREE_DATA_CENTERS_PATH,
 } from "./synth";
@@ -15,9 +16,10 @@ let stacks: Record<string, Block>;
 
 beforeAll(() => {
   schema = readProviderSchema();
-  // Both configurations, so that the opt-in control policy and the OSS backend are walked too.
+  // Both configurations and the opt-in control policy, so that the OSS backend and the policy are walked too.
   stacks = {
     ...synthPlatform(configFrom(DEFAULT_CONFIG_PATH)),
+    "control-policy/account": synthAccountWithControlPolicy().account,
     ...Object.fromEntries(
       Object.entries(synthPlatform(configFrom(THREE_DATA_CENTERS_PATH, "oss"))).map(([id, stack]) => [
         `three/${id}`,

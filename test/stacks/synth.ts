@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing } from "cdktf";
+import type { App } from "cdktf";
 import { loadConfig } from "../../stacks/config";
 import type { PlatformConfig } from "../../stacks/config";
 import { buildPlatform } from "../../stacks/platform";
@@ -30,6 +31,21 @@ export function synthPlatform(config: PlatformConfig): Record<string, Block> {
       JSON.parse(readFileSync(join(app.outdir, "stacks", id, "cdk.tf.json"), "utf8")) as Block,
     ]),
   );
+}
+
+/** The committed configuration with the opt-in region control policy attached to one folder. */
+export function withRegionControlPolicy(config: PlatformConfig): PlatformConfig {
+  return {
+    ...config,
+    account: { ...config.account, regionControlPolicy: { targetIds: ["fd-examplefolder1"] } },
+  };
+}
+
+/** The account stack of that configuration, and its app (to synthesize with the guard). */
+export function synthAccountWithControlPolicy(): { app: App; account: Block } {
+  const app = Testing.app();
+  const { account } = buildPlatform(app, withRegionControlPolicy(configFrom(DEFAULT_CONFIG_PATH)));
+  return { app, account: JSON.parse(Testing.synth(account)) as Block };
 }
 
 /** The resources of a type in a stack, by name. */
