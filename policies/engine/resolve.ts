@@ -802,6 +802,7 @@ function partialTextPlaces(text: PartialText, form: PlaceForm): readonly PlaceVe
   const { parts } = text;
   const firstUnknown = parts.find((part): part is Unknown => part instanceof Unknown);
   const refused = [unresolved(firstUnknown?.reason ?? "the text is not known before apply")];
+  if (form === "value") return knownPartPlaces(parts);
   if (form !== "place") return refused;
   const prefix = typeof parts[0] === "string" ? parts[0] : "";
   if (prefix.startsWith("acs:")) {
@@ -820,6 +821,24 @@ function partialTextPlaces(text: PartialText, form: PlaceForm): readonly PlaceVe
   }
   if (hostEnds(prefix)) return [classifyPlace(prefix, form)];
   return hostLabelPlaces(parts) ?? refused;
+}
+
+/** Stands for an unknown part: no place shape holds it, and JSON keeps it inside a string. */
+const UNKNOWN_PART = "\u2026";
+/** Separators that bound a known part of a template (`${id}-cn-hongkong`, `${a}:${b}`). */
+const PART_SEPARATORS = /^[-_.:/,\s]+|[-_.:/,\s]+$/g;
+
+/**
+ * In the value form, a partly known text names what its known parts name: the text with each unknown part
+ * held by a placeholder (JSON around an unknown ID still parses), and each known part between separators.
+ * Only what is found counts there, so reading more of the text can add a refusal but never clear one.
+ */
+function knownPartPlaces(parts: readonly (string | Unknown)[]): readonly PlaceVerdict[] {
+  const whole = parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
+  const places = [classifyPlace(whole, "value")];
+  for (const part of parts)
+    if (typeof part === "string") places.push(classifyPlace(part.replace(PART_SEPARATORS, ""), "value"));
+  return places;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   isValueObject,
   objectOf,
   PartialText,
+  textOfPieces,
   sortedKeys,
   Unknown,
   type Value,
@@ -288,15 +289,8 @@ class Evaluator {
   private template(parts: readonly TemplatePart[], locals: Locals): Value {
     const pieces: (string | Unknown)[] = [];
     this.render(parts, locals, pieces);
-    if (pieces.every((piece) => typeof piece === "string")) return pieces.join("");
     // Known text is kept between the unknown parts, each unknown with its origin.
-    const joined: (string | Unknown)[] = [];
-    for (const piece of pieces) {
-      const last = joined[joined.length - 1];
-      if (typeof piece === "string" && typeof last === "string") joined[joined.length - 1] = last + piece;
-      else if (piece !== "") joined.push(piece);
-    }
-    return new PartialText(joined);
+    return textOfPieces(pieces);
   }
 
   private render(parts: readonly TemplatePart[], locals: Locals, into: (string | Unknown)[]): void {

@@ -23,8 +23,10 @@ import {
   isUnknown,
   isValueObject,
   objectOf,
+  PartialText,
   setOf,
   sortedKeys,
+  textOfPieces,
   Unknown,
   type Value,
   type ValueObject,
@@ -129,7 +131,19 @@ function unifyElements(elements: Value[], name: string): Value[] {
 /** Go's unicode.IsSpace, as trimspace and strip markers use it. */
 const SPACE_AROUND = /^[\p{White_Space}]+|[\p{White_Space}]+$/gu;
 
-function format(spec: string, args: readonly Value[], name: string): string {
+/**
+ * An argument of `%s` (or an element to join) as text pieces: a value known only in part keeps its known text,
+ * as a template interpolation would, each unknown part without origin (a function computed it).
+ */
+function textPieces(value: Value, what: string): (string | Unknown)[] {
+  if (value instanceof Unknown) return [derivedUnknown(value, what)];
+  if (value instanceof PartialText)
+    return value.parts.map((part) => (typeof part === "string" ? part : derivedUnknown(part, what)));
+  return [text(value, what)];
+}
+
+function format(spec: string, args: readonly Value[], name: string): string | PartialText {
+  const pieces: (string | Unknown)[] = [];
   let result = "";
   let next = 0;
   for (let i = 0; i < spec.length; i++) {
@@ -156,10 +170,15 @@ function format(spec: string, args: readonly Value[], name: string): string {
       const bool = toBool(arg, "the argument of %t");
       if (bool instanceof Unknown) throw new UnknownResult(bool);
       result += String(bool);
-    } else result += text(arg);
+    } else if (verb === "s") {
+      pieces.push(result, ...textPieces(arg, `${name}() of an unknown value`));
+      result = "";
+    } else if (isUnknown(arg)) throw new UnknownResult(derivedUnknown(arg, `${name}() of an unknown value`));
+    else result += text(arg);
   }
   if (next < args.length) fail(`too many arguments; only ${next} used by format string`);
-  return result;
+  pieces.push(result);
+  return textOfPieces(pieces);
 }
 
 function textOfInteger(value: number): string {
@@ -305,7 +324,12 @@ function range(args: number[]): number[] {
 }
 
 const FUNCTIONS: Record<string, FunctionSpec> = {
-  format: { arity: [1, Infinity], impl: ([spec, ...args]) => format(text(spec), args, "format") },
+  format: {
+    arity: [1, Infinity],
+    // Only %s sees an unknown argument (its known text is kept); any other verb of one is refused.
+    seesUnknown: true,
+    impl: ([spec, ...args]) => format(text(spec), args, "format"),
+  },
   formatlist: {
     arity: [1, Infinity],
     impl: ([spec, ...args]) => {
@@ -325,10 +349,20 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   },
   join: {
     arity: [2, Infinity],
+    // An unknown element keeps the known text around it; an unknown separator or list is refused.
+    seesUnknown: true,
     impl: ([separator, ...lists]) => {
+      const glue = text(separator, "the separator");
+      const unknownList = lists.find(isUnknown);
+      if (unknownList !== undefined)
+        throw new UnknownResult(derivedUnknown(unknownList, "join() of an unknown list"));
       const elements = lists.flatMap((arg) => list(arg, "a list to join"));
       if (elements.includes(null)) fail("an element to join is null");
-      return elements.map((element) => text(element, "an element to join")).join(text(separator));
+      const pieces = elements.flatMap((element, index) => [
+        ...(index === 0 ? [] : [glue]),
+        ...textPieces(element, "join() of an unknown element"),
+      ]);
+      return textOfPieces(pieces);
     },
   },
   split: {

@@ -72,3 +72,18 @@ export function setOf(elements: Value[]): Value[] {
 export function isSet(value: Value): boolean {
   return Array.isArray(value) && sets.has(value);
 }
+
+/**
+ * Text from pieces, some of them unknown: the text when all are known, else a PartialText with the known text
+ * kept between the unknown parts (adjacent known pieces joined, empty ones dropped).
+ */
+export function textOfPieces(pieces: readonly (string | Unknown)[]): string | PartialText {
+  if (pieces.every((piece) => typeof piece === "string")) return pieces.join("");
+  const joined: (string | Unknown)[] = [];
+  for (const piece of pieces) {
+    const last = joined[joined.length - 1];
+    if (typeof piece === "string" && typeof last === "string") joined[joined.length - 1] = last + piece;
+    else if (piece !== "") joined.push(piece);
+  }
+  return new PartialText(joined);
+}

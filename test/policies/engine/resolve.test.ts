@@ -972,6 +972,33 @@ describe("Resolver on Terraform's language", () => {
       expect(placesIn(stack, "acs:oss:cn-${var.free}:1:b")[0]?.verdict).toBe("unresolved");
     });
 
+    it("keeps the known text of format() and join() over unknown parts, as an interpolation does", () => {
+      const mns = (region: string) =>
+        `\${format("acs:mns:${region}:%s:queues/%s", ${account.slice(2, -1)}, "q")}`;
+      expect(placesIn(stack, mns("cn-shanghai"))).toEqual([mainland("cn-shanghai")]);
+      expect(placesIn(stack, mns("cn-hongkong"))).toEqual([outside("cn-hongkong")]);
+      expect(
+        placesIn(stack, `\${join(":", ["acs", "log", "us-west-1", ${account.slice(2, -1)}, "project/p"])}`),
+      ).toEqual([outside("us-west-1")]);
+      // Any verb but %s over an unknown is refused: its text is not the interpolation's.
+      expect(
+        placesIn(stack, `\${format("acs:mns:cn-shanghai:%d:q", ${account.slice(2, -1)})}`)[0]?.verdict,
+      ).toBe("unresolved");
+    });
+
+    it("reads the known parts of partly known text in the value form: JSON around an unknown ID, a region suffix", () => {
+      const valueIn = (value: string) => resolverOf(stack).places(value, "value", stack);
+      const verdicts = (value: string) => valueIn(value).map((place) => place.verdict);
+      expect(verdicts(`\${alicloud_oss_bucket.home.id}-cn-hongkong`)).toContain("outside");
+      expect(
+        verdicts(`{"RegionId": "ap-southeast-1", "Ids": ["\${alicloud_oss_bucket.home.id}"]}`),
+      ).toContain("outside");
+      expect(verdicts(`\${alicloud_oss_bucket.home.id}-cn-hangzhou`)).not.toContain("outside");
+      expect(
+        verdicts(`{"RegionId": "cn-hangzhou", "Ids": ["\${alicloud_oss_bucket.home.id}"]}`),
+      ).not.toContain("outside");
+    });
+
     it("places a host by its known labels when the unknown ones are the account or a resource's", () => {
       expect(placesIn(stack, `https://${account}.mns.cn-shanghai.aliyuncs.com`)).toEqual([
         mainland("cn-shanghai"),
