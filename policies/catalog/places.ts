@@ -127,8 +127,8 @@ function classifyAlibabaPlace(value: string): PlaceVerdict {
 /** A value in no place position: only its shape can name a place; JSON is read and each of its strings classified. */
 function classifyValue(value: string, nesting: number): PlaceVerdict {
   if (looksLikeJson(value)) {
-    const parsed = parseJson(value);
-    if (parsed !== undefined) return worstInJson(parsed, nesting + 1);
+    const verdict = jsonVerdict(value, nesting);
+    if (verdict !== undefined) return verdict;
   }
   const region = regionOfIdentifier(value);
   if (region !== undefined) return ofRegion(region);
@@ -149,12 +149,25 @@ function regionOfServiceName(value: string): string | undefined {
   return KNOWN_REGIONS.has(region) ? region : undefined;
 }
 
-function parseJson(text: string): unknown {
+/** The verdicts of JSON texts already read: 10,000 resources repeat a few policy documents. */
+const jsonVerdicts = new Map<string, PlaceVerdict | undefined>();
+/** Bounds the memory the memo may hold; past it, the memo starts over. */
+const MAX_MEMOIZED_JSON = 4_096;
+
+/** The worst verdict in a JSON text, or undefined when the text is not JSON. */
+function jsonVerdict(text: string, nesting: number): PlaceVerdict | undefined {
+  if (nesting === 0 && jsonVerdicts.has(text)) return jsonVerdicts.get(text);
+  let verdict: PlaceVerdict | undefined;
   try {
-    return JSON.parse(text) as unknown;
+    verdict = worstInJson(JSON.parse(text) as unknown, nesting + 1);
   } catch {
-    return undefined;
+    verdict = undefined;
   }
+  if (nesting === 0) {
+    if (jsonVerdicts.size >= MAX_MEMOIZED_JSON) jsonVerdicts.clear();
+    jsonVerdicts.set(text, verdict);
+  }
+  return verdict;
 }
 
 /** The worst verdict among the strings of a JSON document: outside beats mainland beats no place. */

@@ -836,8 +836,10 @@ const PART_SEPARATORS = /^[-_.:/,\s]+|[-_.:/,\s]+$/g;
 function knownPartPlaces(parts: readonly (string | Unknown)[]): readonly PlaceVerdict[] {
   const whole = parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
   const places = [classifyPlace(whole, "value")];
+  // A part holding a quote, brace or bracket is a fragment of a structure the whole text was read as.
   for (const part of parts)
-    if (typeof part === "string") places.push(classifyPlace(part.replace(PART_SEPARATORS, ""), "value"));
+    if (typeof part === "string" && !/["{[]/.test(part))
+      places.push(classifyPlace(part.replace(PART_SEPARATORS, ""), "value"));
   return places;
 }
 
