@@ -18,6 +18,7 @@ interface Job {
   readonly needs?: string | string[];
   readonly environment?: string;
   readonly strategy?: { readonly matrix?: Record<string, unknown> };
+  readonly "continue-on-error"?: boolean | string;
   readonly if?: string;
   readonly permissions?: Record<string, string>;
   readonly outputs?: Record<string, string>;
@@ -89,6 +90,8 @@ describe("the residency workflow", () => {
 
   it("tests on a matrix of Node 22 and 24", () => {
     expect(check.strategy?.matrix?.node).toEqual([22, 24]);
+    // Node 24 cannot run cdktf-cli 0.21's synth: its leg reports and never gates.
+    expect(check["continue-on-error"]).toBe("${{ matrix.node == 24 }}");
     expect(at(uses("actions/setup-node"), "sets up node").with).toMatchObject({
       "node-version": "${{ matrix.node }}",
       cache: "npm",
@@ -132,7 +135,7 @@ describe("the residency workflow", () => {
       sarif_file: "app/residency.sarif",
       checkout_path: "${{ github.workspace }}/app",
     });
-    expect(upload.if).toContain("matrix.node == 24");
+    expect(upload.if).toContain("matrix.node == 22");
     expect(check.permissions?.["security-events"]).toBe("write");
   });
 
