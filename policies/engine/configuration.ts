@@ -29,8 +29,8 @@ export interface ConfigBlock {
   readonly body: JsonObject;
 }
 
-/** A resource or data block, in the shape of the engine's model (`ResourceBlock`), with its file. */
-export interface ResourceConfig extends ConfigBlock {
+/** What names a resource or data block and its provider, in the configuration and in the engine's model. */
+export interface BlockIdentity {
   /** `alicloud_oss_bucket.logs` or `data.alicloud_zones.available`. */
   readonly address: string;
   readonly mode: "managed" | "data";
@@ -40,6 +40,10 @@ export interface ResourceConfig extends ConfigBlock {
   readonly typeProvider: string;
   /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
   readonly providerKey: string;
+}
+
+/** A resource or data block, in the shape of the engine's model (`ResourceBlock`), with its file. */
+export interface ResourceConfig extends ConfigBlock, BlockIdentity {
   readonly constructPath: string | undefined;
 }
 

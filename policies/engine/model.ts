@@ -3,6 +3,7 @@ import {
   providerOfType,
   readConfiguration,
   traversalOf,
+  type BlockIdentity,
   type ModuleConfiguration,
 } from "./configuration";
 import { checkNesting, describe, InputError, isObject, objectAt, own, type JsonObject } from "./json";
@@ -30,16 +31,7 @@ export interface ProviderConfig {
   readonly declared: boolean;
 }
 
-export interface ResourceBlock {
-  /** `alicloud_oss_bucket.logs` or `data.alicloud_zones.available`. */
-  readonly address: string;
-  readonly mode: "managed" | "data";
-  readonly type: string;
-  readonly name: string;
-  /** The provider the type belongs to (`alicloud` for `alicloud_oss_bucket`), whichever configuration it uses. */
-  readonly typeProvider: string;
-  /** Provider configuration key: `alicloud`, `alicloud.dr`, `random`. */
-  readonly providerKey: string;
+export interface ResourceBlock extends BlockIdentity {
   readonly body: JsonObject;
   /** For a plan: the `after_unknown` tree, whose `true` leaves are known only after apply. */
   readonly unknown?: unknown;
