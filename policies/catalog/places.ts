@@ -118,7 +118,7 @@ function classifyAlibabaPlace(value: string): PlaceVerdict {
   if (host !== undefined) return classifyHost(host) ?? unresolved(`endpoint "${host}" names no region`);
   if (URL_SHAPE.exec(value)?.[2]?.includes(".") === true) {
     return unresolved(
-      `"${value}" is not an Alibaba Cloud endpoint: data sent there goes to an unknown destination; use a mainland Alibaba Cloud endpoint or suppress with an assessment`,
+      `"${value}" is not an Alibaba Cloud endpoint: data sent there goes to an unknown destination; use a mainland Alibaba Cloud endpoint, or record in residency-exceptions.json a mainland-verified exception (a destination a reviewer verified to be in mainland China)`,
     );
   }
   return unresolved(`"${value}" names no region, zone, OSS location, endpoint or ARN`);

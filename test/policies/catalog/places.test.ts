@@ -110,7 +110,7 @@ describe("classifyPlace, edges", () => {
     [
       "example.com",
       "unresolved",
-      '"example.com" is not an Alibaba Cloud endpoint: data sent there goes to an unknown destination; use a mainland Alibaba Cloud endpoint or suppress with an assessment',
+      '"example.com" is not an Alibaba Cloud endpoint: data sent there goes to an unknown destination; use a mainland Alibaba Cloud endpoint, or record in residency-exceptions.json a mainland-verified exception (a destination a reviewer verified to be in mainland China)',
     ],
     [
       "oss-xcn-shanghai.aliyuncs.com",
