@@ -788,7 +788,8 @@ export class Resolver {
     // Built on first use: a stack whose values reference no resource never indexes its 10,000 blocks.
     if (index === undefined) {
       index = { managed: new Map(), data: new Map() };
-      for (const resource of stack.resources) {
+      for (let position = 0; position < stack.resources.length; position++) {
+        const resource = stack.resources[position] as ResourceBlock;
         // A plan's instances (`x[0]`) and its modules' blocks are no block a reference in this stack names; in
         // a configuration, a block's address is its type and name (after its module's path).
         if (
