@@ -9,10 +9,36 @@ export type AllowList =
   | { readonly problem: Observation }
   | undefined;
 
+/** Allow-lists already read, per check (its resolver), resource and attribute: two rules read each database's. */
+const allowLists = new WeakMap<object, WeakMap<ResourceBlock, Map<string, AllowList>>>();
+
 /** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
 export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
   const written = attributeOf(resource.body, attribute);
   if (written === undefined || written === null) return undefined;
+  let byResource = allowLists.get(context.resolver);
+  if (byResource === undefined) {
+    byResource = new WeakMap();
+    allowLists.set(context.resolver, byResource);
+  }
+  let byAttribute = byResource.get(resource);
+  if (byAttribute === undefined) {
+    byAttribute = new Map();
+    byResource.set(resource, byAttribute);
+  }
+  const known = byAttribute.get(attribute);
+  if (known !== undefined) return known;
+  const list = parseAllowList(context, resource, attribute, written);
+  byAttribute.set(attribute, list);
+  return list;
+}
+
+function parseAllowList(
+  context: RuleContext,
+  resource: ResourceBlock,
+  attribute: string,
+  written: unknown,
+): AllowList {
   const fail = (problem: string): AllowList => ({
     problem: problemAt(resource, attribute, written, problem),
   });

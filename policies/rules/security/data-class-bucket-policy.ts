@@ -63,13 +63,14 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
 
 /** `*` in a policy pattern matches any run of characters; everything else matches itself. */
 function matches(pattern: string, value: string): boolean {
+  if (!pattern.includes("*")) return pattern === value;
   const pieces = pattern.split("*");
   const first = pieces[0] ?? "";
   const last = pieces[pieces.length - 1] ?? "";
-  if (pieces.length === 1) return pattern === value;
   if (!value.startsWith(first) || value.length < first.length + last.length) return false;
   let at = first.length;
-  for (const piece of pieces.slice(1, -1)) {
+  for (let index = 1; index < pieces.length - 1; index++) {
+    const piece = pieces[index] ?? "";
     const found = value.indexOf(piece, at);
     if (found < 0) return false;
     at = found + piece.length;
@@ -77,80 +78,117 @@ function matches(pattern: string, value: string): boolean {
   return value.length - last.length >= at && value.endsWith(last);
 }
 
-/** Whether a policy's Resource entry covers every object of the bucket (`acs:oss:*:*:name/*`, any region or account). */
-function coversObjects(resource: string, bucketName: string): boolean {
+/**
+ * Whether a policy's Resource entry covers every object of the bucket (`acs:oss:*:*:name/*`, any region or
+ * account); `anyObject` is the name of an object in it. Read by its colons, without splitting the entry.
+ */
+function coversObjects(resource: string, anyObject: string): boolean {
   if (resource === "*") return true;
-  const [scheme, service, , , ...rest] = resource.split(":");
-  return (
-    scheme === "acs" &&
-    (service === "oss" || service === "*") &&
-    matches(rest.join(":"), `${bucketName}/any-object`)
-  );
+  const service = resource.startsWith("acs:oss:") ? 8 : resource.startsWith("acs:*:") ? 6 : -1;
+  if (service < 0) return false;
+  const region = resource.indexOf(":", service);
+  const account = region < 0 ? -1 : resource.indexOf(":", region + 1);
+  return account >= 0 && matches(resource.slice(account + 1), anyObject);
 }
 
-function texts(value: unknown): string[] {
-  return blocksOf(value).filter((item): item is string => typeof item === "string");
+/** Whether any text of a policy value (one text or a list) passes the test. */
+function someText(value: unknown, test: (text: string) => boolean): boolean {
+  if (!Array.isArray(value)) return typeof value === "string" && test(value);
+  for (const item of value) if (typeof item === "string" && test(item)) return true;
+  return false;
 }
+
+const isEveryone = (principal: string): boolean => principal === "*";
+const readsObjects = (action: string): boolean =>
+  matches(action, OBJECT_READ_ACTIONS[0]) || matches(action, OBJECT_READ_ACTIONS[1]);
 
 function unmarked(text: string): string {
   return text.replaceAll("\u0001", "");
 }
 
-/** The references a list of condition values stands for, or the first value that is not one of the given type. */
-function referencesOfType(document: Document, values: unknown, type: string): NamedPart[] | string {
-  const found: NamedPart[] = [];
-  for (const value of texts(values)) {
+/** The problem with a list of condition values: a value that is not a reference of the given type, or none. */
+function referencesProblem(document: Document, values: unknown, type: string): string | undefined {
+  let any = false;
+  for (const value of blocksOf(values)) {
+    if (typeof value !== "string") continue;
     const reference = document.references.get(value);
     if (reference === undefined || reference.type !== type)
       return `${JSON.stringify(unmarked(value))} is not a reference to an ${type}`;
-    found.push(reference);
+    any = true;
   }
-  return found.length > 0 ? found : `names no ${type}`;
+  return any ? undefined : `names no ${type}`;
+}
+
+function entriesOf(value: unknown): object {
+  return typeof value === "object" && value !== null ? value : {};
 }
 
 /** Why a statement is not the deny the rule asks for (undefined when it is). */
-function denyProblem(document: Document, statement: unknown, bucketName: string): string | undefined {
+function denyProblem(
+  document: Document,
+  statement: unknown,
+  bucketName: string,
+  anyObject: string,
+): string | undefined {
   if (attributeOf(statement, "Effect") !== "Deny") return "is not a Deny";
-  if (!texts(attributeOf(statement, "Principal")).includes("*")) return "does not apply to every principal";
-  const actions = texts(attributeOf(statement, "Action"));
-  if (!actions.some((action) => OBJECT_READ_ACTIONS.some((read) => matches(action, read))))
+  if (!someText(attributeOf(statement, "Principal"), isEveryone)) return "does not apply to every principal";
+  if (!someText(attributeOf(statement, "Action"), readsObjects))
     return "does not deny reading objects (oss:GetObject)";
-  if (!texts(attributeOf(statement, "Resource")).some((resource) => coversObjects(resource, bucketName)))
+  if (!someText(attributeOf(statement, "Resource"), (resource) => coversObjects(resource, anyObject)))
     return `does not cover the objects of ${bucketName}`;
   const condition = attributeOf(statement, "Condition");
-  let vpcs: NamedPart[] | string = "has no StringNotEquals acs:SourceVpc condition";
-  for (const [operator, keys] of Object.entries(
-    typeof condition === "object" && condition !== null ? condition : {},
-  )) {
-    for (const [key, values] of Object.entries(typeof keys === "object" && keys !== null ? keys : {})) {
+  let vpcs: string | undefined = "has no StringNotEquals acs:SourceVpc condition";
+  for (const [operator, keys] of Object.entries(entriesOf(condition))) {
+    for (const [key, values] of Object.entries(entriesOf(keys))) {
       if (!NOT_CONDITIONS.has(operator)) return `narrows the deny with ${operator} ${key}`;
-      if (key === "acs:SourceVpc") vpcs = referencesOfType(document, values, "alicloud_vpc");
+      if (key === "acs:SourceVpc") vpcs = referencesProblem(document, values, "alicloud_vpc");
       else if (key === "acs:PrincipalARN") {
-        const roles = referencesOfType(document, values, "alicloud_ram_role");
-        if (typeof roles === "string") return `exempts principals other than approved roles: ${roles}`;
+        const roles = referencesProblem(document, values, "alicloud_ram_role");
+        if (roles !== undefined) return `exempts principals other than approved roles: ${roles}`;
       } else return `narrows the deny with ${operator} ${key}`;
     }
   }
-  return typeof vpcs === "string" ? `acs:SourceVpc ${vpcs}` : undefined;
+  return vpcs === undefined ? undefined : `acs:SourceVpc ${vpcs}`;
+}
+
+/** A written policy and the resource it is written on. */
+interface Policy {
+  readonly owner: ResourceBlock;
+  readonly written: unknown;
+}
+
+function isWritten(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** The `alicloud_oss_bucket_policy` resources of the stack by the bucket each names, in the stack's order. */
+function bucketPolicies(context: RuleContext): Map<ResourceBlock, Policy[]> {
+  const byBucket = new Map<ResourceBlock, Policy[]>();
+  for (const policy of resourcesOf(context.stack, "alicloud_oss_bucket_policy")) {
+    const written = attributeOf(policy.body, "policy");
+    if (!isWritten(written)) continue;
+    const target = referenceOf(context, attributeOf(policy.body, "bucket"), context.stack);
+    if (!("resource" in target)) continue;
+    const policies = byBucket.get(target.resource);
+    if (policies === undefined) byBucket.set(target.resource, [{ owner: policy, written }]);
+    else policies.push({ owner: policy, written });
+  }
+  return byBucket;
 }
 
 /** The policies on a bucket: its own `policy` and every `alicloud_oss_bucket_policy` naming it. */
-function policiesOf(
-  context: RuleContext,
-  bucket: ResourceBlock,
-): { owner: ResourceBlock; written: unknown }[] {
-  const policies = [{ owner: bucket, written: attributeOf(bucket.body, "policy") }];
-  for (const policy of resourcesOf(context.stack, "alicloud_oss_bucket_policy")) {
-    const target = referenceOf(context, attributeOf(policy.body, "bucket"), context.stack);
-    if ("resource" in target && target.resource === bucket)
-      policies.push({ owner: policy, written: attributeOf(policy.body, "policy") });
-  }
-  return policies.filter((policy) => policy.written !== undefined && policy.written !== null);
+function policiesOf(bucket: ResourceBlock, byBucket: ReadonlyMap<ResourceBlock, Policy[]>): Policy[] {
+  const own = attributeOf(bucket.body, "policy");
+  const policies: Policy[] = isWritten(own) ? [{ owner: bucket, written: own }] : [];
+  const named = byBucket.get(bucket);
+  if (named !== undefined) policies.push(...named);
+  return policies;
 }
 
 /** A bucket of personal information or important data denies access from outside the data center's VPC, but for approved roles. */
 export function dataClassBucketPolicy(context: RuleContext): Observation[] {
   const found: Observation[] = [];
+  let byBucket: Map<ResourceBlock, Policy[]> | undefined;
   for (const bucket of resourcesOf(context.stack, "alicloud_oss_bucket")) {
     const dataClass = protectedClassOf(context, bucket);
     if (dataClass === undefined) continue;
@@ -160,8 +198,10 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
       found.push(problemAt(bucket, "bucket", attributeOf(bucket.body, "bucket") ?? null, bucketName.problem));
       continue;
     }
+    const anyObject = `${bucketName}/any-object`;
     const reasons: string[] = [];
-    const policies = policiesOf(context, bucket);
+    byBucket ??= bucketPolicies(context);
+    const policies = policiesOf(bucket, byBucket);
     for (const { owner, written } of policies) {
       const document = parseDocument(context, written, context.stack);
       if (typeof document === "string") {
@@ -173,7 +213,7 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
         reasons.push(`the policy of ${owner.address} has no statement`);
         continue;
       }
-      const problems = statements.map((statement) => denyProblem(document, statement, bucketName));
+      const problems = statements.map((statement) => denyProblem(document, statement, bucketName, anyObject));
       if (problems.includes(undefined)) {
         reasons.length = 0;
         break;

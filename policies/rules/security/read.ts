@@ -98,8 +98,39 @@ export function referenceOf(
     };
   if (typeof value !== "string" || !holdsTemplate(value, 0))
     return { problem: `is ${JSON.stringify(value)}, not a reference to a resource of this check` };
+  const known = referencesIn(resolver, stack);
+  const cached = known.get(value);
+  if (cached !== undefined) return cached;
   const named = resolver.reference(value, stack);
-  return "resource" in named ? named : { problem: `cannot be resolved: ${named.unresolved}` };
+  const found = "resource" in named ? named : { problem: `cannot be resolved: ${named.unresolved}` };
+  known.set(value, found);
+  return found;
+}
+
+/**
+ * The references already followed, per check (its resolver) and stack, by text: a text names the same resource
+ * wherever in the stack it is written, and several rules follow the same key, bucket or VPC.
+ */
+const referencesFollowed = new WeakMap<
+  object,
+  WeakMap<StackModel, Map<string, Reference | { readonly problem: string }>>
+>();
+
+function referencesIn(
+  resolver: object,
+  stack: StackModel,
+): Map<string, Reference | { readonly problem: string }> {
+  let byStack = referencesFollowed.get(resolver);
+  if (byStack === undefined) {
+    byStack = new WeakMap();
+    referencesFollowed.set(resolver, byStack);
+  }
+  let byText = byStack.get(stack);
+  if (byText === undefined) {
+    byText = new Map();
+    byStack.set(stack, byText);
+  }
+  return byText;
 }
 
 /** Where a value places something (a region or location attribute), as the residency rules see it. */
@@ -184,6 +215,12 @@ export function describe(value: unknown): string {
 export function blocksOf(value: unknown): readonly unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** The first block of a nested block (`blocksOf(value)[0]`), without a list for the one. */
+export function firstBlockOf(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? (value as readonly unknown[])[0] : value;
 }
 
 /** Each stack's managed resources by type, built once: fifty rules each looking for two types of 10,000 resources. */
