@@ -52,6 +52,9 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
   ["+", "-"],
   ["*", "/", "%"],
 ];
+const LEVEL_OF_OPERATOR: ReadonlyMap<BinaryOperator, number> = new Map(
+  BINARY_LEVELS.flatMap((operators, level) => operators.map((operator) => [operator, level] as const)),
+);
 
 /** A template's scanned pieces before strip markers and directive nesting are applied. */
 type TemplateToken =
@@ -112,27 +115,21 @@ class Parser {
     throw new ParseError(`column ${at + 1}: expected ${expected}, found ${found}`);
   }
 
+  /**
+   * Operands joined by operators of `level` or tighter (precedence climbing: one operator read per
+   * operand, not one try per level), associating to the left.
+   */
   private binary(level: number): Expression {
-    if (level === BINARY_LEVELS.length) return this.postfix(this.term());
-    let left = this.binary(level + 1);
+    let left = this.postfix(this.term());
     for (;;) {
-      const operator = this.binaryOperator(BINARY_LEVELS[level]);
-      if (operator === undefined) return left;
-      const right = this.binary(level + 1);
+      const at = this.ahead();
+      const operator = binaryOperatorAt(this.text, at);
+      const operatorLevel = operator === undefined ? -1 : (LEVEL_OF_OPERATOR.get(operator) ?? -1);
+      if (operator === undefined || operatorLevel < level) return left;
+      this.position = at + operator.length;
+      const right = this.binary(operatorLevel + 1);
       left = { kind: "binary", operator, left, right };
     }
-  }
-
-  private binaryOperator(operators: readonly BinaryOperator[]): BinaryOperator | undefined {
-    const at = this.ahead();
-    for (const operator of operators) {
-      if (!this.text.startsWith(operator, at)) continue;
-      // `<=` and `>=` are tokens of their own, never `<` or `>` followed by `=`.
-      if (operator.length === 1 && this.text[at + 1] === "=") continue;
-      this.position = at + operator.length;
-      return operator;
-    }
-    return undefined;
   }
 
   private term(): Expression {
@@ -227,6 +224,8 @@ class Parser {
 
   private postfix(from: Expression): Expression {
     let result = from;
+    // Steps read since `result`, attached to it at once when something else comes.
+    let steps: TraversalStep[] | undefined;
     for (;;) {
       const at = this.ahead();
       const char = this.text[at];
@@ -234,18 +233,22 @@ class Parser {
         this.position = at + 1;
         this.skipSpace();
         if (this.take("*")) {
-          result = { kind: "splat", form: "attribute", source: result, each: this.attributeSplatSteps() };
+          const source = withSteps(result, steps);
+          steps = undefined;
+          result = { kind: "splat", form: "attribute", source, each: this.attributeSplatSteps() };
           continue;
         }
-        result = withStep(result, this.dotStep());
+        (steps ??= []).push(this.dotStep());
       } else if (char === "[") {
         this.position = at + 1;
         if (this.take("*")) {
           this.expect("]", "']' after '[*'");
+          const source = withSteps(result, steps);
+          steps = undefined;
           this.enter();
           const each = this.postfix({ kind: "splatItem" });
           this.depth--;
-          result = { kind: "splat", form: "full", source: result, each };
+          result = { kind: "splat", form: "full", source, each };
           continue;
         }
         const key = this.within(false, () => {
@@ -254,9 +257,14 @@ class Parser {
           return inside;
         });
         const step = literalKey(key);
-        result = step === undefined ? { kind: "index", collection: result, key } : withStep(result, step);
+        if (step !== undefined) {
+          (steps ??= []).push(step);
+        } else {
+          result = { kind: "index", collection: withSteps(result, steps), key };
+          steps = undefined;
+        }
       } else {
-        return result;
+        return withSteps(result, steps);
       }
     }
   }
@@ -470,8 +478,7 @@ class Parser {
         literal += this.escape();
       } else {
         // A run of ordinary characters at once.
-        let end = this.position + 1;
-        while (end < text.length && !isTemplateSpecial(text.charCodeAt(end), mode)) end++;
+        const end = this.literalRunEnd(this.position + 1, mode);
         literal += text.slice(this.position, end);
         this.position = end;
       }
@@ -480,6 +487,21 @@ class Parser {
     return tokens;
   }
 
+  /**
+   * Where a run of literal template text that goes on at `from` ends: at `$`, `%`, a line end, and in quotes
+   * at `"` or `\\`; the text's end when none comes.
+   */
+  private literalRunEnd(from: number, mode: "bare" | "quoted"): number {
+    const text = this.text;
+    const length = text.length;
+    const quoted = mode === "quoted";
+    for (let at = from; at < length; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 0x24 || code === 0x25 || code === 0x0a || code === 0x0d) return at;
+      if (quoted && (code === 0x22 || code === 0x5c)) return at;
+    }
+    return length;
+  }
   /** A backslash escape of a quoted string, at its backslash. */
   private escape(): string {
     const selector = this.text[this.position + 1];
@@ -610,15 +632,35 @@ class Parser {
   }
 }
 
-/** Characters that end a run of literal template text: `$`, `%`, line ends, and in quotes `"` and `\\`. */
-function isTemplateSpecial(code: number, mode: "bare" | "quoted"): boolean {
-  return (
-    code === 0x24 ||
-    code === 0x25 ||
-    code === 0x0a ||
-    code === 0x0d ||
-    (mode === "quoted" && (code === 0x22 || code === 0x5c))
-  );
+/**
+ * The binary operator at a position, if any. `<=` and `>=` are tokens of their own; any other operator
+ * character followed by `=` is no operator (`!` alone is unary, `=` alone is assignment).
+ */
+function binaryOperatorAt(text: string, at: number): BinaryOperator | undefined {
+  const char = text[at];
+  const next = text[at + 1];
+  switch (char) {
+    case "|":
+      return next === "|" ? "||" : undefined;
+    case "&":
+      return next === "&" ? "&&" : undefined;
+    case "=":
+      return next === "=" ? "==" : undefined;
+    case "!":
+      return next === "=" ? "!=" : undefined;
+    case ">":
+      return next === "=" ? ">=" : ">";
+    case "<":
+      return next === "=" ? "<=" : "<";
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%":
+      return next === "=" ? undefined : char;
+    default:
+      return undefined;
+  }
 }
 
 /** HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; ASCII is decided without the Unicode tables. */
@@ -648,11 +690,13 @@ function literalKey(key: Expression): TraversalStep | undefined {
   return undefined;
 }
 
-function withStep(expression: Expression, step: TraversalStep): Expression {
+/** An expression followed by traversal steps: a traversal or relative traversal extended, or a new relative one. */
+function withSteps(expression: Expression, steps: TraversalStep[] | undefined): Expression {
+  if (steps === undefined) return expression;
   if (expression.kind === "traversal" || expression.kind === "relative") {
-    return { ...expression, steps: [...expression.steps, step] };
+    return { ...expression, steps: expression.steps.length === 0 ? steps : [...expression.steps, ...steps] };
   }
-  return { kind: "relative", source: expression, steps: [step] };
+  return { kind: "relative", source: expression, steps };
 }
 
 /**
