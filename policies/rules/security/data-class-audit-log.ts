@@ -15,6 +15,10 @@ function mongodbAudited(context: RuleContext, instance: ResourceBlock): boolean 
   return false;
 }
 
+const ACCESS_LOG_PATH = ["logging", "target_bucket"];
+const SQL_AUDIT_PATH = ["sql_collector_status"];
+const ENABLED = oneOf("Enabled");
+
 /** Every store of personal information or important data logs who accessed it (access logs or SQL audit). */
 export function dataClassAuditLog(context: RuleContext): Observation[] {
   const found: Observation[] = [];
@@ -24,17 +28,13 @@ export function dataClassAuditLog(context: RuleContext): Observation[] {
     if (dataClass === undefined) continue;
     const unlogged = `is not set: nobody could tell who read or changed the ${dataClass}`;
     if (resource.type === "alicloud_oss_bucket")
-      found.push(
-        ...checkSetting(context, resource, { types, path: ["logging", "target_bucket"], missing: unlogged }),
-      );
+      checkSetting(context, resource, { types, path: ACCESS_LOG_PATH, missing: unlogged }, found);
     else if (resource.type === "alicloud_db_instance")
-      found.push(
-        ...checkSetting(context, resource, {
-          types,
-          path: ["sql_collector_status"],
-          check: oneOf("Enabled"),
-          missing: unlogged,
-        }),
+      checkSetting(
+        context,
+        resource,
+        { types, path: SQL_AUDIT_PATH, check: ENABLED, missing: unlogged },
+        found,
       );
     else if (!mongodbAudited(context, resource))
       found.push(

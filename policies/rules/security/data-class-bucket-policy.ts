@@ -63,19 +63,32 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
 
 /** `*` in a policy pattern matches any run of characters; everything else matches itself. */
 function matches(pattern: string, value: string): boolean {
-  if (!pattern.includes("*")) return pattern === value;
-  const pieces = pattern.split("*");
-  const first = pieces[0] ?? "";
-  const last = pieces[pieces.length - 1] ?? "";
-  if (!value.startsWith(first) || value.length < first.length + last.length) return false;
-  let at = first.length;
-  for (let index = 1; index < pieces.length - 1; index++) {
-    const piece = pieces[index] ?? "";
-    const found = value.indexOf(piece, at);
-    if (found < 0) return false;
-    at = found + piece.length;
+  const firstStar = pattern.indexOf("*");
+  if (firstStar < 0) return pattern === value;
+  const lastStar = pattern.lastIndexOf("*");
+  // Read in place, without splitting the pattern: the text before the first star starts the value, the text
+  // after the last one ends it, and each piece between is found leftmost, in order, between them.
+  const end = value.length - (pattern.length - lastStar - 1);
+  if (end < firstStar || !sameAt(value, 0, pattern, 0, firstStar)) return false;
+  if (!sameAt(value, end, pattern, lastStar + 1, pattern.length)) return false;
+  let at = firstStar;
+  for (let star = firstStar; star < lastStar;) {
+    const next = pattern.indexOf("*", star + 1);
+    const length = next - star - 1;
+    while (at + length <= end && !sameAt(value, at, pattern, star + 1, next)) at++;
+    if (at + length > end) return false;
+    at += length;
+    star = next;
   }
-  return value.length - last.length >= at && value.endsWith(last);
+  return true;
+}
+
+/** Whether the value, from `at`, holds the pattern's text from `start` to `end`. */
+function sameAt(value: string, at: number, pattern: string, start: number, end: number): boolean {
+  if (at + end - start > value.length) return false;
+  for (let index = start; index < end; index++)
+    if (value.charCodeAt(at + index - start) !== pattern.charCodeAt(index)) return false;
+  return true;
 }
 
 /**
@@ -119,8 +132,9 @@ function referencesProblem(document: Document, values: unknown, type: string): s
   return any ? undefined : `names no ${type}`;
 }
 
-function entriesOf(value: unknown): object {
-  return typeof value === "object" && value !== null ? value : {};
+/** A condition's entries: a JSON object's (or array's) own, none for anything else. */
+function entriesOf(value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null ? (value as Readonly<Record<string, unknown>>) : {};
 }
 
 /** Why a statement is not the deny the rule asks for (undefined when it is). */
@@ -138,8 +152,11 @@ function denyProblem(
     return `does not cover the objects of ${bucketName}`;
   const condition = attributeOf(statement, "Condition");
   let vpcs: string | undefined = "has no StringNotEquals acs:SourceVpc condition";
-  for (const [operator, keys] of Object.entries(entriesOf(condition))) {
-    for (const [key, values] of Object.entries(entriesOf(keys))) {
+  const conditions = entriesOf(condition);
+  for (const operator of Object.keys(conditions)) {
+    const keys = entriesOf(conditions[operator]);
+    for (const key of Object.keys(keys)) {
+      const values = keys[key];
       if (!NOT_CONDITIONS.has(operator)) return `narrows the deny with ${operator} ${key}`;
       if (key === "acs:SourceVpc") vpcs = referencesProblem(document, values, "alicloud_vpc");
       else if (key === "acs:PrincipalARN") {
@@ -213,14 +230,18 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
         reasons.push(`the policy of ${owner.address} has no statement`);
         continue;
       }
-      const problems = statements.map((statement) => denyProblem(document, statement, bucketName, anyObject));
-      if (problems.includes(undefined)) {
+      // One statement that denies is enough: the others' problems are read only when none does.
+      const problems: string[] = [];
+      for (const statement of statements) {
+        const problem = denyProblem(document, statement, bucketName, anyObject);
+        if (problem === undefined) break;
+        problems.push(problem);
+      }
+      if (problems.length < statements.length) {
         reasons.length = 0;
         break;
       }
-      reasons.push(
-        ...problems.map((problem, index) => `statement ${index} of ${owner.address} ${problem ?? ""}`),
-      );
+      problems.forEach((problem, index) => reasons.push(`statement ${index} of ${owner.address} ${problem}`));
     }
     if (reasons.length > 0 || policies.length === 0) {
       const why = reasons.length > 0 ? reasons.join("; ") : "there is no bucket policy";

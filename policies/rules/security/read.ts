@@ -67,13 +67,17 @@ function holdsTemplate(value: unknown, depth: number): boolean {
  */
 export function read({ resolver }: RuleContext, value: unknown, stack: StackModel): Reading {
   // Most values are literals: they are what they say, and 10,000 resources need no resolver call for them.
-  if (stack === COMPUTED || typeof value !== "string" || !holdsTemplate(value, 0))
-    return { known: true, value, stack };
+  if (isLiteral(value, stack)) return { known: true, value, stack };
   const computed = resolver.value(value, stack);
   const unknown = unknownIn(computed);
   return unknown === undefined
     ? { known: true, value: computed, stack: COMPUTED }
     : { known: false, problem: `cannot be resolved: ${unknown}` };
+}
+
+/** Whether `read` gives a value back as written (in its own stack): anything but a string holding a template. */
+export function isLiteral(value: unknown, stack: StackModel): boolean {
+  return stack === COMPUTED || typeof value !== "string" || !holdsTemplate(value, 0);
 }
 
 /** A value with everything inside it read: a list of CIDRs from a local, tags from a map of references. */
@@ -148,9 +152,17 @@ export type TextPart = string | { readonly address: string; readonly type: strin
 /** The resource type of an address (`alicloud_vpc.home`, `module.m.alicloud_vpc.x[0]`). */
 function typeOfAddress(address: string): string {
   const bracket = address.indexOf("[");
-  const segments = (bracket < 0 ? address : address.slice(0, bracket)).split(".");
-  return segments[segments.length - 2] ?? "";
+  const end = bracket < 0 ? address.length : bracket;
+  // The segment before the last dot, found without splitting the address.
+  let last = end - 1;
+  while (last >= 0 && address.charCodeAt(last) !== DOT) last--;
+  if (last < 0) return "";
+  let start = last - 1;
+  while (start >= 0 && address.charCodeAt(start) !== DOT) start--;
+  return address.slice(start + 1, last);
 }
+
+const DOT = 46;
 
 function textPart(part: string | Unknown): TextPart | { readonly problem: string } {
   if (typeof part === "string") return part;
@@ -242,12 +254,31 @@ function byType(stack: StackModel): ReadonlyMap<string, readonly ResourceBlock[]
   return index;
 }
 
+/** Each stack's managed resources of several types, by the types' names joined: rules ask for the same sets. */
+const resourcesByTypes = new WeakMap<StackModel, Map<string, readonly ResourceBlock[]>>();
+
 /** The managed resources of the given types in a stack, type by type. */
 export function resourcesOf(stack: StackModel, ...types: readonly string[]): readonly ResourceBlock[] {
   const index = byType(stack);
-  if (types.length === 1) return index.get(types[0] ?? "") ?? [];
-  return types.flatMap((type) => index.get(type) ?? []);
+  if (types.length === 1) return index.get(types[0] ?? "") ?? NO_RESOURCES;
+  let byTypes = resourcesByTypes.get(stack);
+  if (byTypes === undefined) {
+    byTypes = new Map();
+    resourcesByTypes.set(stack, byTypes);
+  }
+  // No resource type holds a space, so the joined names stand for the list.
+  const key = types.join(" ");
+  let resources = byTypes.get(key);
+  if (resources === undefined) {
+    const all: ResourceBlock[] = [];
+    for (const type of types) for (const resource of index.get(type) ?? NO_RESOURCES) all.push(resource);
+    resources = all;
+    byTypes.set(key, resources);
+  }
+  return resources;
 }
+
+const NO_RESOURCES: readonly ResourceBlock[] = [];
 
 /** An attribute of a block body; never one inherited from Object.prototype. */
 export function attributeOf(body: unknown, name: string): unknown {
