@@ -56,8 +56,14 @@ function holdsTemplate(value: unknown, depth: number): boolean {
   if (typeof value === "string") return value.includes("${") || value.includes("%{");
   if (typeof value !== "object" || value === null) return false;
   if (depth > 32) return true;
-  for (const item of Array.isArray(value) ? value : Object.values(value))
-    if (holdsTemplate(item, depth + 1)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsTemplate(item, depth + 1)) return true;
+    return false;
+  }
+  // Own properties, as Object.values gives them, without a list of them for every object of every resource.
+  for (const key in value)
+    if (Object.hasOwn(value, key) && holdsTemplate((value as Record<string, unknown>)[key], depth + 1))
+      return true;
   return false;
 }
 
@@ -149,6 +155,8 @@ export function placesOf(
 /** A piece of text read from a template: literal text, or the resource whose value is known only after apply. */
 export type TextPart = string | { readonly address: string; readonly type: string };
 
+const DOT = 46;
+
 /** The resource type of an address (`alicloud_vpc.home`, `module.m.alicloud_vpc.x[0]`). */
 function typeOfAddress(address: string): string {
   const bracket = address.indexOf("[");
@@ -161,8 +169,6 @@ function typeOfAddress(address: string): string {
   while (start >= 0 && address.charCodeAt(start) !== DOT) start--;
   return address.slice(start + 1, last);
 }
-
-const DOT = 46;
 
 function textPart(part: string | Unknown): TextPart | { readonly problem: string } {
   if (typeof part === "string") return part;
