@@ -20,7 +20,63 @@ const MAX_DEPTH = 256;
 export function parseTemplate(text: string): ParseResult {
   if (!text.includes("${") && !text.includes("%{"))
     return { ok: true, expression: { kind: "string", value: text } };
+  const reference = loneReference(text);
+  if (reference !== undefined) return { ok: true, expression: reference };
   return run(text, (parser) => parser.bareTemplate());
+}
+
+/**
+ * The commonest template, a lone reference written without spaces (`${alicloud_vpc.main.id}`,
+ * `${data.x.y.zones[0].id}`, `${aws_x.y.0.id}`), read directly into the traversal the full parser gives
+ * it; undefined for any other text, which the full parser reads. ASCII names only; a number index only
+ * as whole digits.
+ */
+function loneReference(text: string): Expression | undefined {
+  const end = text.length - 1;
+  if (!text.startsWith("${") || text.charCodeAt(end) !== 0x7d) return undefined;
+  let at = 2;
+  const nameEnd = (from: number): number => {
+    if (from >= end || !isAsciiNameStart(text.charCodeAt(from))) return from;
+    let to = from + 1;
+    while (to < end && isAsciiNameContinue(text.charCodeAt(to))) to++;
+    return to;
+  };
+  const digitsEnd = (from: number): number => {
+    let to = from;
+    while (to < end && isAsciiDigit(text.charCodeAt(to))) to++;
+    return to;
+  };
+  const rootEnd = nameEnd(at);
+  const root = text.slice(at, rootEnd);
+  // Literals and calls are no traversal.
+  if (rootEnd === at || root === "true" || root === "false" || root === "null") return undefined;
+  at = rootEnd;
+  const steps: TraversalStep[] = [];
+  while (at < end) {
+    const char = text.charCodeAt(at);
+    if (char === 0x2e && isAsciiDigit(text.charCodeAt(at + 1))) {
+      // `.0`: a legacy index, whole digits only (`.0.1` and `.1e2` are the full parser's to refuse or read).
+      const to = digitsEnd(at + 1);
+      const after = text.charCodeAt(to);
+      if (to < end && after !== 0x2e && after !== 0x5b) return undefined;
+      if (after === 0x2e && isAsciiDigit(text.charCodeAt(to + 1))) return undefined;
+      steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      at = to;
+    } else if (char === 0x2e) {
+      const to = nameEnd(at + 1);
+      if (to === at + 1) return undefined;
+      steps.push({ kind: "attr", name: text.slice(at + 1, to) });
+      at = to;
+    } else if (char === 0x5b) {
+      const to = digitsEnd(at + 1);
+      if (to === at + 1 || text.charCodeAt(to) !== 0x5d) return undefined;
+      steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      at = to + 1;
+    } else {
+      return undefined;
+    }
+  }
+  return { kind: "traversal", root, steps };
 }
 
 /** Parses a bare expression: an HCL attribute value or a validation condition. */
@@ -671,6 +727,18 @@ function isIdentifierCharacter(code: number, unicodeClass: RegExp): boolean {
     return letter || (unicodeClass === ID_CONTINUE && digitOrDash);
   }
   return unicodeClass.test(String.fromCodePoint(code));
+}
+
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isAsciiNameContinue(code: number): boolean {
+  return isAsciiNameStart(code) || isAsciiDigit(code) || code === 0x2d;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isDigit(char: string): boolean {

@@ -8,8 +8,8 @@ import {
   type ResourceBlock,
   type StackModel,
 } from "../../engine/model";
+import type { Resolver } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { parseTemplate } from "../../language/parse";
 
 /** Meta-arguments and tags: they configure Terraform or label a resource, and name no place. */
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -70,7 +70,7 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
   const found: Observation[] = [];
   const scan = (scope: Scope, path: string, text: string): void => {
     // The fast reject first: a text with no dash, brace or bracket names no place, and holds no template.
-    if (!mayNamePlace(text) || namesManagedResource(text)) return;
+    if (!mayNamePlace(text) || namesManagedResource(text, resolver)) return;
     // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
     // and a mainland place here adds nothing to where the resource is.
     const places = resolver
@@ -176,11 +176,13 @@ function isBlock(value: unknown): boolean {
  * A lone reference to a managed resource (`${alicloud_vpc.x.id}`, `${alicloud_vswitch.x[0].zone_id}`) names
  * that resource: every value it has is read where it is declared, and its region by the provider rule.
  */
-function namesManagedResource(text: string): boolean {
+function namesManagedResource(text: string, resolver: Resolver): boolean {
   if (!text.startsWith("${")) return false;
-  const parsed = parseTemplate(text);
+  const expression = resolver.parse(text);
   return (
-    parsed.ok && parsed.expression.kind === "traversal" && !NOT_RESOURCE_ROOTS.has(parsed.expression.root)
+    typeof expression !== "string" &&
+    expression.kind === "traversal" &&
+    !NOT_RESOURCE_ROOTS.has(expression.root)
   );
 }
 
