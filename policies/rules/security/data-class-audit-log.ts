@@ -2,7 +2,7 @@ import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { protectedClassOf } from "./data-class";
 import { attributeOf, problemAt, read, referenceOf, resourcesOf } from "./read";
-import { checkSetting, oneOf } from "./setting";
+import { checkSetting, oneOf, type Setting } from "./setting";
 
 /** Whether an `alicloud_mongodb_audit_policy` of this stack turns auditing on for the instance. */
 function mongodbAudited(context: RuleContext, instance: ResourceBlock): boolean {
@@ -15,27 +15,35 @@ function mongodbAudited(context: RuleContext, instance: ResourceBlock): boolean 
   return false;
 }
 
-const ACCESS_LOG_PATH = ["logging", "target_bucket"];
-const SQL_AUDIT_PATH = ["sql_collector_status"];
+const LOGGED_TYPES = ["alicloud_oss_bucket", "alicloud_db_instance", "alicloud_mongodb_instance"];
 const ENABLED = oneOf("Enabled");
+
+/** The logging settings of a protected class, built once for each (there are two): not once per store. */
+const loggingSettings = new Map<string, { readonly accessLog: Setting; readonly sqlAudit: Setting }>();
+
+function loggingSettingsOf(dataClass: string): { readonly accessLog: Setting; readonly sqlAudit: Setting } {
+  let settings = loggingSettings.get(dataClass);
+  if (settings === undefined) {
+    const missing = `is not set: nobody could tell who read or changed the ${dataClass}`;
+    settings = {
+      accessLog: { types: LOGGED_TYPES, path: ["logging", "target_bucket"], missing },
+      sqlAudit: { types: LOGGED_TYPES, path: ["sql_collector_status"], check: ENABLED, missing },
+    };
+    loggingSettings.set(dataClass, settings);
+  }
+  return settings;
+}
 
 /** Every store of personal information or important data logs who accessed it (access logs or SQL audit). */
 export function dataClassAuditLog(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  const types = ["alicloud_oss_bucket", "alicloud_db_instance", "alicloud_mongodb_instance"];
-  for (const resource of resourcesOf(context.stack, ...types)) {
+  for (const resource of resourcesOf(context.stack, ...LOGGED_TYPES)) {
     const dataClass = protectedClassOf(context, resource);
     if (dataClass === undefined) continue;
-    const unlogged = `is not set: nobody could tell who read or changed the ${dataClass}`;
     if (resource.type === "alicloud_oss_bucket")
-      checkSetting(context, resource, { types, path: ACCESS_LOG_PATH, missing: unlogged }, found);
+      checkSetting(context, resource, loggingSettingsOf(dataClass).accessLog, found);
     else if (resource.type === "alicloud_db_instance")
-      checkSetting(
-        context,
-        resource,
-        { types, path: SQL_AUDIT_PATH, check: ENABLED, missing: unlogged },
-        found,
-      );
+      checkSetting(context, resource, loggingSettingsOf(dataClass).sqlAudit, found);
     else if (!mongodbAudited(context, resource))
       found.push(
         problemAt(

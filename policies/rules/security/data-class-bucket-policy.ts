@@ -29,20 +29,22 @@ type NamedPart = Exclude<TextPart, string>;
 /** A JSON document built around references: each reference stands for a marker in the text. */
 interface Document {
   readonly json: unknown;
-  readonly references: ReadonlyMap<string, NamedPart>;
+  /** By the number of their marker. */
+  readonly references: readonly NamedPart[];
 }
 
 /** A reference's stand-in inside the document's text, as a JSON escape, so that it parses inside a string only. */
 const MARKER = (index: number): string => `\\u0001ref${index}\\u0001`;
 /** The same stand-in as JSON.parse gives it back. */
 const PARSED_MARKER = (index: number): string => `\u0001ref${index}\u0001`;
+const PARSED_MARKER_START = "\u0001ref";
 const NOT_CONDITIONS: ReadonlySet<string> = new Set(["StringNotEquals", "StringNotLike"]);
 const OBJECT_READ_ACTIONS = ["oss:*", "oss:GetObject"] as const;
 
 function parseDocument(context: RuleContext, written: unknown, stack: StackModel): Document | string {
   const parts = readTemplate(context, written, stack);
   if ("problem" in parts) return parts.problem;
-  const references = new Map<string, NamedPart>();
+  const references: NamedPart[] = [];
   let text = "";
   for (const part of parts) {
     // Literal text that could pass for a stand-in would make a literal look like a reference.
@@ -50,8 +52,8 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
       return "holds the control character U+0001";
     if (typeof part === "string") text += part;
     else {
-      references.set(PARSED_MARKER(references.size), part);
-      text += MARKER(references.size - 1);
+      text += MARKER(references.length);
+      references.push(part);
     }
   }
   try {
@@ -119,12 +121,21 @@ function unmarked(text: string): string {
   return text.replaceAll("\u0001", "");
 }
 
+/** The reference a text of the document stands for: it is exactly one of its markers. */
+function referenceNamed(document: Document, text: string): NamedPart | undefined {
+  if (!text.startsWith(PARSED_MARKER_START)) return undefined;
+  const index = Number(text.slice(PARSED_MARKER_START.length, -1));
+  return Number.isSafeInteger(index) && text === PARSED_MARKER(index)
+    ? document.references[index]
+    : undefined;
+}
+
 /** The problem with a list of condition values: a value that is not a reference of the given type, or none. */
 function referencesProblem(document: Document, values: unknown, type: string): string | undefined {
   let any = false;
   for (const value of blocksOf(values)) {
     if (typeof value !== "string") continue;
-    const reference = document.references.get(value);
+    const reference = referenceNamed(document, value);
     if (reference === undefined || reference.type !== type)
       return `${JSON.stringify(unmarked(value))} is not a reference to an ${type}`;
     any = true;
