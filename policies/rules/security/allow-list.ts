@@ -9,27 +9,27 @@ export type AllowList =
   | { readonly problem: Observation }
   | undefined;
 
-/** Allow-lists already read, per check (its resolver), resource and attribute: two rules read each database's. */
-const allowLists = new WeakMap<object, WeakMap<ResourceBlock, Map<string, AllowList>>>();
+/** Allow-lists already read, per check (its resolver), attribute and resource: two rules read each database's. */
+const allowLists = new WeakMap<object, Map<string, WeakMap<ResourceBlock, AllowList>>>();
 
 /** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
 export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
   const written = attributeOf(resource.body, attribute);
   if (written === undefined || written === null) return undefined;
-  let byResource = allowLists.get(context.resolver);
-  if (byResource === undefined) {
-    byResource = new WeakMap();
-    allowLists.set(context.resolver, byResource);
-  }
-  let byAttribute = byResource.get(resource);
+  let byAttribute = allowLists.get(context.resolver);
   if (byAttribute === undefined) {
     byAttribute = new Map();
-    byResource.set(resource, byAttribute);
+    allowLists.set(context.resolver, byAttribute);
   }
-  const known = byAttribute.get(attribute);
+  let byResource = byAttribute.get(attribute);
+  if (byResource === undefined) {
+    byResource = new WeakMap();
+    byAttribute.set(attribute, byResource);
+  }
+  const known = byResource.get(resource);
   if (known !== undefined) return known;
   const list = parseAllowList(context, resource, attribute, written);
-  byAttribute.set(attribute, list);
+  byResource.set(resource, list);
   return list;
 }
 
