@@ -4,15 +4,15 @@ import { protectedClassOf } from "./data-class";
 import { attributeOf, problemAt, read, referenceOf, resourcesOf } from "./read";
 import { checkSetting, oneOf, type Setting } from "./setting";
 
-/** Whether an `alicloud_mongodb_audit_policy` of this stack turns auditing on for the instance. */
-function mongodbAudited(context: RuleContext, instance: ResourceBlock): boolean {
+/** The MongoDB instances an `alicloud_mongodb_audit_policy` of this stack turns auditing on for. */
+function auditedInstances(context: RuleContext): ReadonlySet<ResourceBlock> {
+  const audited = new Set<ResourceBlock>();
   for (const policy of resourcesOf(context.stack, "alicloud_mongodb_audit_policy")) {
     const target = referenceOf(context, attributeOf(policy.body, "db_instance_id"), context.stack);
     const status = read(context, attributeOf(policy.body, "audit_status"), context.stack);
-    if ("resource" in target && target.resource === instance && status.known && status.value === "enable")
-      return true;
+    if ("resource" in target && status.known && status.value === "enable") audited.add(target.resource);
   }
-  return false;
+  return audited;
 }
 
 const LOGGED_TYPES = ["alicloud_oss_bucket", "alicloud_db_instance", "alicloud_mongodb_instance"];
@@ -37,6 +37,8 @@ function loggingSettingsOf(dataClass: string): { readonly accessLog: Setting; re
 /** Every store of personal information or important data logs who accessed it (access logs or SQL audit). */
 export function dataClassAuditLog(context: RuleContext): Observation[] {
   const found: Observation[] = [];
+  // Read once for all instances: a scan of the policies for each would grow with their product.
+  let audited: ReadonlySet<ResourceBlock> | undefined;
   for (const resource of resourcesOf(context.stack, ...LOGGED_TYPES)) {
     const dataClass = protectedClassOf(context, resource);
     if (dataClass === undefined) continue;
@@ -44,7 +46,7 @@ export function dataClassAuditLog(context: RuleContext): Observation[] {
       checkSetting(context, resource, loggingSettingsOf(dataClass).accessLog, found);
     else if (resource.type === "alicloud_db_instance")
       checkSetting(context, resource, loggingSettingsOf(dataClass).sqlAudit, found);
-    else if (!mongodbAudited(context, resource))
+    else if (!(audited ??= auditedInstances(context)).has(resource))
       found.push(
         problemAt(
           resource,
