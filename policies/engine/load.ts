@@ -1,9 +1,10 @@
 import { evaluate } from "../language/evaluate";
 import { parseTemplate } from "../language/parse";
-import { isUnknown, Unknown } from "../language/value";
+import { isUnknown, PartialText, Unknown, type Value } from "../language/value";
 import { readConfiguration, type ConfigFile, type ModuleConfiguration } from "./configuration";
 import { checkNesting, InputError, isObject, type JsonObject } from "./json";
 import { modelOfConfiguration, Unresolvable, type Expanded, type ModuleCall, type StackModel } from "./model";
+import { forEachEntries, MAX_INSTANCES, reasonOf, Resolver, wholeNumber } from "./resolve";
 
 /**
  * A Terraform root module as Terraform loads it: its variables bound by tfvars files, and the local modules
@@ -137,29 +138,63 @@ export function bindVariables(
   return bound;
 }
 
-type Instance = { readonly path: string; readonly key?: number | string; readonly each?: unknown };
+type Instance = {
+  readonly path: string;
+  readonly key?: number | string;
+  readonly each?: unknown;
+  /** `each` is the value for_each gave, not configuration to evaluate. */
+  readonly computed?: true;
+};
 
-/** The instances of a call: one, one per literal count or for_each key, or the reason they cannot be known. */
-function instancesOf(name: string, call: JsonObject, file: string): Instance[] | string {
+/**
+ * The instances of a call: one, one per count or for_each key, or the reason they cannot be known. A count
+ * or for_each that is an expression is evaluated in the caller, as Terraform does before it plans.
+ */
+function instancesOf(name: string, call: JsonObject, file: string, caller: StackModel): Instance[] | string {
   const path = `module.${name}`;
   const { count, for_each: forEach } = call;
   if (count !== undefined && forEach !== undefined)
     throw new InputError(`module "${name}" sets both count and for_each; Terraform allows one`, file);
   if (count !== undefined) {
-    if (typeof count !== "number" || !Number.isInteger(count) || count < 0)
-      return "its count is not a literal whole number, so the instances cannot be known before plan";
-    return Array.from({ length: count }, (_, index) => ({ path: `${path}[${index}]`, key: index }));
+    const value = callerValue(count, caller);
+    if (value instanceof Unknown || value instanceof PartialText)
+      return `its count is not known before apply (${reasonOf(value)}), so the instances cannot be known before plan`;
+    const number = wholeNumber(value);
+    if (number === undefined) return "Terraform reports an error: its count is not a whole number";
+    return checkedInstances(
+      Array.from({ length: number }, (_, index) => ({ path: `${path}[${index}]`, key: index })),
+    );
   }
-  if (forEach !== undefined) {
-    if (!isObject(forEach))
-      return "its for_each is not a literal map, so the instances cannot be known before plan";
-    return Object.keys(forEach).map((key) => ({
-      path: `${path}[${JSON.stringify(key)}]`,
-      key,
-      each: forEach[key],
-    }));
-  }
-  return [{ path }];
+  if (forEach === undefined) return [{ path }];
+  if (isObject(forEach))
+    return checkedInstances(
+      Object.keys(forEach).map((key) => ({
+        path: `${path}[${JSON.stringify(key)}]`,
+        key,
+        each: forEach[key],
+      })),
+    );
+  const value = callerValue(forEach, caller);
+  if (value instanceof Unknown || value instanceof PartialText)
+    return `its for_each is not known before apply (${reasonOf(value)}), so the instances cannot be known before plan`;
+  const entries = forEachEntries(value);
+  if (entries === undefined)
+    return "Terraform reports an error: its for_each is not a map or a set of strings";
+  return checkedInstances(
+    entries.map(([key, each]) => ({ path: `${path}[${JSON.stringify(key)}]`, key, each, computed: true })),
+  );
+}
+
+/** The instances, or why they are refused: more than any check expands one by one. */
+function checkedInstances(instances: Instance[]): Instance[] | string {
+  return instances.length > MAX_INSTANCES
+    ? `it has more than ${MAX_INSTANCES} instances to check`
+    : instances;
+}
+
+/** A count or for_each expression's value, evaluated in the calling module (its locals, variables, tfvars). */
+function callerValue(expression: unknown, caller: StackModel): Value {
+  return new Resolver(new Map([[caller.name, caller]])).value(expression, caller);
 }
 
 interface Expansion {
@@ -188,7 +223,7 @@ async function expandCalls(
       );
       continue;
     }
-    const instances = instancesOf(name, body, file);
+    const instances = instancesOf(name, body, file, model);
     if (typeof instances === "string") {
       unexpanded.set(`module.${name}`, instances);
       continue;
@@ -211,7 +246,14 @@ async function expandCalls(
       const expanded: Expanded =
         instance.key === undefined
           ? { module }
-          : { module, moduleInstance: { key: instance.key, value: instance.each } };
+          : {
+              module,
+              moduleInstance: {
+                key: instance.key,
+                value: instance.each,
+                ...(instance.computed === true ? { computed: true as const } : {}),
+              },
+            };
       const childModel = modelOfConfiguration(
         childConfiguration,
         child.directory,

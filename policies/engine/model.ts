@@ -72,8 +72,15 @@ export interface StackModel {
   readonly unexpandedModules?: ReadonlyMap<string, string>;
   /** For a module read from several files: the file that defines each block, by address (`provider.alicloud`, `module.net`...). */
   readonly blockFiles?: ReadonlyMap<string, string>;
-  /** For an instance of a module call with a literal count or for_each: `count.index`, or `each.key` and `each.value`. */
-  readonly moduleInstance?: { readonly key: number | string; readonly value?: unknown };
+  /**
+   * For an instance of a module call with count or for_each: `count.index`, or `each.key` and `each.value` —
+   * the configuration of a literal map's entry, or (`computed`) the value the call's for_each expression gave.
+   */
+  readonly moduleInstance?: {
+    readonly key: number | string;
+    readonly value?: unknown;
+    readonly computed?: true;
+  };
 }
 
 /** Where a local module is called from, and with which arguments (the call's whole body). */

@@ -54,8 +54,8 @@ const MAX_DEPTH = 64;
 const MAX_REFERENCES = 10_000;
 /** Values one place may be read from: shared references multiply (`a = [local.b, local.b]`, ...). */
 const MAX_VALUES = 10_000;
-/** Instances of one resource whose values are evaluated one by one. */
-const MAX_INSTANCES = 1_000;
+/** Instances of one resource (or module call) whose values are evaluated one by one. */
+export const MAX_INSTANCES = 1_000;
 /** JSON nested deeper than this in one value is hostile. */
 const MAX_NESTING = 64;
 const CROSS_STACK_INPUT = "cross-stack-reference-input-";
@@ -565,7 +565,10 @@ export class Resolver {
     const { moduleInstance: instance, module: call } = stack;
     if (instance === undefined || call === undefined) return undefined;
     if (typeof instance.key === "number") return { key: String(instance.key), count: instance.key };
-    const value = this.configValue(instance.value, { stack: call.parent }, 0);
+    const value =
+      instance.computed === true
+        ? (instance.value as Value)
+        : this.configValue(instance.value, { stack: call.parent }, 0);
     return { key: instance.key, each: { key: instance.key, value } };
   }
 
@@ -767,11 +770,7 @@ export class Resolver {
       return everyInstance(
         `the for_each of ${resource.address} is not known before apply: ${reasonOf(value)}`,
       );
-    const entries: [string, Value][] | undefined = isValueObject(value)
-      ? Object.keys(value).map((key) => [key, value[key] ?? null])
-      : Array.isArray(value) && isSet(value) && value.every((item) => typeof item === "string")
-        ? value.map((item): [string, Value] => [String(item), item])
-        : undefined;
+    const entries = forEachEntries(value);
     if (entries === undefined)
       return new Unknown(
         `Terraform reports an error: the for_each of ${resource.address} is not a map or a set of strings`,
@@ -816,7 +815,18 @@ export class Resolver {
 }
 
 /** `count` as Terraform converts it (a number, or text of one), when it is a whole number ≥ 0. */
-function wholeNumber(value: Value): number | undefined {
+/**
+ * The instances a known for_each value makes, as Terraform reads it: a map's keys and values, or a set of
+ * strings whose elements are both key and value; undefined when it is neither (Terraform's error).
+ */
+export function forEachEntries(value: Value): [string, Value][] | undefined {
+  if (isValueObject(value)) return Object.keys(value).map((key) => [key, value[key] ?? null]);
+  if (Array.isArray(value) && isSet(value) && value.every((item) => typeof item === "string"))
+    return value.map((item): [string, Value] => [String(item), item]);
+  return undefined;
+}
+
+export function wholeNumber(value: Value): number | undefined {
   let number: number | Unknown;
   try {
     number = toNumber(value, "count");
@@ -860,7 +870,7 @@ function where(stack: StackModel): string {
   return stack.module === undefined ? `stack ${stack.name}` : `${stack.module.path} of stack ${stack.name}`;
 }
 
-function reasonOf(value: Unknown | PartialText): string {
+export function reasonOf(value: Unknown | PartialText): string {
   if (value instanceof Unknown) return value.reason;
   return value.parts.find((part): part is Unknown => part instanceof Unknown)?.reason ?? "unknown";
 }

@@ -170,15 +170,19 @@ describe("loadRootModule", () => {
     expect(inner.providers.get("alicloud.dr")).toMatchObject({ declared: false, body: {} });
   });
 
-  it("expands a literal count or for_each per instance and refuses one it cannot know, with the reason", async () => {
+  it("expands a count or for_each per instance, evaluated in the caller, and refuses one it cannot know, with the reason", async () => {
     const model = await load(
       {
+        locals: { zones: ["cn-shanghai-b", "cn-shanghai-g"] },
         module: {
           two: { source: "./net", count: 2 },
           none: { source: "./net", count: 0 },
           each: { source: "./net", for_each: { a: "10.0.0.0/16", b: "10.1.0.0/16" } },
+          perZone: { source: "./net", count: "${length(local.zones)}" },
+          set: { source: "./net", for_each: '${toset(["x", "y"])}' },
           computed: { source: "./net", count: "${length(var.zones)}" },
           listed: { source: "./net", for_each: ["a"] },
+          negative: { source: "./net", count: -1 },
         },
       },
       { "root/net": { resource: { alicloud_vpc: { v: {} } } } },
@@ -188,14 +192,20 @@ describe("loadRootModule", () => {
       ["module.two[1]", { key: 1, value: undefined }],
       ['module.each["a"]', { key: "a", value: "10.0.0.0/16" }],
       ['module.each["b"]', { key: "b", value: "10.1.0.0/16" }],
+      ["module.perZone[0]", { key: 0, value: undefined }],
+      ["module.perZone[1]", { key: 1, value: undefined }],
+      // A set of strings: each element is both each.key and each.value, already computed.
+      ['module.set["x"]', { key: "x", value: "x", computed: true }],
+      ['module.set["y"]', { key: "y", value: "y", computed: true }],
     ]);
     expect(model.children?.[2]?.resources[0]?.address).toBe('module.each["a"].alicloud_vpc.v');
     expect(Object.fromEntries(model.unexpandedModules ?? [])).toEqual({
       "module.computed":
-        "its count is not a literal whole number, so the instances cannot be known before plan",
-      "module.listed": "its for_each is not a literal map, so the instances cannot be known before plan",
+        "its count is not known before apply (length() of an unknown value: var.zones is not declared in stack app), so the instances cannot be known before plan",
+      "module.listed": "Terraform reports an error: its for_each is not a map or a set of strings",
+      "module.negative": "Terraform reports an error: its count is not a whole number",
     });
-    expect(model.modules).toEqual(["module.computed", "module.listed"]);
+    expect(model.modules).toEqual(["module.computed", "module.listed", "module.negative"]);
   });
 
   it.each([

@@ -160,6 +160,27 @@ module "registry" {
     });
   });
 
+  it("expands a module called for each element of a set, each.value as the instance's argument", async () => {
+    const root = tree("module-for-each", {
+      "main.tf": `${HOME}
+module "zone" {
+  source   = "./modules/zone"
+  for_each = toset(["cn-shanghai-b", "cn-hongkong-b"])
+  zone     = each.value
+}
+`,
+      "modules/zone/main.tf": `variable "zone" {}\nresource "alicloud_vswitch" "s" {\n  zone_id = var.zone\n}\n`,
+    });
+    const report = await check(root);
+    expect(report.resources.map((resource) => [resource.address, resource.verdict])).toEqual([
+      ['module.zone["cn-hongkong-b"].alicloud_vswitch.s', "outside"],
+      ['module.zone["cn-shanghai-b"].alicloud_vswitch.s', "mainland"],
+    ]);
+    expect(report.findings.map((finding) => [finding.rule, finding.address, finding.resolved])).toEqual([
+      ["RES-LOCATION-ATTRIBUTE", 'module.zone["cn-hongkong-b"].alicloud_vswitch.s', "cn-hongkong-b"],
+    ]);
+  });
+
   it("still reads a directory of synthesized CDKTF output as stacks", async () => {
     const root = tree("cdktf-out", {
       "manifest.json": "{}",
