@@ -1,4 +1,4 @@
-import { classifyAttribute, isPlacePosition } from "../../catalog/location-attributes";
+import { classifyAttribute } from "../../catalog/location-attributes";
 import { mayNamePlace, type PlaceVerdict } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
 import {
@@ -169,7 +169,8 @@ function readsAsValue(type: string, path: string, name: string, value: unknown):
   const classified = classifyAttribute(type, path, name);
   if (classified === undefined) return true;
   if (!("form" in classified)) return false;
-  return !isPlacePosition(type, path, name) || isBlock(value);
+  // A form other than `value` makes it a place position (isPlacePosition), read by RES-LOCATION-ATTRIBUTE.
+  return classified.form === "value" || isBlock(value);
 }
 
 /** A nested block in Terraform JSON: an object, or a list of objects. */
