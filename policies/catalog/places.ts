@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import type { parse as ParseYaml } from "yaml";
 import providerRegions from "./provider-regions.json";
 import { isMainlandRegion, MAINLAND_REGION_IDS } from "./regions";
 
@@ -251,11 +251,20 @@ function classifyAccountType(value: string): PlaceVerdict {
   return unresolved(`account_type "${value}" is neither Domestic nor International`);
 }
 
+/**
+ * The YAML parser, loaded on first use: loading it is a third of the CLI's start-up (2026-12-01, the 2-core
+ * machine), and only a Prometheus remote_write document needs it.
+ */
+function yamlParser(): typeof ParseYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous, and only on first use
+  return (require("yaml") as typeof import("yaml")).parse;
+}
+
 /** Prometheus sends every sample to each `remote_write[].url`: each must be a mainland endpoint. */
 function classifyRemoteWrite(document: string): PlaceVerdict {
   let parsed: unknown;
   try {
-    parsed = parseYaml(document) as unknown;
+    parsed = yamlParser()(document) as unknown;
   } catch {
     return unresolved("the remote_write YAML does not parse");
   }
