@@ -130,6 +130,8 @@ function runRule(
   }
 }
 
+const NO_PLACES: readonly PlaceVerdict[] = [];
+
 /** Where each managed resource resolves: its provider's region plus every place its attributes name. */
 function placements(
   { stack, resolver }: StackCheck,
@@ -148,7 +150,7 @@ function placements(
     const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
       ? []
       : resolver.providerRegion(owner.stack, owner.config);
-    const own = placesByAddress.get(resource.address) ?? [];
+    const own = placesByAddress.get(resource.address) ?? NO_PLACES;
     const placement: Mutable<ResourcePlacement> = {
       stack: stack.name,
       address: resource.address,
