@@ -169,7 +169,8 @@ function placements(
       regions.set(resource.providerKey, region);
     }
     const providerPlaces = region.places;
-    const own = placesByAddress.get(resource.address) ?? NO_PLACES;
+    // No rule that ran placed anything (the security pack's rules place nothing): no address is hashed.
+    const own = placesByAddress.size === 0 ? NO_PLACES : (placesByAddress.get(resource.address) ?? NO_PLACES);
     const placement: Mutable<ResourcePlacement> = {
       stack: stack.name,
       address: resource.address,
