@@ -206,8 +206,9 @@ interface FileBlocks {
   readonly providers: ProviderBlock[];
   readonly resources: ResourceConfig[];
   /**
-   * Whether the file may define a resource twice: only when a label level is an array or the file is, as
-   * the keys of one JSON object are unique. A file that cannot needs no index to be merged first.
+   * Whether the file may define a resource twice: only when the file, a `resource` or `data` section, a
+   * label level or a body is an array, as the keys of one JSON object are unique. A file that cannot
+   * needs no duplicate index when it is the first merged.
    */
   resourcesMayRepeat: boolean;
   readonly variables: [string, JsonObject][];
