@@ -101,6 +101,12 @@ interface Frame {
 
 type PlacesByText = Map<string, readonly PlaceVerdict[]>;
 
+/**
+ * A stack's blocks by type, then name, for each mode: a reference is looked up by the names it is written
+ * with, never by an address text built for each lookup.
+ */
+type BlockIndex = Record<ResourceBlock["mode"], Map<string, Map<string, ResourceBlock>>>;
+
 /** A scope for values that may refer to nothing: variable defaults and tfvars. */
 const CONSTANT_SCOPE: Scope = {
   traverse: (root, steps) =>
@@ -109,10 +115,12 @@ const CONSTANT_SCOPE: Scope = {
 
 export class Resolver {
   private readonly providerRegions = new WeakMap<ProviderConfig, readonly PlaceVerdict[]>();
-  /** Resources and data sources by address, per stack: built on the first reference into the stack. */
-  private readonly blocksByAddress = new WeakMap<StackModel, ReadonlyMap<string, ResourceBlock>>();
+  /** Resources and data sources by mode, type and name, per stack: built on the first reference into the stack. */
+  private readonly blockIndexes = new WeakMap<StackModel, BlockIndex>();
   /** The places of each text a value holds, per stack and form: 10,000 resources repeat a few zones and locals. */
   private readonly placesByText = new WeakMap<StackModel, Map<PlaceForm, PlacesByText>>();
+  /** The value of each text outside resource instances, per stack: several rules read one reference. */
+  private readonly valuesByText = new WeakMap<StackModel, Map<string, Value>>();
   /** Values of locals, variables, outputs and attributes, per stack, each evaluated once. */
   private readonly memos = new WeakMap<StackModel, Memo>();
   private readonly instancesOf = new WeakMap<ResourceBlock, Instances>();
@@ -152,9 +160,11 @@ export class Resolver {
 
   /** The value Terraform computes for a configuration value of the stack, Unknown where it is not known before apply. */
   value(value: unknown, stack: StackModel): Value {
-    return this.bounded(() =>
-      stack.kind === "plan" ? literalValue(value, 0) : this.configValue(value, { stack }, 0),
-    );
+    if (typeof value !== "string" || stack.kind === "plan")
+      return this.bounded(() =>
+        stack.kind === "plan" ? literalValue(value, 0) : this.configValue(value, { stack }, 0),
+      );
+    return this.bounded(() => this.textValue(value, stack));
   }
 
   /**
@@ -196,9 +206,9 @@ export class Resolver {
       return { unresolved: `${value} names no resource of this check` };
     // `type.name.attribute`, or `type.name[key].attribute` for an instance.
     const attribute = steps[1]?.kind === "index" ? names[2] : second;
-    const address = stack.module === undefined ? `${root}.${first}` : `${stack.module.path}.${root}.${first}`;
-    const resource = this.block(stack, address);
-    if (resource === undefined) return { unresolved: `${address} is not defined in ${where(stack)}` };
+    const resource = this.block(stack, "managed", root, first);
+    if (resource === undefined)
+      return { unresolved: `${addressIn(stack, `${root}.${first}`)} is not defined in ${where(stack)}` };
     if (attribute === undefined) return { unresolved: `${value} names a whole resource` };
     return { resource, attribute, stack };
   }
@@ -262,7 +272,24 @@ export class Resolver {
       const bucket = this.referencedBucket(text, context.stack);
       if (bucket !== undefined) return bucket;
     }
-    return this.placesOfValue(this.template(text, context), form);
+    const value =
+      context.instance === undefined ? this.textValue(text, context.stack) : this.template(text, context);
+    return this.placesOfValue(value, form);
+  }
+
+  /** The value of a text evaluated in a stack outside any resource instance, evaluated once per stack. */
+  private textValue(text: string, stack: StackModel): Value {
+    let byText = this.valuesByText.get(stack);
+    if (byText === undefined) {
+      byText = new Map();
+      this.valuesByText.set(stack, byText);
+    }
+    let value = byText.get(text);
+    if (value === undefined) {
+      value = this.template(text, { stack });
+      byText.set(text, value);
+    }
+    return value;
   }
 
   private placesByTextIn(stack: StackModel, form: PlaceForm): PlacesByText {
@@ -306,16 +333,21 @@ export class Resolver {
     const attribute = steps.length === 3 && steps[1]?.kind === "index" ? steps[2] : steps[1];
     if (name?.kind !== "attr" || attribute?.kind !== "attr" || steps.length > 3) return undefined;
     if (attribute.name !== "bucket" && attribute.name !== "id") return undefined;
-    const address = `alicloud_oss_bucket.${name.name}`;
-    const resource = this.block(stack, address);
+    const resource = this.block(stack, "managed", expression.root, name.name);
     return resource === undefined
-      ? [unresolved(`${address} is not defined in ${where(stack)}`)]
+      ? [
+          unresolved(
+            `${addressIn(stack, `alicloud_oss_bucket.${name.name}`)} is not defined in ${where(stack)}`,
+          ),
+        ]
       : this.resourcePlaces(stack, resource);
   }
 
-  // ---- evaluation -------------------------------------------------------------------------------
-
-  private parse(text: string): Expression | string {
+  /**
+   * The syntax tree of a Terraform JSON string (a template), or why it is not well formed: each distinct text
+   * is parsed once per check, whichever rule or stack reads it.
+   */
+  parse(text: string): Expression | string {
     let parsed = this.parsed.get(text);
     if (parsed === undefined) {
       const result = parseTemplate(text);
@@ -324,6 +356,8 @@ export class Resolver {
     }
     return parsed;
   }
+
+  // ---- evaluation -------------------------------------------------------------------------------
 
   /** A Terraform JSON string: a template evaluated in the context. */
   private template(text: string, context: Context): Value {
@@ -407,7 +441,7 @@ export class Resolver {
         return new Unknown(`${traversalText(root, steps)} is known only at deploy time; use a literal`);
       default:
         if (name === undefined) break;
-        return this.resourceReference(stack, `${root}.${name}`, steps.slice(1));
+        return this.resourceReference(stack, "managed", root, name, steps.slice(1));
     }
     return new Unknown(`Terraform reports an error: ${traversalText(root, steps)} is not a valid reference`);
   }
@@ -569,7 +603,7 @@ export class Resolver {
       }
       return new Unknown(`remote state "${name}" is not a stack of this check; check all stacks together`);
     }
-    return this.resourceReference(stack, `data.${type}.${name}`, steps);
+    return this.resourceReference(stack, "data", type, name, steps);
   }
 
   private crossStackOutput(dataName: string, output: string): Value {
@@ -588,10 +622,20 @@ export class Resolver {
   }
 
   /** A reference to a resource or data source (`alicloud_vswitch.x[0].zone_id`) in the stack or module. */
-  private resourceReference(stack: StackModel, local: string, steps: readonly Step[]): Value {
-    const address = stack.module === undefined ? local : `${stack.module.path}.${local}`;
-    const resource = this.block(stack, address);
-    if (resource === undefined) return new Unknown(`${address} is not defined in ${where(stack)}`);
+  private resourceReference(
+    stack: StackModel,
+    mode: ResourceBlock["mode"],
+    type: string,
+    name: string,
+    steps: readonly Step[],
+  ): Value {
+    const resource = this.block(stack, mode, type, name);
+    if (resource === undefined) {
+      return new Unknown(
+        `${addressIn(stack, localAddress(mode, type, name))} is not defined in ${where(stack)}`,
+      );
+    }
+    const { address } = resource;
     if (!hasInstances(resource)) return this.instanceReference(stack, resource, undefined, steps);
     const instances = this.instances(stack, resource);
     if (instances instanceof Unknown) return instances;
@@ -733,15 +777,37 @@ export class Resolver {
     return entries.map(([key, each]) => ({ key, each: { key, value: each } }));
   }
 
-  /** The resource or data source at an address in a stack. */
-  private block(stack: StackModel, address: string): ResourceBlock | undefined {
-    let index = this.blocksByAddress.get(stack);
-    // Built on first use: a stack whose values reference no resource never hashes its 10,000 addresses.
+  /** The resource (or data source) of a type and name in a stack or module. */
+  private block(
+    stack: StackModel,
+    mode: ResourceBlock["mode"],
+    type: string,
+    name: string,
+  ): ResourceBlock | undefined {
+    let index = this.blockIndexes.get(stack);
+    // Built on first use: a stack whose values reference no resource never indexes its 10,000 blocks.
     if (index === undefined) {
-      index = new Map(stack.resources.map((resource) => [resource.address, resource]));
-      this.blocksByAddress.set(stack, index);
+      index = { managed: new Map(), data: new Map() };
+      for (let position = 0; position < stack.resources.length; position++) {
+        const resource = stack.resources[position] as ResourceBlock;
+        // A plan's instances (`x[0]`) and its modules' blocks are no block a reference in this stack names; in
+        // a configuration, a block's address is its type and name (after its module's path).
+        if (
+          stack.kind === "plan" &&
+          resource.address !== localAddress(resource.mode, resource.type, resource.name)
+        )
+          continue;
+        const byType = index[resource.mode];
+        let byName = byType.get(resource.type);
+        if (byName === undefined) {
+          byName = new Map();
+          byType.set(resource.type, byName);
+        }
+        byName.set(resource.name, resource);
+      }
+      this.blockIndexes.set(stack, index);
     }
-    return index.get(address);
+    return index[mode].get(type)?.get(name);
   }
 }
 
@@ -774,6 +840,16 @@ function hasInstances(resource: ResourceBlock): boolean {
 
 function isTemplate(text: string): boolean {
   return text.includes("${") || text.includes("%{");
+}
+
+/** A block's address within its module: `alicloud_vpc.x`, `data.alicloud_zones.z`. */
+function localAddress(mode: ResourceBlock["mode"], type: string, name: string): string {
+  return mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+}
+
+/** The address of a block in a stack or module, from its address in the module (`alicloud_vpc.x`). */
+function addressIn(stack: StackModel, local: string): string {
+  return stack.module === undefined ? local : `${stack.module.path}.${local}`;
 }
 
 function where(stack: StackModel): string {

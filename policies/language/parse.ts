@@ -20,7 +20,65 @@ const MAX_DEPTH = 256;
 export function parseTemplate(text: string): ParseResult {
   if (!text.includes("${") && !text.includes("%{"))
     return { ok: true, expression: { kind: "string", value: text } };
+  const reference = loneReference(text);
+  if (reference !== undefined) return { ok: true, expression: reference };
   return run(text, (parser) => parser.bareTemplate());
+}
+
+/**
+ * The commonest template, a lone reference written without spaces (`${alicloud_vpc.main.id}`,
+ * `${data.x.y.zones[0].id}`, `${aws_x.y.0.id}`), read directly into the traversal the full parser gives
+ * it; undefined for any other text, which the full parser reads. ASCII names only; a number index only
+ * as whole digits.
+ */
+function loneReference(text: string): Expression | undefined {
+  const end = text.length - 1;
+  if (!text.startsWith("${") || text.charCodeAt(end) !== 0x7d) return undefined;
+  const rootEnd = asciiNameEnd(text, 2, end);
+  const root = text.slice(2, rootEnd);
+  // Literals and calls are no traversal.
+  if (rootEnd === 2 || root === "true" || root === "false" || root === "null") return undefined;
+  let at = rootEnd;
+  const steps: TraversalStep[] = [];
+  while (at < end) {
+    const char = text.charCodeAt(at);
+    if (char === 0x2e && isAsciiDigit(text.charCodeAt(at + 1))) {
+      // `.0`: a legacy index, whole digits only (`.0.1` and `.1e2` are the full parser's to refuse or read).
+      const to = asciiDigitsEnd(text, at + 1, end);
+      const after = text.charCodeAt(to);
+      if (to < end && after !== 0x2e && after !== 0x5b) return undefined;
+      if (after === 0x2e && isAsciiDigit(text.charCodeAt(to + 1))) return undefined;
+      steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      at = to;
+    } else if (char === 0x2e) {
+      const to = asciiNameEnd(text, at + 1, end);
+      if (to === at + 1) return undefined;
+      steps.push({ kind: "attr", name: text.slice(at + 1, to) });
+      at = to;
+    } else if (char === 0x5b) {
+      const to = asciiDigitsEnd(text, at + 1, end);
+      if (to === at + 1 || text.charCodeAt(to) !== 0x5d) return undefined;
+      steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      at = to + 1;
+    } else {
+      return undefined;
+    }
+  }
+  return { kind: "traversal", root, steps };
+}
+
+/** Where an ASCII name that may start at `from` ends (at `from` when none starts there), before `end`. */
+function asciiNameEnd(text: string, from: number, end: number): number {
+  if (from >= end || !isAsciiNameStart(text.charCodeAt(from))) return from;
+  let to = from + 1;
+  while (to < end && isAsciiNameContinue(text.charCodeAt(to))) to++;
+  return to;
+}
+
+function asciiDigitsEnd(text: string, from: number, end: number): number {
+  let to = from;
+  while (to < end && isAsciiDigit(text.charCodeAt(to))) to++;
+  return to;
 }
 
 /** Parses a bare expression: an HCL attribute value or a validation condition. */
@@ -52,6 +110,9 @@ const BINARY_LEVELS: readonly (readonly BinaryOperator[])[] = [
   ["+", "-"],
   ["*", "/", "%"],
 ];
+const LEVEL_OF_OPERATOR: ReadonlyMap<BinaryOperator, number> = new Map(
+  BINARY_LEVELS.flatMap((operators, level) => operators.map((operator) => [operator, level] as const)),
+);
 
 /** A template's scanned pieces before strip markers and directive nesting are applied. */
 type TemplateToken =
@@ -66,6 +127,9 @@ type Directive =
   | { kind: "for"; keyVariable?: string; valueVariable: string; collection: Expression }
   | { kind: "endfor" };
 
+/** Characters that end a run of literal template text: `$`, `%` and line ends, then, in quotes only, `"` and `\\`. */
+const TEMPLATE_SPECIALS: readonly string[] = ["$", "%", "\n", "\r", '"', "\\"];
+const BARE_TEMPLATE_SPECIALS = 4;
 const ID_START = /[\p{ID_Start}_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}-]/u;
 
@@ -75,6 +139,9 @@ class Parser {
   private depth = 0;
   /** In an object constructor a newline ends an item; in brackets, parentheses and templates it is space. */
   private newlineEnds = false;
+  /** Per character of TEMPLATE_SPECIALS: where it was last searched for from, and where it was found. */
+  private readonly searchedFrom = [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity];
+  private readonly foundAt = [-1, -1, -1, -1, -1, -1];
 
   constructor(private readonly text: string) {}
 
@@ -112,27 +179,21 @@ class Parser {
     throw new ParseError(`column ${at + 1}: expected ${expected}, found ${found}`);
   }
 
+  /**
+   * Operands joined by operators of `level` or tighter (precedence climbing: one operator read per
+   * operand, not one try per level), associating to the left.
+   */
   private binary(level: number): Expression {
-    if (level === BINARY_LEVELS.length) return this.postfix(this.term());
-    let left = this.binary(level + 1);
+    let left = this.postfix(this.term());
     for (;;) {
-      const operator = this.binaryOperator(BINARY_LEVELS[level]);
-      if (operator === undefined) return left;
-      const right = this.binary(level + 1);
+      const at = this.ahead();
+      const operator = binaryOperatorAt(this.text, at);
+      const operatorLevel = operator === undefined ? -1 : (LEVEL_OF_OPERATOR.get(operator) ?? -1);
+      if (operator === undefined || operatorLevel < level) return left;
+      this.position = at + operator.length;
+      const right = this.binary(operatorLevel + 1);
       left = { kind: "binary", operator, left, right };
     }
-  }
-
-  private binaryOperator(operators: readonly BinaryOperator[]): BinaryOperator | undefined {
-    const at = this.ahead();
-    for (const operator of operators) {
-      if (!this.text.startsWith(operator, at)) continue;
-      // `<=` and `>=` are tokens of their own, never `<` or `>` followed by `=`.
-      if (operator.length === 1 && this.text[at + 1] === "=") continue;
-      this.position = at + operator.length;
-      return operator;
-    }
-    return undefined;
   }
 
   private term(): Expression {
@@ -227,6 +288,8 @@ class Parser {
 
   private postfix(from: Expression): Expression {
     let result = from;
+    // Steps read since `result`, attached to it at once when something else comes.
+    let steps: TraversalStep[] | undefined;
     for (;;) {
       const at = this.ahead();
       const char = this.text[at];
@@ -234,18 +297,22 @@ class Parser {
         this.position = at + 1;
         this.skipSpace();
         if (this.take("*")) {
-          result = { kind: "splat", form: "attribute", source: result, each: this.attributeSplatSteps() };
+          const source = withSteps(result, steps);
+          steps = undefined;
+          result = { kind: "splat", form: "attribute", source, each: this.attributeSplatSteps() };
           continue;
         }
-        result = withStep(result, this.dotStep());
+        (steps ??= []).push(this.dotStep());
       } else if (char === "[") {
         this.position = at + 1;
         if (this.take("*")) {
           this.expect("]", "']' after '[*'");
+          const source = withSteps(result, steps);
+          steps = undefined;
           this.enter();
           const each = this.postfix({ kind: "splatItem" });
           this.depth--;
-          result = { kind: "splat", form: "full", source: result, each };
+          result = { kind: "splat", form: "full", source, each };
           continue;
         }
         const key = this.within(false, () => {
@@ -254,9 +321,14 @@ class Parser {
           return inside;
         });
         const step = literalKey(key);
-        result = step === undefined ? { kind: "index", collection: result, key } : withStep(result, step);
+        if (step !== undefined) {
+          (steps ??= []).push(step);
+        } else {
+          result = { kind: "index", collection: withSteps(result, steps), key };
+          steps = undefined;
+        }
       } else {
-        return result;
+        return withSteps(result, steps);
       }
     }
   }
@@ -470,14 +542,39 @@ class Parser {
         literal += this.escape();
       } else {
         // A run of ordinary characters at once.
-        let end = this.position + 1;
-        while (end < text.length && !isTemplateSpecial(text.charCodeAt(end), mode)) end++;
+        const end = this.literalRunEnd(this.position + 1, mode);
         literal += text.slice(this.position, end);
         this.position = end;
       }
     }
     flush();
     return tokens;
+  }
+
+  /**
+   * Where a run of literal template text that goes on at `from` ends: at `$`, `%`, a line end, and in quotes
+   * at `"` or `\\`; the text's end when none comes. Each character is searched for natively, and where it
+   * was found is reused while it lies ahead, so no part of the text is searched twice for one character.
+   */
+  private literalRunEnd(from: number, mode: "bare" | "quoted"): number {
+    let end = this.text.length;
+    const specials = mode === "bare" ? BARE_TEMPLATE_SPECIALS : TEMPLATE_SPECIALS.length;
+    for (let special = 0; special < specials; special++) {
+      const at = this.nextOf(special, from);
+      if (at < end) end = at;
+    }
+    return end;
+  }
+
+  /** The first position at or after `from` of a special character (by its index), or the text's length. */
+  private nextOf(special: number, from: number): number {
+    const found = this.foundAt[special] as number;
+    if ((this.searchedFrom[special] as number) <= from && from <= found) return found;
+    const at = this.text.indexOf(TEMPLATE_SPECIALS[special] as string, from);
+    const next = at < 0 ? this.text.length : at;
+    this.searchedFrom[special] = from;
+    this.foundAt[special] = next;
+    return next;
   }
 
   /** A backslash escape of a quoted string, at its backslash. */
@@ -610,15 +707,35 @@ class Parser {
   }
 }
 
-/** Characters that end a run of literal template text: `$`, `%`, line ends, and in quotes `"` and `\\`. */
-function isTemplateSpecial(code: number, mode: "bare" | "quoted"): boolean {
-  return (
-    code === 0x24 ||
-    code === 0x25 ||
-    code === 0x0a ||
-    code === 0x0d ||
-    (mode === "quoted" && (code === 0x22 || code === 0x5c))
-  );
+/**
+ * The binary operator at a position, if any. `<=` and `>=` are tokens of their own; any other operator
+ * character followed by `=` is no operator (`!` alone is unary, `=` alone is assignment).
+ */
+function binaryOperatorAt(text: string, at: number): BinaryOperator | undefined {
+  const char = text[at];
+  const next = text[at + 1];
+  switch (char) {
+    case "|":
+      return next === "|" ? "||" : undefined;
+    case "&":
+      return next === "&" ? "&&" : undefined;
+    case "=":
+      return next === "=" ? "==" : undefined;
+    case "!":
+      return next === "=" ? "!=" : undefined;
+    case ">":
+      return next === "=" ? ">=" : ">";
+    case "<":
+      return next === "=" ? "<=" : "<";
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%":
+      return next === "=" ? undefined : char;
+    default:
+      return undefined;
+  }
 }
 
 /** HCL identifiers: ID_Start or `_`, then ID_Continue or `-`; ASCII is decided without the Unicode tables. */
@@ -629,6 +746,18 @@ function isIdentifierCharacter(code: number, unicodeClass: RegExp): boolean {
     return letter || (unicodeClass === ID_CONTINUE && digitOrDash);
   }
   return unicodeClass.test(String.fromCodePoint(code));
+}
+
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x5f;
+}
+
+function isAsciiNameContinue(code: number): boolean {
+  return isAsciiNameStart(code) || isAsciiDigit(code) || code === 0x2d;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isDigit(char: string): boolean {
@@ -648,11 +777,13 @@ function literalKey(key: Expression): TraversalStep | undefined {
   return undefined;
 }
 
-function withStep(expression: Expression, step: TraversalStep): Expression {
+/** An expression followed by traversal steps: a traversal or relative traversal extended, or a new relative one. */
+function withSteps(expression: Expression, steps: TraversalStep[] | undefined): Expression {
+  if (steps === undefined) return expression;
   if (expression.kind === "traversal" || expression.kind === "relative") {
-    return { ...expression, steps: [...expression.steps, step] };
+    return { ...expression, steps: expression.steps.length === 0 ? steps : [...expression.steps, ...steps] };
   }
-  return { kind: "relative", source: expression, steps: [step] };
+  return { kind: "relative", source: expression, steps };
 }
 
 /**

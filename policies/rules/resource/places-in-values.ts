@@ -1,5 +1,5 @@
 import { classifyAttribute, isPlacePosition } from "../../catalog/location-attributes";
-import { mayNamePlace } from "../../catalog/places";
+import { mayNamePlace, type PlaceVerdict } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
 import {
   InputError,
@@ -8,8 +8,8 @@ import {
   type ResourceBlock,
   type StackModel,
 } from "../../engine/model";
+import type { Resolver } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { parseTemplate } from "../../language/parse";
 
 /** Meta-arguments and tags: they configure Terraform or label a resource, and name no place. */
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -70,13 +70,13 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
   const found: Observation[] = [];
   const scan = (scope: Scope, path: string, text: string): void => {
     // The fast reject first: a text with no dash, brace or bracket names no place, and holds no template.
-    if (!mayNamePlace(text) || namesManagedResource(text)) return;
+    if (!mayNamePlace(text) || namesManagedResource(text, resolver)) return;
     // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
     // and a mainland place here adds nothing to where the resource is.
-    const places = resolver
-      .places(text, "value", scope.stack, scope.resource)
-      .filter((place) => place.verdict === "outside");
-    if (places.length === 0) return;
+    const all = resolver.places(text, "value", scope.stack, scope.resource);
+    // Most texts name no foreign place: no filtered copy is made for them.
+    if (!all.some(isOutside)) return;
+    const places = all.filter(isOutside);
     found.push({
       address: scope.address,
       attribute: path,
@@ -105,7 +105,8 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       }
     }
   };
-  for (const resource of stack.resources) {
+  for (let position = 0; position < stack.resources.length; position++) {
+    const resource = stack.resources[position] as ResourceBlock;
     // Remote state is a backend, which RES-BACKEND reads.
     if (resource.type === REMOTE_STATE) continue;
     // A managed alicloud resource's place positions are RES-LOCATION-ATTRIBUTE's; a data source's are read here.
@@ -156,6 +157,10 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
   return found;
 }
 
+function isOutside(place: PlaceVerdict): boolean {
+  return place.verdict === "outside";
+}
+
 /**
  * An argument read here: not excluded as naming no place, and no place position of its type — but a block
  * that shares a place position's name (`destination { location }`) is walked, its leaves classified in turn.
@@ -176,11 +181,13 @@ function isBlock(value: unknown): boolean {
  * A lone reference to a managed resource (`${alicloud_vpc.x.id}`, `${alicloud_vswitch.x[0].zone_id}`) names
  * that resource: every value it has is read where it is declared, and its region by the provider rule.
  */
-function namesManagedResource(text: string): boolean {
+function namesManagedResource(text: string, resolver: Resolver): boolean {
   if (!text.startsWith("${")) return false;
-  const parsed = parseTemplate(text);
+  const expression = resolver.parse(text);
   return (
-    parsed.ok && parsed.expression.kind === "traversal" && !NOT_RESOURCE_ROOTS.has(parsed.expression.root)
+    typeof expression !== "string" &&
+    expression.kind === "traversal" &&
+    !NOT_RESOURCE_ROOTS.has(expression.root)
   );
 }
 

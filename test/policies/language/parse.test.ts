@@ -27,6 +27,50 @@ describe("parseTemplate", () => {
     expect(parsed(parseTemplate("${local.x} ")).kind).toBe("template");
   });
 
+  test("a lone reference is read as the full parser reads it, whether or not it takes the short way", () => {
+    // A space before the closing brace changes nothing in Terraform but sends the text through the full parser.
+    const piece = fc.constantFrom(
+      "a",
+      "b_1",
+      "x-y",
+      "0",
+      "01",
+      "7",
+      ".",
+      "[",
+      "]",
+      "*",
+      "e",
+      "-",
+      "true",
+      "(",
+      ")",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const inner = pieces.join("");
+        const short = parseTemplate(`\${${inner}}`);
+        const full = parseTemplate(`\${${inner} }`);
+        expect(short.ok).toBe(full.ok);
+        if (short.ok && full.ok) expect(short.expression).toEqual(full.expression);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(parsed(parseTemplate("${alicloud_vswitch.b.0.zone_id}"))).toEqual({
+      kind: "traversal",
+      root: "alicloud_vswitch",
+      steps: [
+        { kind: "attr", name: "b" },
+        { kind: "index", key: { kind: "number", text: "0" } },
+        { kind: "attr", name: "zone_id" },
+      ],
+    });
+    expect(parseTemplate("${a.0.1}")).toEqual({
+      ok: false,
+      error: 'column 5: expected one legacy index (`.0.1` is not an index; write [0][1]), found "0"',
+    });
+  });
+
   test("escapes are literal text", () => {
     expect(parsed(parseTemplate("$${x} %%{y}"))).toEqual({ kind: "string", value: "${x} %{y}" });
   });
