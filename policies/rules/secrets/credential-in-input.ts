@@ -1,8 +1,17 @@
 import type { Observation, RuleContext } from "../../engine/rule";
 
 /** Attribute names under which providers and backends take a credential. */
-const CREDENTIAL_ATTRIBUTE =
-  /^(access_key(_id|_secret)?|secret_key|secret_access_key|access_key_secret|security_token|sts_token)$/;
+const CREDENTIAL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  "access_key",
+  "access_key_id",
+  "access_key_secret",
+  "secret_key",
+  "secret_access_key",
+  "security_token",
+  "sts_token",
+]);
+/** The fixed start of an AccessKey ID: a string without it is rejected before the pattern is tried. */
+const ACCESS_KEY_PREFIX = "LTAI";
 /** An Alibaba Cloud AccessKey ID, wherever it is written (user data, a local, a tag...). */
 const ACCESS_KEY_ID = /LTAI[0-9A-Za-z]{12,30}/;
 /** A value that only refers to something else (`${var.ak}`) writes no credential itself. */
@@ -17,12 +26,16 @@ export interface CredentialSighting {
 
 /** The credential masked: an AccessKey ID keeps its public `LTAI` prefix, anything else shows nothing. */
 function mask(value: string): string {
-  return ACCESS_KEY_ID.test(value) ? "LTAI****" : "****";
+  return holdsAccessKeyId(value) ? "LTAI****" : "****";
+}
+
+function holdsAccessKeyId(value: string): boolean {
+  return value.includes(ACCESS_KEY_PREFIX) && ACCESS_KEY_ID.test(value);
 }
 
 function isCredential(name: string, value: string): boolean {
-  if (ACCESS_KEY_ID.test(value)) return true;
-  return CREDENTIAL_ATTRIBUTE.test(name) && value.trim() !== "" && !PURE_REFERENCE.test(value);
+  if (holdsAccessKeyId(value)) return true;
+  return CREDENTIAL_ATTRIBUTES.has(name) && value.trim() !== "" && !PURE_REFERENCE.test(value);
 }
 
 /** A JSON object or array: an array too is keyed by its indices, in order. */
@@ -76,7 +89,20 @@ export function findCredentials(root: unknown): readonly CredentialSighting[] {
     const attribute = pending.attributes.pop() as string; // as many attributes as values
     const value = pending.values.pop();
     if (typeof value === "string") (sightings ??= []).push({ attribute, masked: mask(value) });
-    else if (isContainer(value)) {
+    else if (Array.isArray(value)) {
+      const first = pending.values.length;
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        // No index names a credential attribute: a string item is one only by its AccessKey ID, and the
+        // index's text is built only for what is queued.
+        if (typeof item === "string" ? holdsAccessKeyId(item) : isContainer(item)) {
+          pending.attributes.push(attribute === "" ? String(index) : `${attribute}.${index}`);
+          pending.values.push(item);
+        }
+      }
+      reverseFrom(pending.attributes, first);
+      reverseFrom(pending.values, first);
+    } else if (isContainer(value)) {
       const first = pending.values.length;
       for (const key in value) queue(pending, attribute, key, value[key]);
       // Queued in order, visited last in first out: reversed, the first child is visited first.
@@ -102,7 +128,10 @@ export function credentialInInput(context: RuleContext): Observation[] {
   // An array, not a generator, and a visitor, not a list of blocks: nothing allocated per block.
   const found: Observation[] = [];
   forEachBlock(context, (address, body) => {
-    for (const { attribute, masked } of findCredentials(body)) {
+    const sightings = findCredentials(body);
+    // Most blocks have none: no iterator for them.
+    if (sightings.length === 0) return;
+    for (const { attribute, masked } of sightings) {
       found.push({
         address,
         attribute,

@@ -9,10 +9,36 @@ export type AllowList =
   | { readonly problem: Observation }
   | undefined;
 
+/** Allow-lists already read, per check (its resolver), attribute and resource: two rules read each database's. */
+const allowLists = new WeakMap<object, Map<string, WeakMap<ResourceBlock, AllowList>>>();
+
 /** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
 export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
   const written = attributeOf(resource.body, attribute);
   if (written === undefined || written === null) return undefined;
+  let byAttribute = allowLists.get(context.resolver);
+  if (byAttribute === undefined) {
+    byAttribute = new Map();
+    allowLists.set(context.resolver, byAttribute);
+  }
+  let byResource = byAttribute.get(attribute);
+  if (byResource === undefined) {
+    byResource = new WeakMap();
+    byAttribute.set(attribute, byResource);
+  }
+  const known = byResource.get(resource);
+  if (known !== undefined) return known;
+  const list = parseAllowList(context, resource, attribute, written);
+  byResource.set(resource, list);
+  return list;
+}
+
+function parseAllowList(
+  context: RuleContext,
+  resource: ResourceBlock,
+  attribute: string,
+  written: unknown,
+): AllowList {
   const fail = (problem: string): AllowList => ({
     problem: problemAt(resource, attribute, written, problem),
   });

@@ -29,20 +29,22 @@ type NamedPart = Exclude<TextPart, string>;
 /** A JSON document built around references: each reference stands for a marker in the text. */
 interface Document {
   readonly json: unknown;
-  readonly references: ReadonlyMap<string, NamedPart>;
+  /** By the number of their marker. */
+  readonly references: readonly NamedPart[];
 }
 
 /** A reference's stand-in inside the document's text, as a JSON escape, so that it parses inside a string only. */
 const MARKER = (index: number): string => `\\u0001ref${index}\\u0001`;
 /** The same stand-in as JSON.parse gives it back. */
 const PARSED_MARKER = (index: number): string => `\u0001ref${index}\u0001`;
+const PARSED_MARKER_START = "\u0001ref";
 const NOT_CONDITIONS: ReadonlySet<string> = new Set(["StringNotEquals", "StringNotLike"]);
 const OBJECT_READ_ACTIONS = ["oss:*", "oss:GetObject"] as const;
 
 function parseDocument(context: RuleContext, written: unknown, stack: StackModel): Document | string {
   const parts = readTemplate(context, written, stack);
   if ("problem" in parts) return parts.problem;
-  const references = new Map<string, NamedPart>();
+  const references: NamedPart[] = [];
   let text = "";
   for (const part of parts) {
     // Literal text that could pass for a stand-in would make a literal look like a reference.
@@ -50,8 +52,8 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
       return "holds the control character U+0001";
     if (typeof part === "string") text += part;
     else {
-      references.set(PARSED_MARKER(references.size), part);
-      text += MARKER(references.size - 1);
+      text += MARKER(references.length);
+      references.push(part);
     }
   }
   try {
@@ -63,94 +65,158 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
 
 /** `*` in a policy pattern matches any run of characters; everything else matches itself. */
 function matches(pattern: string, value: string): boolean {
-  const pieces = pattern.split("*");
-  const first = pieces[0] ?? "";
-  const last = pieces[pieces.length - 1] ?? "";
-  if (pieces.length === 1) return pattern === value;
-  if (!value.startsWith(first) || value.length < first.length + last.length) return false;
-  let at = first.length;
-  for (const piece of pieces.slice(1, -1)) {
-    const found = value.indexOf(piece, at);
-    if (found < 0) return false;
-    at = found + piece.length;
+  const firstStar = pattern.indexOf("*");
+  if (firstStar < 0) return pattern === value;
+  const lastStar = pattern.lastIndexOf("*");
+  // Read in place, without splitting the pattern: the text before the first star starts the value, the text
+  // after the last one ends it, and each piece between is found leftmost, in order, between them.
+  const end = value.length - (pattern.length - lastStar - 1);
+  if (end < firstStar || !sameAt(value, 0, pattern, 0, firstStar)) return false;
+  if (!sameAt(value, end, pattern, lastStar + 1, pattern.length)) return false;
+  let at = firstStar;
+  for (let star = firstStar; star < lastStar;) {
+    const next = pattern.indexOf("*", star + 1);
+    const length = next - star - 1;
+    while (at + length <= end && !sameAt(value, at, pattern, star + 1, next)) at++;
+    if (at + length > end) return false;
+    at += length;
+    star = next;
   }
-  return value.length - last.length >= at && value.endsWith(last);
+  return true;
 }
 
-/** Whether a policy's Resource entry covers every object of the bucket (`acs:oss:*:*:name/*`, any region or account). */
-function coversObjects(resource: string, bucketName: string): boolean {
+/** Whether the value, from `at`, holds the pattern's text from `start` to `end`. */
+function sameAt(value: string, at: number, pattern: string, start: number, end: number): boolean {
+  if (at + end - start > value.length) return false;
+  for (let index = start; index < end; index++)
+    if (value.charCodeAt(at + index - start) !== pattern.charCodeAt(index)) return false;
+  return true;
+}
+
+/**
+ * Whether a policy's Resource entry covers every object of the bucket (`acs:oss:*:*:name/*`, any region or
+ * account); `anyObject` is the name of an object in it. Read by its colons, without splitting the entry.
+ */
+function coversObjects(resource: string, anyObject: string): boolean {
   if (resource === "*") return true;
-  const [scheme, service, , , ...rest] = resource.split(":");
-  return (
-    scheme === "acs" &&
-    (service === "oss" || service === "*") &&
-    matches(rest.join(":"), `${bucketName}/any-object`)
-  );
+  const service = resource.startsWith("acs:oss:") ? 8 : resource.startsWith("acs:*:") ? 6 : -1;
+  if (service < 0) return false;
+  const region = resource.indexOf(":", service);
+  const account = region < 0 ? -1 : resource.indexOf(":", region + 1);
+  return account >= 0 && matches(resource.slice(account + 1), anyObject);
 }
 
-function texts(value: unknown): string[] {
-  return blocksOf(value).filter((item): item is string => typeof item === "string");
+/** Whether any text of a policy value (one text or a list) passes the test. */
+function someText(value: unknown, test: (text: string) => boolean): boolean {
+  if (!Array.isArray(value)) return typeof value === "string" && test(value);
+  for (const item of value) if (typeof item === "string" && test(item)) return true;
+  return false;
 }
+
+const isEveryone = (principal: string): boolean => principal === "*";
+const readsObjects = (action: string): boolean =>
+  matches(action, OBJECT_READ_ACTIONS[0]) || matches(action, OBJECT_READ_ACTIONS[1]);
 
 function unmarked(text: string): string {
   return text.replaceAll("\u0001", "");
 }
 
-/** The references a list of condition values stands for, or the first value that is not one of the given type. */
-function referencesOfType(document: Document, values: unknown, type: string): NamedPart[] | string {
-  const found: NamedPart[] = [];
-  for (const value of texts(values)) {
-    const reference = document.references.get(value);
+/** The reference a text of the document stands for: it is exactly one of its markers. */
+function referenceNamed(document: Document, text: string): NamedPart | undefined {
+  if (!text.startsWith(PARSED_MARKER_START)) return undefined;
+  const index = Number(text.slice(PARSED_MARKER_START.length, -1));
+  return Number.isSafeInteger(index) && text === PARSED_MARKER(index)
+    ? document.references[index]
+    : undefined;
+}
+
+/** The problem with a list of condition values: a value that is not a reference of the given type, or none. */
+function referencesProblem(document: Document, values: unknown, type: string): string | undefined {
+  let any = false;
+  for (const value of blocksOf(values)) {
+    if (typeof value !== "string") continue;
+    const reference = referenceNamed(document, value);
     if (reference === undefined || reference.type !== type)
       return `${JSON.stringify(unmarked(value))} is not a reference to an ${type}`;
-    found.push(reference);
+    any = true;
   }
-  return found.length > 0 ? found : `names no ${type}`;
+  return any ? undefined : `names no ${type}`;
+}
+
+/** A condition's entries: a JSON object's (or array's) own, none for anything else. */
+function entriesOf(value: unknown): Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null ? (value as Readonly<Record<string, unknown>>) : {};
 }
 
 /** Why a statement is not the deny the rule asks for (undefined when it is). */
-function denyProblem(document: Document, statement: unknown, bucketName: string): string | undefined {
+function denyProblem(
+  document: Document,
+  statement: unknown,
+  bucketName: string,
+  anyObject: string,
+): string | undefined {
   if (attributeOf(statement, "Effect") !== "Deny") return "is not a Deny";
-  if (!texts(attributeOf(statement, "Principal")).includes("*")) return "does not apply to every principal";
-  const actions = texts(attributeOf(statement, "Action"));
-  if (!actions.some((action) => OBJECT_READ_ACTIONS.some((read) => matches(action, read))))
+  if (!someText(attributeOf(statement, "Principal"), isEveryone)) return "does not apply to every principal";
+  if (!someText(attributeOf(statement, "Action"), readsObjects))
     return "does not deny reading objects (oss:GetObject)";
-  if (!texts(attributeOf(statement, "Resource")).some((resource) => coversObjects(resource, bucketName)))
+  if (!someText(attributeOf(statement, "Resource"), (resource) => coversObjects(resource, anyObject)))
     return `does not cover the objects of ${bucketName}`;
   const condition = attributeOf(statement, "Condition");
-  let vpcs: NamedPart[] | string = "has no StringNotEquals acs:SourceVpc condition";
-  for (const [operator, keys] of Object.entries(
-    typeof condition === "object" && condition !== null ? condition : {},
-  )) {
-    for (const [key, values] of Object.entries(typeof keys === "object" && keys !== null ? keys : {})) {
+  let vpcs: string | undefined = "has no StringNotEquals acs:SourceVpc condition";
+  const conditions = entriesOf(condition);
+  for (const operator of Object.keys(conditions)) {
+    const keys = entriesOf(conditions[operator]);
+    for (const key of Object.keys(keys)) {
+      const values = keys[key];
       if (!NOT_CONDITIONS.has(operator)) return `narrows the deny with ${operator} ${key}`;
-      if (key === "acs:SourceVpc") vpcs = referencesOfType(document, values, "alicloud_vpc");
+      if (key === "acs:SourceVpc") vpcs = referencesProblem(document, values, "alicloud_vpc");
       else if (key === "acs:PrincipalARN") {
-        const roles = referencesOfType(document, values, "alicloud_ram_role");
-        if (typeof roles === "string") return `exempts principals other than approved roles: ${roles}`;
+        const roles = referencesProblem(document, values, "alicloud_ram_role");
+        if (roles !== undefined) return `exempts principals other than approved roles: ${roles}`;
       } else return `narrows the deny with ${operator} ${key}`;
     }
   }
-  return typeof vpcs === "string" ? `acs:SourceVpc ${vpcs}` : undefined;
+  return vpcs === undefined ? undefined : `acs:SourceVpc ${vpcs}`;
+}
+
+/** A written policy and the resource it is written on. */
+interface Policy {
+  readonly owner: ResourceBlock;
+  readonly written: unknown;
+}
+
+function isWritten(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** The `alicloud_oss_bucket_policy` resources of the stack by the bucket each names, in the stack's order. */
+function bucketPolicies(context: RuleContext): Map<ResourceBlock, Policy[]> {
+  const byBucket = new Map<ResourceBlock, Policy[]>();
+  for (const policy of resourcesOf(context.stack, "alicloud_oss_bucket_policy")) {
+    const written = attributeOf(policy.body, "policy");
+    if (!isWritten(written)) continue;
+    const target = referenceOf(context, attributeOf(policy.body, "bucket"), context.stack);
+    if (!("resource" in target)) continue;
+    const policies = byBucket.get(target.resource);
+    if (policies === undefined) byBucket.set(target.resource, [{ owner: policy, written }]);
+    else policies.push({ owner: policy, written });
+  }
+  return byBucket;
 }
 
 /** The policies on a bucket: its own `policy` and every `alicloud_oss_bucket_policy` naming it. */
-function policiesOf(
-  context: RuleContext,
-  bucket: ResourceBlock,
-): { owner: ResourceBlock; written: unknown }[] {
-  const policies = [{ owner: bucket, written: attributeOf(bucket.body, "policy") }];
-  for (const policy of resourcesOf(context.stack, "alicloud_oss_bucket_policy")) {
-    const target = referenceOf(context, attributeOf(policy.body, "bucket"), context.stack);
-    if ("resource" in target && target.resource === bucket)
-      policies.push({ owner: policy, written: attributeOf(policy.body, "policy") });
-  }
-  return policies.filter((policy) => policy.written !== undefined && policy.written !== null);
+function policiesOf(bucket: ResourceBlock, byBucket: ReadonlyMap<ResourceBlock, Policy[]>): Policy[] {
+  const own = attributeOf(bucket.body, "policy");
+  const policies: Policy[] = isWritten(own) ? [{ owner: bucket, written: own }] : [];
+  const named = byBucket.get(bucket);
+  if (named !== undefined) policies.push(...named);
+  return policies;
 }
 
 /** A bucket of personal information or important data denies access from outside the data center's VPC, but for approved roles. */
 export function dataClassBucketPolicy(context: RuleContext): Observation[] {
   const found: Observation[] = [];
+  let byBucket: Map<ResourceBlock, Policy[]> | undefined;
   for (const bucket of resourcesOf(context.stack, "alicloud_oss_bucket")) {
     const dataClass = protectedClassOf(context, bucket);
     if (dataClass === undefined) continue;
@@ -160,8 +226,10 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
       found.push(problemAt(bucket, "bucket", attributeOf(bucket.body, "bucket") ?? null, bucketName.problem));
       continue;
     }
+    const anyObject = `${bucketName}/any-object`;
     const reasons: string[] = [];
-    const policies = policiesOf(context, bucket);
+    byBucket ??= bucketPolicies(context);
+    const policies = policiesOf(bucket, byBucket);
     for (const { owner, written } of policies) {
       const document = parseDocument(context, written, context.stack);
       if (typeof document === "string") {
@@ -173,14 +241,18 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
         reasons.push(`the policy of ${owner.address} has no statement`);
         continue;
       }
-      const problems = statements.map((statement) => denyProblem(document, statement, bucketName));
-      if (problems.includes(undefined)) {
+      // One statement that denies is enough: the others' problems are read only when none does.
+      const problems: string[] = [];
+      for (const statement of statements) {
+        const problem = denyProblem(document, statement, bucketName, anyObject);
+        if (problem === undefined) break;
+        problems.push(problem);
+      }
+      if (problems.length < statements.length) {
         reasons.length = 0;
         break;
       }
-      reasons.push(
-        ...problems.map((problem, index) => `statement ${index} of ${owner.address} ${problem ?? ""}`),
-      );
+      problems.forEach((problem, index) => reasons.push(`statement ${index} of ${owner.address} ${problem}`));
     }
     if (reasons.length > 0 || policies.length === 0) {
       const why = reasons.length > 0 ? reasons.join("; ") : "there is no bucket policy";

@@ -1,7 +1,13 @@
+import type { PlaceVerdict } from "../../catalog/places";
 import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { dataClassOf, keyProblem, protectedClassOf } from "./data-class";
-import { attributeOf, blocksOf, placesOf, problemAt, read, referenceOf, resourcesOf } from "./read";
+import { attributeOf, firstBlockOf, placesOf, problemAt, read, referenceOf, resourcesOf } from "./read";
+
+function allMainland(places: readonly PlaceVerdict[]): boolean {
+  for (const place of places) if (place.verdict !== "mainland") return false;
+  return true;
+}
 
 /** The problem when a copy's destination place is not known to be in mainland China. */
 function placeProblem(
@@ -11,8 +17,10 @@ function placeProblem(
   written: unknown,
   dataClass: string,
 ) {
-  const abroad = placesOf(context, written, context.stack).filter((place) => place.verdict !== "mainland");
-  if (abroad.length === 0) return undefined;
+  const places = placesOf(context, written, context.stack);
+  // Copies are mostly to mainland regions: no list of the others for them.
+  if (allMainland(places)) return undefined;
+  const abroad = places.filter((place) => place.verdict !== "mainland");
   return problemAt(
     resource,
     attribute,
@@ -36,7 +44,7 @@ function ossReplication(context: RuleContext, replication: ResourceBlock): Obser
   if (dataClass === undefined) return [];
   const found: Observation[] = [];
   const destinationBlock = read(context, attributeOf(replication.body, "destination"), context.stack);
-  const destination = destinationBlock.known ? blocksOf(destinationBlock.value)[0] : undefined;
+  const destination = destinationBlock.known ? firstBlockOf(destinationBlock.value) : undefined;
   const bucket = attributeOf(destination, "bucket");
   const target = referenceOf(context, bucket, context.stack);
   const targetClass = "resource" in target ? dataClassOf(context, target.resource, target.stack) : undefined;
@@ -62,7 +70,7 @@ function ossReplication(context: RuleContext, replication: ResourceBlock): Obser
   if (location !== undefined) found.push(location);
   const encryption = read(context, attributeOf(replication.body, "encryption_configuration"), context.stack);
   const replicaKey = attributeOf(
-    encryption.known ? blocksOf(encryption.value)[0] : undefined,
+    encryption.known ? firstBlockOf(encryption.value) : undefined,
     "replica_kms_key_id",
   );
   const keyIssue =
@@ -101,12 +109,10 @@ function rdsCrossBackup(context: RuleContext, policy: ResourceBlock): Observatio
 
 /** Replicas and backups of personal information or important data stay in mainland China, under the same data class. */
 export function dataClassCopy(context: RuleContext): Observation[] {
-  return [
-    ...[...resourcesOf(context.stack, "alicloud_oss_bucket_replication")].flatMap((each) =>
-      ossReplication(context, each),
-    ),
-    ...[...resourcesOf(context.stack, "alicloud_rds_instance_cross_backup_policy")].flatMap((each) =>
-      rdsCrossBackup(context, each),
-    ),
-  ];
+  const found: Observation[] = [];
+  for (const replication of resourcesOf(context.stack, "alicloud_oss_bucket_replication"))
+    found.push(...ossReplication(context, replication));
+  for (const policy of resourcesOf(context.stack, "alicloud_rds_instance_cross_backup_policy"))
+    found.push(...rdsCrossBackup(context, policy));
+  return found;
 }

@@ -1,11 +1,11 @@
 import type { Observation, RuleContext } from "../../engine/rule";
-import { DATA_CLASS_TAG, DATA_CLASSES, DATA_STORES, dataClassOf } from "./data-class";
+import { DATA_CLASS_TAG, DATA_CLASSES, DATA_STORE_TYPES, dataClassOf } from "./data-class";
 import { attributeOf, problemAt, resourcesOf } from "./read";
 
 /** Every data store carries a known data class (its own `data-class` tag, or its parent's). */
 export function dataClassTag(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, ...Object.keys(DATA_STORES))) {
+  for (const resource of resourcesOf(context.stack, ...DATA_STORE_TYPES)) {
     const dataClass = dataClassOf(context, resource, context.stack);
     const tags = attributeOf(resource.body, "tags") ?? null;
     const attribute = `tags.${DATA_CLASS_TAG}`;

@@ -37,6 +37,9 @@ export const DATA_STORES: Readonly<
   alicloud_ots_table: { keys: [{ path: ["sse_key_id"] }], parent: "instance_name" },
 };
 
+/** The types of DATA_STORES, for the rules that read every data store. */
+export const DATA_STORE_TYPES: readonly string[] = Object.keys(DATA_STORES);
+
 /** A resource's data class: its `data-class` tag (or its parent's), none, or why it cannot be read. */
 export type DataClass = { readonly dataClass: string | undefined } | { readonly problem: string };
 

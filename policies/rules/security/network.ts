@@ -8,13 +8,36 @@ export interface AddressBlock {
   readonly prefix: number;
 }
 
-const IPV4_OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+const DIGIT_ZERO = 48;
+const DOT = 46;
 
+/** The decimal octet from `start` to `end` (0 to 255, no leading zero), or -1 when it is not one. */
+function octet(text: string, start: number, end: number): number {
+  if (end - start < 1 || end - start > 3) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = text.charCodeAt(at) - DIGIT_ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  const leadingZero = end - start > 1 && text.charCodeAt(start) === DIGIT_ZERO;
+  return leadingZero || value > 255 ? -1 : value;
+}
+
+/** Four dotted decimal octets, read without splitting: allow-lists and rules of 10,000 resources are parsed. */
 function ipv4(text: string): bigint | undefined {
-  const octets = text.split(".");
-  if (octets.length !== 4 || !octets.every((octet) => IPV4_OCTET.test(octet))) return undefined;
-  return octets.reduce((sum, octet) => (sum << 8n) | BigInt(octet), 0n);
+  let value = 0;
+  let octets = 0;
+  let start = 0;
+  for (let at = 0; at <= text.length; at++) {
+    if (at < text.length && text.charCodeAt(at) !== DOT) continue;
+    const read = octet(text, start, at);
+    if (read < 0 || ++octets > 4) return undefined;
+    value = value * 256 + read;
+    start = at + 1;
+  }
+  return octets === 4 ? BigInt(value) : undefined;
 }
 
 function groups(text: string): string[] | undefined {

@@ -4,6 +4,9 @@ import { checkSetting, oneOf } from "./setting";
 
 /** Engines whose RDS instances offer transparent data encryption. */
 const TDE_ENGINES: ReadonlySet<string> = new Set(["MySQL", "SQLServer"]);
+const TDE_TYPES = ["alicloud_db_instance"];
+const TDE_PATH = ["tde_status"];
+const ENABLED = oneOf("Enabled");
 
 /** A MySQL or SQL Server RDS instance encrypts its data at rest with TDE (`tde_status = "Enabled"`). */
 export function rdsTde(context: RuleContext): Observation[] {
@@ -14,13 +17,16 @@ export function rdsTde(context: RuleContext): Observation[] {
     const text = engine.known ? toText(engine.value) : engine;
     if (typeof text !== "string") found.push(problemAt(resource, "engine", written, text.problem));
     else if (TDE_ENGINES.has(text)) {
-      found.push(
-        ...checkSetting(context, resource, {
-          types: [resource.type],
-          path: ["tde_status"],
-          check: oneOf("Enabled"),
+      checkSetting(
+        context,
+        resource,
+        {
+          types: TDE_TYPES,
+          path: TDE_PATH,
+          check: ENABLED,
           missing: `is not set: ${text} data is stored without transparent data encryption`,
-        }),
+        },
+        found,
       );
     }
   }

@@ -56,8 +56,14 @@ function holdsTemplate(value: unknown, depth: number): boolean {
   if (typeof value === "string") return value.includes("${") || value.includes("%{");
   if (typeof value !== "object" || value === null) return false;
   if (depth > 32) return true;
-  for (const item of Array.isArray(value) ? value : Object.values(value))
-    if (holdsTemplate(item, depth + 1)) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsTemplate(item, depth + 1)) return true;
+    return false;
+  }
+  // Own properties, as Object.values gives them, without a list of them for every object of every resource.
+  for (const key in value)
+    if (Object.hasOwn(value, key) && holdsTemplate((value as Record<string, unknown>)[key], depth + 1))
+      return true;
   return false;
 }
 
@@ -67,13 +73,17 @@ function holdsTemplate(value: unknown, depth: number): boolean {
  */
 export function read({ resolver }: RuleContext, value: unknown, stack: StackModel): Reading {
   // Most values are literals: they are what they say, and 10,000 resources need no resolver call for them.
-  if (stack === COMPUTED || typeof value !== "string" || !holdsTemplate(value, 0))
-    return { known: true, value, stack };
+  if (isLiteral(value, stack)) return { known: true, value, stack };
   const computed = resolver.value(value, stack);
   const unknown = unknownIn(computed);
   return unknown === undefined
     ? { known: true, value: computed, stack: COMPUTED }
     : { known: false, problem: `cannot be resolved: ${unknown}` };
+}
+
+/** Whether `read` gives a value back as written (in its own stack): anything but a string holding a template. */
+export function isLiteral(value: unknown, stack: StackModel): boolean {
+  return stack === COMPUTED || typeof value !== "string" || !holdsTemplate(value, 0);
 }
 
 /** A value with everything inside it read: a list of CIDRs from a local, tags from a map of references. */
@@ -98,8 +108,39 @@ export function referenceOf(
     };
   if (typeof value !== "string" || !holdsTemplate(value, 0))
     return { problem: `is ${JSON.stringify(value)}, not a reference to a resource of this check` };
+  const known = referencesIn(resolver, stack);
+  const cached = known.get(value);
+  if (cached !== undefined) return cached;
   const named = resolver.reference(value, stack);
-  return "resource" in named ? named : { problem: `cannot be resolved: ${named.unresolved}` };
+  const found = "resource" in named ? named : { problem: `cannot be resolved: ${named.unresolved}` };
+  known.set(value, found);
+  return found;
+}
+
+/**
+ * The references already followed, per check (its resolver) and stack, by text: a text names the same resource
+ * wherever in the stack it is written, and several rules follow the same key, bucket or VPC.
+ */
+const referencesFollowed = new WeakMap<
+  object,
+  WeakMap<StackModel, Map<string, Reference | { readonly problem: string }>>
+>();
+
+function referencesIn(
+  resolver: object,
+  stack: StackModel,
+): Map<string, Reference | { readonly problem: string }> {
+  let byStack = referencesFollowed.get(resolver);
+  if (byStack === undefined) {
+    byStack = new WeakMap();
+    referencesFollowed.set(resolver, byStack);
+  }
+  let byText = byStack.get(stack);
+  if (byText === undefined) {
+    byText = new Map();
+    byStack.set(stack, byText);
+  }
+  return byText;
 }
 
 /** Where a value places something (a region or location attribute), as the residency rules see it. */
@@ -114,11 +155,19 @@ export function placesOf(
 /** A piece of text read from a template: literal text, or the resource whose value is known only after apply. */
 export type TextPart = string | { readonly address: string; readonly type: string };
 
+const DOT = 46;
+
 /** The resource type of an address (`alicloud_vpc.home`, `module.m.alicloud_vpc.x[0]`). */
 function typeOfAddress(address: string): string {
   const bracket = address.indexOf("[");
-  const segments = (bracket < 0 ? address : address.slice(0, bracket)).split(".");
-  return segments[segments.length - 2] ?? "";
+  const end = bracket < 0 ? address.length : bracket;
+  // The segment before the last dot, found without splitting the address.
+  let last = end - 1;
+  while (last >= 0 && address.charCodeAt(last) !== DOT) last--;
+  if (last < 0) return "";
+  let start = last - 1;
+  while (start >= 0 && address.charCodeAt(start) !== DOT) start--;
+  return address.slice(start + 1, last);
 }
 
 function textPart(part: string | Unknown): TextPart | { readonly problem: string } {
@@ -186,6 +235,12 @@ export function blocksOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** The first block of a nested block (`blocksOf(value)[0]`), without a list for the one. */
+export function firstBlockOf(value: unknown): unknown {
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? (value as readonly unknown[])[0] : value;
+}
+
 /** Each stack's managed resources by type, built once: fifty rules each looking for two types of 10,000 resources. */
 const resourcesByType = new WeakMap<StackModel, ReadonlyMap<string, readonly ResourceBlock[]>>();
 
@@ -205,12 +260,31 @@ function byType(stack: StackModel): ReadonlyMap<string, readonly ResourceBlock[]
   return index;
 }
 
+/** Each stack's managed resources of several types, by the types' names joined: rules ask for the same sets. */
+const resourcesByTypes = new WeakMap<StackModel, Map<string, readonly ResourceBlock[]>>();
+
 /** The managed resources of the given types in a stack, type by type. */
 export function resourcesOf(stack: StackModel, ...types: readonly string[]): readonly ResourceBlock[] {
   const index = byType(stack);
-  if (types.length === 1) return index.get(types[0] ?? "") ?? [];
-  return types.flatMap((type) => index.get(type) ?? []);
+  if (types.length === 1) return index.get(types[0] ?? "") ?? NO_RESOURCES;
+  let byTypes = resourcesByTypes.get(stack);
+  if (byTypes === undefined) {
+    byTypes = new Map();
+    resourcesByTypes.set(stack, byTypes);
+  }
+  // No resource type holds a space, so the joined names stand for the list.
+  const key = types.join(" ");
+  let resources = byTypes.get(key);
+  if (resources === undefined) {
+    const all: ResourceBlock[] = [];
+    for (const type of types) for (const resource of index.get(type) ?? NO_RESOURCES) all.push(resource);
+    resources = all;
+    byTypes.set(key, resources);
+  }
+  return resources;
 }
+
+const NO_RESOURCES: readonly ResourceBlock[] = [];
 
 /** An attribute of a block body; never one inherited from Object.prototype. */
 export function attributeOf(body: unknown, name: string): unknown {

@@ -2,7 +2,7 @@ import type { ResourceBlock, StackModel } from "../../engine/model";
 import type { Observation, Rule, RuleContext } from "../../engine/rule";
 import {
   attributeOf,
-  blocksOf,
+  isLiteral,
   problemAt,
   read,
   readDeep,
@@ -25,81 +25,112 @@ export interface Setting {
   readonly blockOptional?: true;
 }
 
-/** One place along a setting's path: the value written there, or where the path ends unwritten. */
-type Found =
-  | { readonly attribute: string; readonly written: unknown; readonly stack: StackModel }
-  | { readonly attribute: string; readonly missing: "block" | "attribute" }
-  | { readonly attribute: string; readonly problem: string; readonly written: unknown };
+/**
+ * The index taken in each list of blocks along the path walked (-1 where the block was one object): the
+ * attribute path of a finding (`ebs.0.encrypted`) is built from it only when there is a finding. One for
+ * every walk, each using the entries of its own depth: a walk is synchronous and reads no other setting.
+ */
+const indices: number[] = [];
 
-/** Every value at a path, through blocks that may be one object or a list of them, into `found`. */
+/** The attribute path through the first `depth + 1` steps, with the list indices taken. */
+function attributeAt(path: readonly string[], depth: number): string {
+  let attribute = path[0] ?? "";
+  for (let step = 0; step < depth; step++) {
+    const index = indices[step] ?? -1;
+    attribute =
+      index < 0 ? `${attribute}.${path[step + 1] ?? ""}` : `${attribute}.${index}.${path[step + 1] ?? ""}`;
+  }
+  return attribute;
+}
+
+/** The findings of a setting at every value along its path, through blocks that may be one object or a list. */
 function walk(
   context: RuleContext,
+  resource: ResourceBlock,
+  setting: Setting,
   body: unknown,
   stack: StackModel,
-  path: readonly string[],
   depth: number,
-  prefix: string,
-  found: Found[],
+  into: Observation[],
 ): void {
+  const { path } = setting;
   const step = path[depth];
   if (step === undefined) return;
-  const attribute = prefix === "" ? step : `${prefix}.${step}`;
   const written = attributeOf(body, step);
   const last = depth === path.length - 1;
   if (written === undefined || written === null) {
-    found.push({ attribute, missing: last ? "attribute" : "block" });
+    missing(resource, setting, depth, last ? "attribute" : "block", into);
     return;
   }
   if (last) {
-    found.push({ attribute, written, stack });
+    valueFindings(context, resource, setting, depth, written, stack, into);
     return;
   }
-  const blocks = read(context, written, stack);
-  if (!blocks.known) {
-    found.push({ attribute, problem: blocks.problem, written });
+  // Most blocks are literal: only what holds a template is read, and nothing is allocated for the others.
+  let value: unknown = written;
+  let inner = stack;
+  if (!isLiteral(written, stack)) {
+    const blocks = read(context, written, stack);
+    if (!blocks.known) {
+      into.push(problemAt(resource, attributeAt(path, depth), written, blocks.problem));
+      return;
+    }
+    value = blocks.value;
+    inner = blocks.stack;
+  }
+  if (!Array.isArray(value)) {
+    if (value === undefined || value === null) missing(resource, setting, depth, "block", into);
+    else {
+      indices[depth] = -1;
+      walk(context, resource, setting, value, inner, depth + 1, into);
+    }
     return;
   }
-  const list = blocksOf(blocks.value);
-  if (list.length === 0) found.push({ attribute, missing: "block" });
-  const indexed = Array.isArray(blocks.value);
-  for (let index = 0; index < list.length; index++) {
-    const at = indexed ? `${attribute}.${index}` : attribute;
-    walk(context, list[index], blocks.stack, path, depth + 1, at, found);
+  if (value.length === 0) missing(resource, setting, depth, "block", into);
+  for (let index = 0; index < value.length; index++) {
+    indices[depth] = index;
+    walk(context, resource, setting, value[index], inner, depth + 1, into);
   }
 }
 
+/** The finding, if any, where a setting's path ends unwritten: a missing block is fine when the setting says so. */
+function missing(
+  resource: ResourceBlock,
+  setting: Setting,
+  depth: number,
+  what: "block" | "attribute",
+  into: Observation[],
+): void {
+  const fine = what === "block" && setting.blockOptional === true;
+  if (setting.missing !== undefined && !fine)
+    into.push(problemAt(resource, attributeAt(setting.path, depth), null, setting.missing));
+}
+
+/** The finding, if any, on a value written for a setting. */
+function valueFindings(
+  context: RuleContext,
+  resource: ResourceBlock,
+  setting: Setting,
+  depth: number,
+  written: unknown,
+  stack: StackModel,
+  into: Observation[],
+): void {
+  if (setting.check === undefined) return;
+  const value = readDeep(context, written, stack);
+  const problem = value.known ? setting.check(value.value) : value.problem;
+  if (problem !== undefined)
+    into.push(problemAt(resource, attributeAt(setting.path, depth), written, problem));
+}
+
 /** The findings of one setting on one resource, into `into`. */
-function settingFindings(
+export function checkSetting(
   context: RuleContext,
   resource: ResourceBlock,
   setting: Setting,
   into: Observation[],
 ): void {
-  const places: Found[] = [];
-  walk(context, resource.body, context.stack, setting.path, 0, "", places);
-  for (const place of places) {
-    if ("missing" in place) {
-      const fine = place.missing === "block" && setting.blockOptional === true;
-      if (setting.missing !== undefined && !fine)
-        into.push(problemAt(resource, place.attribute, null, setting.missing));
-      continue;
-    }
-    if ("problem" in place) {
-      into.push(problemAt(resource, place.attribute, place.written, place.problem));
-      continue;
-    }
-    if (setting.check === undefined) continue;
-    const value = readDeep(context, place.written, place.stack);
-    const problem = value.known ? setting.check(value.value) : value.problem;
-    if (problem !== undefined) into.push(problemAt(resource, place.attribute, place.written, problem));
-  }
-}
-
-/** The findings of one setting on one resource. */
-export function checkSetting(context: RuleContext, resource: ResourceBlock, setting: Setting): Observation[] {
-  const found: Observation[] = [];
-  settingFindings(context, resource, setting, found);
-  return found;
+  walk(context, resource, setting, resource.body, context.stack, 0, into);
 }
 
 /** A rule that holds every resource of the settings' types to each of them. */
@@ -108,7 +139,7 @@ export function settingRule(...settings: readonly Setting[]): Rule {
     const found: Observation[] = [];
     for (const setting of settings)
       for (const resource of resourcesOf(context.stack, ...setting.types))
-        settingFindings(context, resource, setting, found);
+        checkSetting(context, resource, setting, found);
     return found;
   };
 }
