@@ -96,11 +96,13 @@ function runRule(
   findings: Finding[],
 ): void {
   for (const observation of rule.check({ stack, resolver })) {
-    const known = placesByAddress.get(observation.address);
-    placesByAddress.set(
-      observation.address,
-      known === undefined ? observation.places : known.concat(observation.places),
-    );
+    if (observation.places.length > 0) {
+      const known = placesByAddress.get(observation.address);
+      placesByAddress.set(
+        observation.address,
+        known === undefined ? observation.places : known.concat(observation.places),
+      );
+    }
     const verdict = worstVerdict(observation.places);
     if (observation.problem === undefined && verdict !== "outside" && verdict !== "unresolved") continue;
     const resolved = observation.problem ?? describePlaces(observation.places, verdict);
@@ -130,6 +132,17 @@ function runRule(
   }
 }
 
+const NO_PLACES: readonly PlaceVerdict[] = [];
+
+/** The places of a provider configuration's region, and their worst verdict. */
+interface ProviderRegion {
+  readonly places: readonly PlaceVerdict[];
+  readonly verdict: Verdict;
+}
+
+/** The region of a provider whose resources have no location (`random`, `null`, `time`). */
+const LOCATION_FREE: ProviderRegion = { places: NO_PLACES, verdict: "location-free" };
+
 /** Where each managed resource resolves: its provider's region plus every place its attributes name. */
 function placements(
   { stack, resolver }: StackCheck,
@@ -138,24 +151,33 @@ function placements(
 ): void {
   const oneName = new Map<string, readonly string[]>();
   const fileOnly: SourceLocation = { file: stack.file };
+  // 10,000 resources use a few provider configurations: each one's places are looked up once.
+  const regions = new Map<string, ProviderRegion>();
   for (const resource of stack.resources) {
     if (resource.mode !== "managed") continue;
-    // A local module's resource uses its caller's configuration, read in the caller's scope.
-    const owner = providerOwner(stack, resource.providerKey) ?? {
-      stack,
-      config: providerConfigOf(stack, resource),
-    };
-    const providerPlaces: readonly PlaceVerdict[] = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
-      ? []
-      : resolver.providerRegion(owner.stack, owner.config);
-    const own = placesByAddress.get(resource.address) ?? [];
+    let region = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
+      ? LOCATION_FREE
+      : regions.get(resource.providerKey);
+    if (region === undefined) {
+      // A local module's resource uses its caller's configuration, read in the caller's scope.
+      const owner = providerOwner(stack, resource.providerKey) ?? {
+        stack,
+        config: providerConfigOf(stack, resource),
+      };
+      const places = resolver.providerRegion(owner.stack, owner.config);
+      region = { places, verdict: worstVerdict(places) };
+      regions.set(resource.providerKey, region);
+    }
+    const providerPlaces = region.places;
+    // No rule that ran placed anything (the security pack's rules place nothing): no address is hashed.
+    const own = placesByAddress.size === 0 ? NO_PLACES : (placesByAddress.get(resource.address) ?? NO_PLACES);
     const placement: Mutable<ResourcePlacement> = {
       stack: stack.name,
       address: resource.address,
       type: resource.type,
       provider: resource.providerKey,
       places: placeNames(providerPlaces, own, oneName),
-      verdict: worseVerdict(worstVerdict(providerPlaces), worstVerdict(own)),
+      verdict: worseVerdict(region.verdict, worstVerdict(own)),
       source:
         stack.blockFiles !== undefined
           ? { file: stack.blockFiles.get(resource.address) ?? stack.file }

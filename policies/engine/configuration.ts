@@ -82,18 +82,29 @@ export function providerKeyOf(reference: string): string {
   return key;
 }
 
-function resourceConfig(
-  file: string,
-  mode: "managed" | "data",
-  type: string,
-  name: string,
-  body: JsonObject,
-): ResourceConfig {
-  const typeProvider = providerOfType(type);
-  const meta = isObject(body["//"]) && isObject(body["//"].metadata) ? body["//"].metadata : undefined;
+/** What the resources of one type share, built once per type rather than once per resource. */
+interface ResourceType {
+  readonly keyword: "resource" | "data";
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly typeProvider: string;
+  /** `alicloud_vpc.` or `data.alicloud_zones.`: an address is one concatenation. */
+  readonly addressPrefix: string;
+}
+
+function resourceType(mode: "managed" | "data", type: string): ResourceType {
+  return mode === "managed"
+    ? { keyword: "resource", mode, type, typeProvider: providerOfType(type), addressPrefix: `${type}.` }
+    : { keyword: "data", mode, type, typeProvider: providerOfType(type), addressPrefix: `data.${type}.` };
+}
+
+function resourceConfig(file: string, of: ResourceType, name: string, body: JsonObject): ResourceConfig {
+  const comment = body["//"];
+  const meta = isObject(comment) && isObject(comment.metadata) ? comment.metadata : undefined;
+  const { mode, type, typeProvider } = of;
   return {
     file,
-    address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
+    address: of.addressPrefix + name,
     mode,
     type,
     name,
@@ -194,6 +205,12 @@ interface FileBlocks {
   metadata?: JsonObject;
   readonly providers: ProviderBlock[];
   readonly resources: ResourceConfig[];
+  /**
+   * Whether the file may define a resource twice: only when the file, a `resource` or `data` section, a
+   * label level or a body is an array, as the keys of one JSON object are unique. A file that cannot
+   * needs no duplicate index when it is the first merged.
+   */
+  resourcesMayRepeat: boolean;
   readonly variables: [string, JsonObject][];
   readonly locals: [string, unknown][];
   readonly outputs: [string, JsonObject][];
@@ -207,25 +224,44 @@ function providerKey(name: string, body: JsonObject): string {
   return typeof body.alias === "string" ? `${name}.${body.alias}` : name;
 }
 
-/** The hot path of 10,000 resources: plain loops, and a block's description built only for an error. */
+/**
+ * The hot path of 10,000 resources: plain loops over the objects JSON.parse built (an array at a label level
+ * takes the general path), one provider name per type, and a block's description built only for an error.
+ */
 function readResources(section: unknown, mode: "managed" | "data", blocks: FileBlocks): void {
   const keyword = mode === "managed" ? "resource" : "data";
-  eachLabel(section, keyword, (type, byName) => {
-    eachLabel(
-      byName,
-      () => `${keyword} "${type}"`,
-      (name, value) => {
-        if (isObject(value)) {
-          if (nestingExceeds(value, MAX_NESTING)) checkNesting(value, `${keyword} "${type}" "${name}"`);
-          blocks.resources.push(resourceConfig(blocks.file, mode, type, name, value));
-        } else
-          eachObject(value, `${keyword} "${type}" "${name}"`, (body) => {
-            checkNesting(body, `${keyword} "${type}" "${name}"`);
-            blocks.resources.push(resourceConfig(blocks.file, mode, type, name, body));
-          });
-      },
-    );
+  if (!isObject(section)) blocks.resourcesMayRepeat = true;
+  eachObject(section, keyword, (types) => {
+    for (const type in types) {
+      const of = resourceType(mode, type);
+      const byName = types[type];
+      if (isObject(byName)) readResourcesOfType(byName, of, blocks);
+      else {
+        blocks.resourcesMayRepeat = true;
+        eachObject(
+          byName,
+          () => `${keyword} "${type}"`,
+          (names) => readResourcesOfType(names, of, blocks),
+        );
+      }
+    }
   });
+}
+
+function readResourcesOfType(names: JsonObject, of: ResourceType, blocks: FileBlocks): void {
+  for (const name in names) {
+    const value = names[name];
+    if (isObject(value)) {
+      if (nestingExceeds(value, MAX_NESTING)) checkNesting(value, `${of.keyword} "${of.type}" "${name}"`);
+      blocks.resources.push(resourceConfig(blocks.file, of, name, value));
+    } else {
+      blocks.resourcesMayRepeat = true;
+      eachObject(value, `${of.keyword} "${of.type}" "${name}"`, (body) => {
+        checkNesting(body, `${of.keyword} "${of.type}" "${name}"`);
+        blocks.resources.push(resourceConfig(blocks.file, of, name, body));
+      });
+    }
+  }
 }
 
 function readNamed(section: unknown, keyword: string, into: [string, JsonObject][]): void {
@@ -297,6 +333,7 @@ function readFile({ path, document }: ConfigFile): FileBlocks {
     moduleCalls: [],
     backends: [],
     records: [],
+    resourcesMayRepeat: !isObject(document),
   };
   if (!isObject(document) && !Array.isArray(document))
     throw new InputError(`expected a JSON object, found ${describe(document)}`, path);
@@ -311,15 +348,18 @@ function readFile({ path, document }: ConfigFile): FileBlocks {
   return blocks;
 }
 
+/**
+ * Where each resource is in `resources`, by mode, type and name: keyed by the JSON keys themselves, whose
+ * hashes are already known, rather than by 10,000 new address strings.
+ */
+type ResourceIndex = Record<"managed" | "data", Map<string, Map<string, number>>>;
+
 interface Merged {
   metadata: JsonObject | undefined;
   readonly providers: Map<string, ProviderBlock>;
-  readonly resources: ResourceConfig[];
-  /**
-   * Where each resource is in `resources`, by mode, type and name: keyed by the JSON keys themselves, whose
-   * hashes are already known, rather than by 10,000 new address strings.
-   */
-  readonly resourceIndex: Record<"managed" | "data", Map<string, Map<string, number>>>;
+  resources: ResourceConfig[];
+  /** Built when a second file, or a file that may repeat a resource, is merged: one file of CDKTF output needs none. */
+  resourceIndex: ResourceIndex | undefined;
   readonly variables: Map<string, ConfigBlock>;
   readonly locals: Map<string, { readonly file: string; readonly value: unknown }>;
   readonly outputs: Map<string, ConfigBlock>;
@@ -340,11 +380,22 @@ function duplicate(
   );
 }
 
-function resourcesOfType(merged: Merged, mode: "managed" | "data", type: string): Map<string, number> {
-  const byType = merged.resourceIndex[mode];
+function resourcesOfType(index: ResourceIndex, mode: "managed" | "data", type: string): Map<string, number> {
+  const byType = index[mode];
   let byName = byType.get(type);
   if (byName === undefined) byType.set(type, (byName = new Map()));
   return byName;
+}
+
+/** The index of the resources merged so far, which are known to be distinct. */
+function indexOf(merged: Merged): ResourceIndex {
+  if (merged.resourceIndex !== undefined) return merged.resourceIndex;
+  const index: ResourceIndex = { managed: new Map(), data: new Map() };
+  merged.resources.forEach((resource, at) =>
+    resourcesOfType(index, resource.mode, resource.type).set(resource.name, at),
+  );
+  merged.resourceIndex = index;
+  return index;
 }
 
 function addUnique<T extends { readonly file: string }>(
@@ -358,6 +409,18 @@ function addUnique<T extends { readonly file: string }>(
   into.set(key, block);
 }
 
+/** Adds a file's resources to those merged, refusing one defined again. */
+function mergeResources(resources: readonly ResourceConfig[], into: Merged): void {
+  const index = indexOf(into);
+  for (const resource of resources) {
+    const byName = resourcesOfType(index, resource.mode, resource.type);
+    const existing = byName.get(resource.name);
+    if (existing !== undefined)
+      throw duplicate(into.resources[existing] as ResourceConfig, resource, `resource "${resource.address}"`);
+    byName.set(resource.name, into.resources.push(resource) - 1);
+  }
+}
+
 function mergePrimary(blocks: FileBlocks, into: Merged): void {
   const file = blocks.file;
   into.metadata ??= blocks.metadata;
@@ -365,13 +428,8 @@ function mergePrimary(blocks: FileBlocks, into: Merged): void {
     const key = providerKey(provider.name, provider.body);
     addUnique(into.providers, key, provider, `provider configuration "${key}"`);
   }
-  for (const resource of blocks.resources) {
-    const byName = resourcesOfType(into, resource.mode, resource.type);
-    const existing = byName.get(resource.name);
-    if (existing !== undefined)
-      throw duplicate(into.resources[existing] as ResourceConfig, resource, `resource "${resource.address}"`);
-    byName.set(resource.name, into.resources.push(resource) - 1);
-  }
+  if (into.resources.length === 0 && !blocks.resourcesMayRepeat) into.resources = blocks.resources;
+  else if (blocks.resources.length > 0) mergeResources(blocks.resources, into);
   for (const [name, body] of blocks.variables)
     addUnique(into.variables, name, { file, body }, `variable "${name}"`);
   for (const [name, value] of blocks.locals)
@@ -443,15 +501,14 @@ function applyOverride(blocks: FileBlocks, into: Merged): void {
     });
   }
   for (const { address, mode, type, name, body } of blocks.resources) {
-    const at = resourcesOfType(into, mode, type).get(name);
+    const at = resourcesOfType(indexOf(into), mode, type).get(name);
     const base = at === undefined ? undefined : into.resources[at];
     if (base === undefined) throw missing(`resource "${address}"`, file);
     if (body.depends_on !== undefined)
       throw new InputError(`resource "${address}": depends_on cannot be overridden`, file);
     into.resources[at as number] = resourceConfig(
       base.file,
-      mode,
-      type,
+      resourceType(mode, type),
       name,
       mergeResourceBody(base.body, body, address),
     );
@@ -491,7 +548,7 @@ export function readConfiguration(files: readonly ConfigFile[]): ModuleConfigura
     metadata: undefined,
     providers: new Map(),
     resources: [],
-    resourceIndex: { managed: new Map(), data: new Map() },
+    resourceIndex: undefined,
     variables: new Map(),
     locals: new Map(),
     outputs: new Map(),

@@ -50,12 +50,21 @@ export function checkNesting(value: unknown, where: string | (() => string)): vo
 
 /** Whether a value nests more than `levelsLeft` levels. */
 export function nestingExceeds(value: unknown, levelsLeft: number): boolean {
-  if (typeof value !== "object" || value === null) return false;
+  return typeof value === "object" && value !== null && containerExceeds(value, levelsLeft);
+}
+
+/** The walk of every value of a document: a call per object or array, none for the strings and numbers. */
+function containerExceeds(container: object, levelsLeft: number): boolean {
   if (levelsLeft === 0) return true;
-  if (Array.isArray(value)) {
-    for (const element of value) if (nestingExceeds(element, levelsLeft - 1)) return true;
+  if (Array.isArray(container)) {
+    for (const element of container as unknown[])
+      if (typeof element === "object" && element !== null && containerExceeds(element, levelsLeft - 1))
+        return true;
     return false;
   }
-  for (const key in value) if (nestingExceeds((value as JsonObject)[key], levelsLeft - 1)) return true;
+  for (const key in container) {
+    const value = (container as JsonObject)[key];
+    if (typeof value === "object" && value !== null && containerExceeds(value, levelsLeft - 1)) return true;
+  }
   return false;
 }

@@ -126,13 +126,18 @@ export function modelOfConfiguration(
   const providers = new Map<string, ProviderConfig>();
   for (const [key, { name: providerName, body }] of configuration.providers)
     providers.set(key, { key, name: providerName, body, declared: true });
-  const resources: ResourceBlock[] = [];
   // Managed resources first, then data sources, whatever the order of the keys; a root module's blocks
-  // are the model's own, a called module's are addressed under the call.
-  for (const mode of ["managed", "data"] as const)
-    for (const resource of configuration.resources)
-      if (resource.mode === mode)
-        resources.push(prefix === "" ? resource : { ...resource, address: prefix + resource.address });
+  // are the model's own (in the configuration's array when it is in that order already), a called
+  // module's are addressed under the call.
+  let resources: readonly ResourceBlock[] = configuration.resources;
+  if (prefix !== "" || !managedFirst(configuration.resources)) {
+    const ordered: ResourceBlock[] = [];
+    for (const mode of ["managed", "data"] as const)
+      for (const resource of configuration.resources)
+        if (resource.mode === mode)
+          ordered.push(prefix === "" ? resource : { ...resource, address: prefix + resource.address });
+    resources = ordered;
+  }
   const backends: BackendBlock[] = [];
   const backend = configuration.backend;
   if (backend !== undefined && expanded === undefined) {
@@ -165,6 +170,15 @@ export function modelOfConfiguration(
     modules: [...configuration.moduleCalls.keys()].map((call) => `module.${call}`),
     ...(blockFiles === undefined ? {} : { blockFiles }),
   });
+}
+
+function managedFirst(resources: readonly ResourceBlock[]): boolean {
+  let data = false;
+  for (const { mode } of resources) {
+    if (mode === "data") data = true;
+    else if (data) return false;
+  }
+  return true;
 }
 
 /** The file of each block of a module, by the address findings give it. */

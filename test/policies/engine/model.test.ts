@@ -48,6 +48,8 @@ describe("readStack", () => {
     ],
     [{ resource: { a_b: { x: [{}, {}] } } }, 'duplicate resource "a_b.x": it is defined twice in the file'],
     [{ resource: [{ a_b: { x: {} } }, { a_b: { x: {} } }] }, 'duplicate resource "a_b.x"'],
+    [{ resource: { a_b: [{ x: {} }, { x: {} }] } }, 'duplicate resource "a_b.x"'],
+    [[{ data: { a_b: { x: {} } } }, { data: { a_b: { x: {} } } }], 'duplicate resource "data.a_b.x"'],
     [{ locals: [{ a: 1 }, { a: 2 }] }, 'duplicate local value "a"'],
     [{ provider: { alicloud: [{}, {}] } }, 'duplicate provider configuration "alicloud"'],
     [{ variable: [{ v: {} }, { v: {} }] }, 'duplicate variable "v"'],

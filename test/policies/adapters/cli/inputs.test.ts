@@ -191,6 +191,17 @@ module "zone" {
     });
     expect((await loadStacks(root)).map((stack) => [stack.name, stack.kind])).toEqual([["app", "cdktf"]]);
   });
+
+  it("reads JSON as UTF-8, whether it is pure ASCII, large or not", async () => {
+    for (const name of ["logs", "日志-données"])
+      for (const description of ["", "x".repeat(2_000_000)]) {
+        const body = { name, description };
+        const document = JSON.stringify({ resource: { alicloud_log_project: { p: body } } });
+        const root = tree(`json-text-${name.length}-${description.length}`, { "stack.json": document });
+        const [stack] = await loadStacks(path.join(root, "stack.json"));
+        expect(stack?.resources[0]?.body).toEqual(body);
+      }
+  });
 });
 
 describe("bad input in a module directory: one line naming the file (and the line, for HCL)", () => {
