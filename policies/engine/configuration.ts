@@ -318,6 +318,20 @@ function readSection(keyword: string, section: unknown, blocks: FileBlocks): voi
     });
   } else if (keyword === "moved" || keyword === "import") {
     eachObject(section, keyword, () => blocks.records.push(keyword));
+  } else if (keyword === "ephemeral") {
+    throw new InputError(
+      "ephemeral blocks (Terraform 1.10+) are not read by this check, so it refuses them rather than pass what it cannot see: an ephemeral resource is opened by its provider at plan and apply, and no plan records it (alicloud 1.247.0 has no ephemeral resource type)",
+    );
+  } else if (keyword === "check") {
+    eachLabel(section, "check", (name, value) => {
+      eachObject(value, `check "${name}"`, (body) => {
+        // A scoped data source is read from the cloud (or a URL) when Terraform plans.
+        if (Object.hasOwn(body, "data"))
+          throw new InputError(
+            `check "${name}" has a scoped data source, which this check does not read, so it refuses it rather than pass what it cannot see; declare the data source at the top level of the module`,
+          );
+      });
+    });
   } else if (TOP_LEVEL_BLOCKS.has(keyword)) eachObject(section, keyword, () => undefined);
   else throw new InputError(`unexpected top-level key "${keyword}" (not a Terraform block type)`);
 }

@@ -11,6 +11,14 @@ describe("readStack", () => {
     [[[1]], "the file must be a JSON object or an array of objects, not an array"],
     [{ resource: {}, resources: [] }, 'unexpected top-level key "resources" (not a Terraform block type)'],
     [{ format_version: "1.2" }, 'unexpected top-level key "format_version" (not a Terraform block type)'],
+    [
+      { ephemeral: { random_password: { db: { length: 16 } } } },
+      "ephemeral blocks (Terraform 1.10+) are not read by this check, so it refuses them rather than pass what it cannot see: an ephemeral resource is opened by its provider at plan and apply, and no plan records it (alicloud 1.247.0 has no ephemeral resource type)",
+    ],
+    [
+      { check: { health: { data: { http: { site: { url: "https://example.com" } } }, assert: {} } } },
+      'check "health" has a scoped data source, which this check does not read, so it refuses it rather than pass what it cannot see; declare the data source at the top level of the module',
+    ],
     [{ provider: 3 }, "provider must be a JSON object or an array of objects, not a number"],
     [
       { provider: { alicloud: [7] } },
@@ -93,6 +101,15 @@ describe("readStack", () => {
     ]);
     expect(stack.providers.get("alicloud.dr")).toMatchObject({ name: "alicloud", declared: false, body: {} });
     expect(read({ "//": { metadata: { stackName: 3 } }, locals: {} }).name).toBe("fallback");
+  });
+
+  it("accepts check, removed, moved and import blocks, which place nothing, beside the resources", () => {
+    const model = read({
+      check: { health: { assert: { condition: "${true}", error_message: "never" } } },
+      removed: { from: "alicloud_vpc.old", lifecycle: { destroy: false } },
+      resource: { alicloud_vpc: { main: { cidr_block: "10.0.0.0/16" } } },
+    });
+    expect(model.resources.map((resource) => resource.address)).toEqual(["alicloud_vpc.main"]);
   });
 
   it("reads a cloud block as a backend", () => {
