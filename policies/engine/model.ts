@@ -92,17 +92,20 @@ export interface Expanded {
   readonly moduleInstance?: StackModel["moduleInstance"];
 }
 
+/** A `terraform show -json` plan, by its shape. */
+export function isPlanDocument(document: unknown): document is JsonObject {
+  return (
+    isObject(document) &&
+    typeof document.format_version === "string" &&
+    ("planned_values" in document || "resource_changes" in document)
+  );
+}
+
 /** Reads a parsed JSON document as Terraform JSON or a plan (detected by shape); throws InputError otherwise. */
 export function readStack(document: unknown, file: string, fallbackName: string): StackModel {
   if (!isObject(document) && !Array.isArray(document))
     throw new InputError(`expected a JSON object, found ${describe(document)}`);
-  if (
-    isObject(document) &&
-    typeof document.format_version === "string" &&
-    ("planned_values" in document || "resource_changes" in document)
-  ) {
-    return readPlan(document, file, fallbackName);
-  }
+  if (isPlanDocument(document)) return readPlan(document, file, fallbackName);
   if (Object.keys(document).length === 0)
     throw new InputError("neither Terraform JSON nor a terraform show -json plan (empty)");
   return modelOfConfiguration(readConfiguration([{ path: file, document }]), file, fallbackName, "cdktf");

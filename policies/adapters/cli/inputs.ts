@@ -3,9 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkStacks, type CheckOptions } from "../../engine/check";
 import type { ConfigFile } from "../../engine/configuration";
+import { firstDuplicateKey } from "../../engine/duplicate-keys";
 import { InputError } from "../../engine/json";
 import { loadRootModule, type ModuleFiles, type ModuleReader, type VariableFile } from "../../engine/load";
-import { readStack, type StackModel } from "../../engine/model";
+import { isPlanDocument, readStack, type StackModel } from "../../engine/model";
 import type { CheckReport } from "../../engine/types";
 
 /** A path on the command line that cannot be checked: the message names it and says what is wrong. */
@@ -106,8 +107,22 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
+/**
+ * A JSON file of configuration or tfvars. One written by hand (or by a tool other than CDKTF's synth, whose
+ * `cdk.tf.json` comes from JSON.stringify, or Terraform, whose plans come from Go's encoder) may repeat a key
+ * in one object, which Terraform reads every time and JSON.parse only the last time: it is refused.
+ */
 function readJson(file: string): unknown {
-  return parseJson(file, readJsonText(file));
+  const text = readJsonText(file);
+  const document = parseJson(file, text);
+  if (path.basename(file) === STACK_FILE || isPlanDocument(document)) return document;
+  const repeated = firstDuplicateKey(text);
+  if (repeated !== undefined)
+    throw new BadInputError(
+      `${file}:${repeated.line}`,
+      `repeats the key "${repeated.key}" in one object: Terraform reads every occurrence (a block type written twice is two sets of blocks), JSON.parse only the last, so the check would not see the others; write them under one key`,
+    );
+  return document;
 }
 
 type HclParse = (filename: string, text: string) => Promise<Record<string, unknown>>;

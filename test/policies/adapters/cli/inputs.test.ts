@@ -181,6 +181,22 @@ module "zone" {
     ]);
   });
 
+  it("refuses a key repeated in one object of a hand-written JSON file, naming the file and line", async () => {
+    const repeated =
+      '{\n  "resource": {"alicloud_vpc": {"a": {}}},\n  "resource": {"alicloud_vpc": {"b": {}}}\n}\n';
+    const root = tree("repeated-keys", { "main.tf": HOME, "more.tf.json": repeated });
+    expect(await problem(root)).toBe(
+      `${path.join(root, "more.tf.json")}:3: repeats the key "resource" in one object: Terraform reads every occurrence (a block type written twice is two sets of blocks), JSON.parse only the last, so the check would not see the others; write them under one key`,
+    );
+    const variables = tree("repeated-tfvars", {
+      "main.tf": `${HOME}variable "zone" {}\n`,
+      "terraform.tfvars.json": '{"zone": "cn-shanghai-b", "zone": "cn-hongkong-b"}',
+    });
+    expect(await problem(variables)).toContain(
+      'terraform.tfvars.json:1: repeats the key "zone" in one object',
+    );
+  });
+
   it("still reads a directory of synthesized CDKTF output as stacks", async () => {
     const root = tree("cdktf-out", {
       "manifest.json": "{}",
