@@ -283,11 +283,7 @@ export class Resolver {
 
   /** The value of a text evaluated in a stack outside any resource instance, evaluated once per stack. */
   private textValue(text: string, stack: StackModel): Value {
-    let byText = this.valuesByText.get(stack);
-    if (byText === undefined) {
-      byText = new Map();
-      this.valuesByText.set(stack, byText);
-    }
+    const byText = innerMap(this.valuesByText, stack);
     let value = byText.get(text);
     if (value === undefined) {
       value = this.template(text, { stack });
@@ -297,17 +293,7 @@ export class Resolver {
   }
 
   private placesByTextIn(stack: StackModel, form: PlaceForm): PlacesByText {
-    let byForm = this.placesByText.get(stack);
-    if (byForm === undefined) {
-      byForm = new Map();
-      this.placesByText.set(stack, byForm);
-    }
-    let byText = byForm.get(form);
-    if (byText === undefined) {
-      byText = new Map();
-      byForm.set(form, byText);
-    }
-    return byText;
+    return innerMap(innerMap(this.placesByText, stack), form);
   }
 
   /** The places an evaluated value names: text classified, an unknown placed by its origin or refused. */
@@ -455,11 +441,7 @@ export class Resolver {
    * cycle, which Terraform refuses: every evaluation on the cycle is then unknown, not only the innermost.
    */
   private memo(stack: StackModel, key: string, compute: () => Value): Value {
-    let memo = this.memos.get(stack);
-    if (memo === undefined) {
-      memo = new Map();
-      this.memos.set(stack, memo);
-    }
+    const memo = innerMap(this.memos, stack);
     const known = memo.get(key);
     if (known === EVALUATING) {
       const start = this.frames.findIndex((frame) => frame.memo === memo && frame.key === key);
@@ -854,6 +836,22 @@ function hasInstances(resource: ResourceBlock): boolean {
 
 function isTemplate(text: string): boolean {
   return text.includes("${") || text.includes("%{");
+}
+
+/** The map stored under `key` in a map of maps (or a WeakMap of them), created empty on first use. */
+function innerMap<K, InnerKey, InnerValue>(
+  maps: {
+    get(key: K): Map<InnerKey, InnerValue> | undefined;
+    set(key: K, value: Map<InnerKey, InnerValue>): unknown;
+  },
+  key: K,
+): Map<InnerKey, InnerValue> {
+  let inner = maps.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    maps.set(key, inner);
+  }
+  return inner;
 }
 
 /** A block's address within its module: `alicloud_vpc.x`, `data.alicloud_zones.z`. */
