@@ -1,4 +1,6 @@
 import {
+  derivedUnknown,
+  describe as describeValue,
   numberFromText,
   sameType,
   textOfNumber,
@@ -117,5 +119,49 @@ describe("values", () => {
   test("a set is remembered as a set", () => {
     expect(isSet(setOf(["a"]))).toBe(true);
     expect(isSet(["a"])).toBe(false);
+  });
+});
+
+describe("descriptions and derived unknowns, as refusals word them", () => {
+  test.each([
+    [null, "null"],
+    [new Unknown("later"), "an unknown value"],
+    [new PartialText(["a", new Unknown("later")]), "an unknown value"],
+    [setOf(["a"]), "a set"],
+    [["a"], "a list"],
+    [{ a: 1 }, "an object"],
+    ["a", "a string"],
+    [1, "a number"],
+    [true, "a bool"],
+  ])("%j is %s", (value, description) => {
+    expect(describeValue(value)).toBe(description);
+  });
+
+  test("a derived unknown names what it computed and the cause; text known in part gives its unknown part", () => {
+    expect(derivedUnknown(new Unknown("later", { root: "data" }), "x")).toStrictEqual(
+      new Unknown("x: later"),
+    );
+    expect(derivedUnknown(new PartialText(["a", new Unknown("later")]), "x")).toStrictEqual(
+      new Unknown("x: later"),
+    );
+    expect(derivedUnknown(new PartialText(["a"]), "x")).toStrictEqual(new Unknown("x"));
+    expect(derivedUnknown(undefined, "x")).toStrictEqual(new Unknown("x"));
+  });
+
+  test("to number and to bool: unknowns stay unknown, with what was converted", () => {
+    expect(toNumber(new Unknown("later"), "the operand")).toStrictEqual(new Unknown("the operand: later"));
+    expect(() => toBool(1, "the condition")).toThrow("the condition must be a bool, not a number");
+    expect(() => toBool(null, "the condition")).toThrow("the condition is null");
+    expect(() => toNumber(null, "the operand")).toThrow("the operand is null");
+  });
+
+  test("sameType: two unknowns may share a type; an object and a primitive do not", () => {
+    expect(sameType(new Unknown("x"), new Unknown("y"))).toBe(true);
+    expect(sameType(new Unknown("x"), 1)).toBe(false);
+    expect(sameType({ a: 1 }, 1)).toBe(false);
+    expect(sameType(1, { a: 1 })).toBe(false);
+    expect(sameType([1], 1)).toBe(false);
+    expect(sameType(true, false)).toBe(true);
+    expect(sameType(true, 1)).toBe(false);
   });
 });
