@@ -1,4 +1,4 @@
-import { evaluate, type Scope } from "../../../policies/language/evaluate";
+import { applySteps, evaluate, type Scope } from "../../../policies/language/evaluate";
 import type { Expression } from "../../../policies/language/syntax";
 import { PartialText, Unknown } from "../../../policies/language/value";
 import { oracleScope, terraformError, valueOf, valueOfTemplate } from "./evaluation";
@@ -341,4 +341,29 @@ describe("a failure of the scope itself is thrown, never taken for Terraform's e
     const deep = `jsondecode("${"[".repeat(depth)}${"]".repeat(depth)}")`;
     expect(() => valueOf(deep)).toThrow(RangeError);
   });
+});
+
+describe("text known only in part is still a string", () => {
+  test.each([
+    ['"a${data.x.y}".b', 'the value is a string, which has no attribute "b"'],
+    ['"a${data.x.y}"[0]', "cannot index a string"],
+  ])("%s", (text, message) => {
+    expect(valueOf(text)).toStrictEqual(terraformError(message));
+  });
+});
+
+test("applySteps names where it starts in its errors, 'the value' unless told", () => {
+  expect(() => applySteps({ a: 1 }, [{ kind: "attr", name: "b" }])).toThrow(
+    new Error('the value has no attribute "b"'),
+  );
+  expect(() => applySteps({ a: 1 }, [{ kind: "attr", name: "b" }], "local.x")).toThrow(
+    new Error('local.x has no attribute "b"'),
+  );
+  expect(() =>
+    applySteps({ a: [1] }, [
+      { kind: "attr", name: "a" },
+      { kind: "index", key: 0 },
+      { kind: "attr", name: "c" },
+    ]),
+  ).toThrow(new Error('the value.a[…] is a number, which has no attribute "c"'));
 });
