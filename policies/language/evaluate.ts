@@ -402,9 +402,10 @@ function iterate(collection: Value): [Value, Value][] | Unknown {
  * string beside a number or bool makes both strings; other differing types are not unified here.
  */
 function unifyConditional(chosen: Value, other: Value): Value {
-  if (chosen === null || other === null || sameType(chosen, other)) return chosen;
+  // sameType lets null fit any type, and an unknown fit text.
+  if (sameType(chosen, other)) return chosen;
   const chosenText = typeof chosen === "string" || chosen instanceof PartialText;
-  if (chosenText && (typeof other !== "object" || other instanceof Unknown)) return chosen;
+  if (chosenText && typeof other !== "object") return chosen;
   if (typeof other === "string" || other instanceof PartialText) {
     if (typeof chosen === "number" || typeof chosen === "boolean")
       return toText(chosen, "a conditional result");

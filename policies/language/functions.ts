@@ -279,14 +279,13 @@ function toSet(elements: Value[]): Value[] {
   if (unified.some((element) => typeof element === "object"))
     inexact("toset() of collections is not computed here");
   const distinct = [...new Set(unified)];
+  // The elements are distinct, so no two compare equal.
   distinct.sort((a, b) =>
     typeof a === "string" && typeof b === "string"
       ? compareText(a, b)
-      : a === b
-        ? 0
-        : (a as number) < (b as number)
-          ? -1
-          : 1,
+      : (a as number) < (b as number)
+        ? -1
+        : 1,
   );
   return setOf(distinct);
 }
