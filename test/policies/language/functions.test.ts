@@ -99,6 +99,29 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["jsonencode(-0)", "-0"],
   ["jsonencode(true)", "true"],
   ['element(["a", "b", "c"], 5)', "c"],
+  ['tonumber(".5")', 0.5],
+  ['tonumber("5.")', 5],
+  ['tonumber("0e999999999")', 0],
+  ['tonumber("+5")', 5],
+  ['tonumber("1.50")', 1.5],
+  ['tonumber("00.5")', 0.5],
+  ['tonumber("-0.05")', -0.05],
+  ['tonumber("0.000001")', 1e-6],
+  ['tonumber("1e-6")', 1e-6],
+  ['tonumber("123e-2")', 1.23],
+  ['tonumber("1.5E1")', 15],
+  ['tonumber("1e+2")', 100],
+  ['tonumber("1e20")', 100000000000000000000],
+  ['tonumber("-12.5")', -12.5],
+  ['tostring(tonumber("-0.0"))', "-0"],
+  ["tostring(-0.5)", "-0.5"],
+  ["tostring(0.000001)", "0.000001"],
+  ['lower("\\u007f")', ""],
+  ['length("\\u007f")', 1],
+  ['"e\\u0301" == "\\u00e9"', true],
+  ['"${"e\\u0301"}x" == "\\u00e9x"', true],
+  ['jsondecode("\\"e\\\\u0301\\"") == "\\u00e9"', true],
+  ['keys({"e\\u0301" = 1})', ["é"]],
 ];
 
 /** Terraform stops with an error: the guard refuses, naming the function and the error. */
@@ -166,6 +189,7 @@ const ERRORS: readonly [text: string, message: string][] = [
   ['join("-", [[1]])', "join(): join() of an unknown element must be a string, not a list"],
   ['element(["a", "b", "c"], -4)', "element(): cannot use element() with a negative index"],
   ['element(["a"], "x")', 'element(): the index must be a number, not "x"'],
+  ['tonumber("-")', 'tonumber(): the argument must be a number, not "-"'],
 ];
 
 /** Terraform computes these (or errors), but the guard cannot be exact: it refuses, saying why. */
@@ -202,6 +226,11 @@ const REFUSED: readonly [text: string, reason: string][] = [
   ["can(local.l1[5] + nosuch(1))", "can() of an argument with the function nosuch()"],
   ['lower("A\\r")', "lower() of non-ASCII text is not computed here"],
   ['length("a\\rb")', "length() of non-ASCII text is not computed here"],
+  ['tonumber("1e999999999")', "the number 1e999999999 cannot be held exactly here"],
+  ['tonumber("-1e-999999999")', "the number -1e-999999999 cannot be held exactly here"],
+  ['tonumber("1e21")', "the number 1e21 cannot be held exactly here"],
+  ['tonumber("5e-324")', "the number 5e-324 cannot be held exactly here"],
+  ['length(jsondecode("\\"e\\\\u0301\\""))', "length() of non-ASCII text is not computed here"],
 ];
 
 describe("each function gives Terraform's value", () => {
