@@ -228,7 +228,9 @@ function classifyHost(host: string): PlaceVerdict | undefined {
     if (ACCELERATION_LABEL.test(label))
       return outside(`${label} (acceleration through points of presence abroad)`);
     const core = stripHostAffixes(label);
-    if (isMainlandRegion(core)) found = core;
+    // A zone in a label names its region: Hangzhou finance OSS is `oss-cn-hzjbp-a(-internal)`.
+    const region = regionOfZone(core) ?? core;
+    if (isMainlandRegion(region)) found = region;
     else if (REGION_PREFIX.test(core) && REGION_SHAPE.test(core)) return outside(core);
   }
   return found === undefined ? undefined : mainland(found);

@@ -789,8 +789,12 @@ export class Resolver {
     if (index === undefined) {
       index = { managed: new Map(), data: new Map() };
       for (const resource of stack.resources) {
-        // A plan's instances (`x[0]`) and its modules' blocks are no block a reference in this stack names.
-        if (resource.address !== addressIn(stack, localAddress(resource.mode, resource.type, resource.name)))
+        // A plan's instances (`x[0]`) and its modules' blocks are no block a reference in this stack names; in
+        // a configuration, a block's address is its type and name (after its module's path).
+        if (
+          stack.kind === "plan" &&
+          resource.address !== localAddress(resource.mode, resource.type, resource.name)
+        )
           continue;
         const byType = index[resource.mode];
         let byName = byType.get(resource.type);

@@ -125,6 +125,9 @@ type Directive =
   | { kind: "for"; keyVariable?: string; valueVariable: string; collection: Expression }
   | { kind: "endfor" };
 
+/** Characters that end a run of literal template text: `$`, `%` and line ends, then, in quotes only, `"` and `\\`. */
+const TEMPLATE_SPECIALS: readonly string[] = ["$", "%", "\n", "\r", '"', "\\"];
+const BARE_TEMPLATE_SPECIALS = 4;
 const ID_START = /[\p{ID_Start}_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}-]/u;
 
@@ -134,6 +137,9 @@ class Parser {
   private depth = 0;
   /** In an object constructor a newline ends an item; in brackets, parentheses and templates it is space. */
   private newlineEnds = false;
+  /** Per character of TEMPLATE_SPECIALS: where it was last searched for from, and where it was found. */
+  private readonly searchedFrom = [Infinity, Infinity, Infinity, Infinity, Infinity, Infinity];
+  private readonly foundAt = [-1, -1, -1, -1, -1, -1];
 
   constructor(private readonly text: string) {}
 
@@ -545,19 +551,30 @@ class Parser {
 
   /**
    * Where a run of literal template text that goes on at `from` ends: at `$`, `%`, a line end, and in quotes
-   * at `"` or `\\`; the text's end when none comes.
+   * at `"` or `\\`; the text's end when none comes. Each character is searched for natively, and where it
+   * was found is reused while it lies ahead, so no part of the text is searched twice for one character.
    */
   private literalRunEnd(from: number, mode: "bare" | "quoted"): number {
-    const text = this.text;
-    const length = text.length;
-    const quoted = mode === "quoted";
-    for (let at = from; at < length; at++) {
-      const code = text.charCodeAt(at);
-      if (code === 0x24 || code === 0x25 || code === 0x0a || code === 0x0d) return at;
-      if (quoted && (code === 0x22 || code === 0x5c)) return at;
+    let end = this.text.length;
+    const specials = mode === "bare" ? BARE_TEMPLATE_SPECIALS : TEMPLATE_SPECIALS.length;
+    for (let special = 0; special < specials; special++) {
+      const at = this.nextOf(special, from);
+      if (at < end) end = at;
     }
-    return length;
+    return end;
   }
+
+  /** The first position at or after `from` of a special character (by its index), or the text's length. */
+  private nextOf(special: number, from: number): number {
+    const found = this.foundAt[special] as number;
+    if ((this.searchedFrom[special] as number) <= from && from <= found) return found;
+    const at = this.text.indexOf(TEMPLATE_SPECIALS[special] as string, from);
+    const next = at < 0 ? this.text.length : at;
+    this.searchedFrom[special] = from;
+    this.foundAt[special] = next;
+    return next;
+  }
+
   /** A backslash escape of a quoted string, at its backslash. */
   private escape(): string {
     const selector = this.text[this.position + 1];

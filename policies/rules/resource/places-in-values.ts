@@ -1,5 +1,5 @@
 import { classifyAttribute, isPlacePosition } from "../../catalog/location-attributes";
-import { mayNamePlace } from "../../catalog/places";
+import { mayNamePlace, type PlaceVerdict } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
 import {
   InputError,
@@ -73,10 +73,10 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
     if (!mayNamePlace(text) || namesManagedResource(text, resolver)) return;
     // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
     // and a mainland place here adds nothing to where the resource is.
-    const places = resolver
-      .places(text, "value", scope.stack, scope.resource)
-      .filter((place) => place.verdict === "outside");
-    if (places.length === 0) return;
+    const all = resolver.places(text, "value", scope.stack, scope.resource);
+    // Most texts name no foreign place: no filtered copy is made for them.
+    if (!all.some(isOutside)) return;
+    const places = all.filter(isOutside);
     found.push({
       address: scope.address,
       attribute: path,
@@ -154,6 +154,10 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
     );
   }
   return found;
+}
+
+function isOutside(place: PlaceVerdict): boolean {
+  return place.verdict === "outside";
 }
 
 /**

@@ -12,6 +12,9 @@ describe("place forms", () => {
     ["oss-cn-hangzhou", "cn-hangzhou"],
     ["oss-cn-hangzhou.aliyuncs.com", "cn-hangzhou"],
     ["oss-cn-hangzhou-internal.aliyuncs.com", "cn-hangzhou"],
+    // Hangzhou finance OSS names a zone of its region in the host (the provider's cn-hzjbp).
+    ["oss-cn-hzjbp-a-internal.aliyuncs.com", "cn-hzjbp"],
+    ["oss-cn-hzjbp-b.aliyuncs.com", "cn-hzjbp"],
     ["https://my-bucket.oss-cn-beijing.aliyuncs.com/path", "cn-beijing"],
     ["cn-shanghai.log.aliyuncs.com", "cn-shanghai"],
     ["cn-shanghai-intranet.log.aliyuncs.com", "cn-shanghai"],
@@ -27,6 +30,8 @@ describe("place forms", () => {
     "oss-cn-hongkong",
     "oss-cn-hongkong.aliyuncs.com",
     "oss-cn-hongkong-internal.aliyuncs.com",
+    "oss-cn-hongkong-b-internal.aliyuncs.com",
+    "oss-ap-southeast-1a.aliyuncs.com",
     "oss-accelerate.aliyuncs.com",
     "oss-accelerate-overseas.aliyuncs.com",
     "acs:oss:ap-southeast-1:123:bucket",
