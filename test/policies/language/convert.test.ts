@@ -65,6 +65,8 @@ describe("numbers are given only where a double holds Terraform's value exactly"
     expect(textOfNumber(-12)).toBe("-12");
     expect(textOfNumber(2 ** 60)).toBeInstanceOf(Unknown);
     expect(textOfNumber(1e-7)).toBeInstanceOf(Unknown);
+    expect(textOfNumber(Infinity)).toBeInstanceOf(Unknown);
+    expect(textOfNumber(NaN)).toBeInstanceOf(Unknown);
   });
 });
 
@@ -126,6 +128,12 @@ describe("values", () => {
     expect(compareText("ab", "ab")).toBe(0);
   });
 
+  test("an object's keys are ordinary data properties, as in an object literal", () => {
+    expect(Object.getOwnPropertyDescriptor(objectOf([["a", 1]]), "a")).toEqual(
+      Object.getOwnPropertyDescriptor({ a: 1 }, "a"),
+    );
+  });
+
   test("a set is remembered as a set", () => {
     expect(isSet(setOf(["a"]))).toBe(true);
     expect(isSet(["a"])).toBe(false);
@@ -173,5 +181,8 @@ describe("descriptions and derived unknowns, as refusals word them", () => {
     expect(sameType([1], 1)).toBe(false);
     expect(sameType(true, false)).toBe(true);
     expect(sameType(true, 1)).toBe(false);
+    expect(sameType([1, "x"], [2, 3])).toBe(false);
+    expect(sameType({ a: 1 }, { a: "x" })).toBe(false);
+    expect(sameType({ a: 1 }, { a: 1, b: 1 })).toBe(false);
   });
 });

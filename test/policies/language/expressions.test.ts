@@ -128,6 +128,8 @@ const ERRORS: readonly [text: string, message: string][] = [
   ['"%{for v in 1}a%{endfor}"', "a for expression cannot iterate over a number"],
   ["[{a = 1}][*].b", 'the value has no attribute "b"'],
   ["concat([], [1]...)", "concat(): an argument of concat must be a list, not a number"],
+  ["local.m1.toString", 'local.m1 has no attribute "toString"'],
+  ['local.m1["toString"]', 'the object has no element "toString"'],
 ];
 
 /** Terraform computes these (or errors), but the guard cannot be exact: it refuses, saying why. */
@@ -222,6 +224,9 @@ const DERIVED_UNKNOWNS: readonly [text: string, reason: string][] = [
   ['local.m1["${data.x.y}"]', "an unknown index: data is known only after apply"],
   ['"a${data.x.y}" == "b"', "== over an unknown value: data is known only after apply"],
   ["[data.x.y] == [1]", "== over an unknown value: data is known only after apply"],
+  ["try(local.l1[5] + nosuch(1) + data.x.y, 1)", "try() of an argument with the function nosuch()"],
+  ["1 == data.x.y", "== over an unknown value: data is known only after apply"],
+  ["{(data.x.y) = 1, (other.z) = 2}", "an object with an unknown key: data is known only after apply"],
 ];
 
 describe("each expression gives Terraform's value", () => {
@@ -290,6 +295,7 @@ describe("an unknown reference passed on as it is keeps its origin", () => {
 describe("text known in part keeps its known pieces around each unknown one", () => {
   const later = (what: string): Unknown => new Unknown(`${what}: data is known only after apply`);
   test.each([
+    ['format("%s", data.x.y)', [later("format() of an unknown value")]],
     ['format("a%sb", data.x.y)', ["a", later("format() of an unknown value"), "b"]],
     ['format("%s!", "x${data.x.y}")', ["x", later("format() of an unknown value"), "!"]],
     ['join(",", ["a", data.x.y])', ["a,", later("join() of an unknown element")]],

@@ -122,6 +122,22 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['"${"e\\u0301"}x" == "\\u00e9x"', true],
   ['jsondecode("\\"e\\\\u0301\\"") == "\\u00e9"', true],
   ['keys({"e\\u0301" = 1})', ["é"]],
+  ["tolist([1, 2])", [1, 2]],
+  ["tolist([null, 1])", [null, 1]],
+  ['tolist(["a", true])', ["a", "true"]],
+  ['jsonencode("a b")', '"a b"'],
+  ['jsondecode("[1,\\"9007199254740993\\"]")', [1, "9007199254740993"]],
+  ['title("aBc dEf")', "ABc DEf"],
+  ["tostring(max(-0, 0))", "-0"],
+  ["tostring(max(0, -0))", "0"],
+  ["tostring(min(0, -0))", "0"],
+  ["tostring(min(-0, 0))", "-0"],
+  ['substr("abc", -5, 1)', "a"],
+  ['substr("abc", -1, 0)', "c"],
+  ['substr("abc", -1, -1)', "c"],
+  ['substr("abc", 1, -1)', "bc"],
+  ['substr("abc", 0, 0)', ""],
+  ['lookup({a = 1}, "toString", 2)', 2],
 ];
 
 /** Terraform stops with an error: the guard refuses, naming the function and the error. */
@@ -190,6 +206,8 @@ const ERRORS: readonly [text: string, message: string][] = [
   ['element(["a", "b", "c"], -4)', "element(): cannot use element() with a negative index"],
   ['element(["a"], "x")', 'element(): the index must be a number, not "x"'],
   ['tonumber("-")', 'tonumber(): the argument must be a number, not "-"'],
+  ['range("x")', 'range(): argument 1 of range must be a number, not "x"'],
+  ['range(1, 2, "x")', 'range(): argument 3 of range must be a number, not "x"'],
 ];
 
 /** Terraform computes these (or errors), but the guard cannot be exact: it refuses, saying why. */
@@ -231,6 +249,12 @@ const REFUSED: readonly [text: string, reason: string][] = [
   ['tonumber("1e21")', "the number 1e21 cannot be held exactly here"],
   ['tonumber("5e-324")', "the number 5e-324 cannot be held exactly here"],
   ['length(jsondecode("\\"e\\\\u0301\\""))', "length() of non-ASCII text is not computed here"],
+  ['formatlist("%s", [null])', "formatlist() of null is not computed here"],
+  ['formatlist("%s", [[1]])', "formatlist() of a list is not computed here"],
+  ['jsondecode("0.10000000000000000001")', "the number 0.10000000000000000001 cannot be held exactly here"],
+  ["toString(1)", "the function toString() is not evaluated here"],
+  ["constructor(1)", "the function constructor() is not evaluated here"],
+  ['try(local.l1[5] + toString(1), "f")', "try() of an argument with the function toString()"],
 ];
 
 describe("each function gives Terraform's value", () => {
