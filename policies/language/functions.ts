@@ -303,9 +303,8 @@ function substr(value: string, start: number, length: number): string {
   if (offset < 0) offset += value.length;
   else if (length === 0) return "";
   const rest = offset > 0 ? value.slice(offset) : value;
-  if (length < 0) return rest;
-  // As Terraform's loop does: a zero length after a negative offset keeps the rest.
-  return length === 0 ? rest : rest.slice(0, length);
+  // As Terraform's loop does: a negative length, or a zero one after a negative offset, keeps the rest.
+  return length <= 0 ? rest : rest.slice(0, length);
 }
 
 function range(args: number[]): number[] {
@@ -646,5 +645,5 @@ function numbers(args: Value[], name: string): number[] {
 }
 
 function trimPrefix(value: string, prefix: string): string {
-  return prefix !== "" && value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  return value.startsWith(prefix) ? value.slice(prefix.length) : value;
 }
