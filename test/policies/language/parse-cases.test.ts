@@ -1,4 +1,4 @@
-import { parseExpression } from "../../../policies/language/parse";
+import { parseExpression, parseTemplate } from "../../../policies/language/parse";
 import { terraformError, valueOf, valueOfTemplate } from "./evaluation";
 
 /**
@@ -25,6 +25,25 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["[[1]][*][0]", [1]],
   ["[1,2][*]", [1, 2]],
   ["local.m1.a.*", ["x"]],
+  ["1 - 2 - 3", -4],
+  ["8 / 4 / 2", 1],
+  ["2 * 3 % 4", 2],
+  ["10 - 2 + 3", 11],
+  ["false && true || true", true],
+  ["true || false && false", true],
+  ["1 < 2 == 2 > 1", true],
+  ['[format("%s", "a")]', ["a"]],
+  ["{ A = 1, Z = 2, a_z-09 = 3 }", { A: 1, Z: 2, "a_z-09": 3 }],
+  ["{ z = 1 }.z", 1],
+  ['"\\U0010FFFF"', "􏿿"],
+  ['"\\uD7FF"', "퟿"],
+  ['"\\uE000"', ""],
+  ['"\\u0041\\U00000042"', "AB"],
+  ['""', ""],
+  ['"${""}"', ""],
+  ['"${~ "a" ~}"', "a"],
+  ['[for v in local.l1 : v if v == "b"]', ["b"]],
+  ['{for v in local.l1 : v => 1... if v != "a"}', { b: [1], c: [1] }],
 ];
 
 /** Terraform JSON strings (templates), with Terraform's value. */
@@ -37,6 +56,16 @@ const TEMPLATE_VALUES: readonly [text: string, value: unknown][] = [
   ["${1 /* c */ + 1}", 2],
   ["${1 # c\n}", 1],
   ["a%{ if true ~}\r\n  b%{ endif }", "a  b"],
+  ["a\rb", "a\rb"],
+  ["${{a = [1]\nb = 2}}", { a: [1], b: 2 }],
+  ["${{a = 1\r\nb = 2}}", { a: 1, b: 2 }],
+  ["${{a = (1\n+ 2)\nb = {c = 3}\nd = 4}}", { a: 3, b: { c: 3 }, d: 4 }],
+  ["${{a = local.l1[\n1]\nb = 2}}", { a: "b", b: 2 }],
+  ["${{a = max(1,\n2)\nb = 2}}", { a: 2, b: 2 }],
+  ["${{\n}}", {}],
+  ["${{a = 1,\n}}", { a: 1 }],
+  ["${{a = 1 # c\nb = 2}}", { a: 1, b: 2 }],
+  ["${{a = 1 // c\r\nb = 2}}", { a: 1, b: 2 }],
 ];
 
 /** Terraform refuses to parse these; the guard refuses too, with the column and what it expected there. */
@@ -68,6 +97,37 @@ const PARSE_ERRORS: readonly [text: string, error: string][] = [
   ['"${1 ~ }"', "column 8: expected '}' after '~', found \"}\""],
   ['"${1"', 'column 5: expected \'}\' closing the template sequence, found "\\""'],
   ['"%{if true ~"', "column 13: expected '}' after '~', found \"\\\"\""],
+  ["1 +\t)", 'column 5: expected an expression, found ")"'],
+  ["1 += 2", 'column 3: expected the end of the expression, found "+"'],
+  ["1 = 2", 'column 3: expected the end of the expression, found "="'],
+  ["true | false", 'column 6: expected the end of the expression, found "|"'],
+  ["true & false", 'column 6: expected the end of the expression, found "&"'],
+  ["1.2.3", 'column 1: expected a number, found "1"'],
+  ["1.", "column 3: expected an attribute name after '.', found the end of the text"],
+  ["provider::x::f(1)", "column 9: expected '(' (provider-defined functions are not evaluated), found \":\""],
+  ["max(1..., 2)", "column 9: expected ')' after '...', found \",\""],
+  ["max(1 2)", "column 7: expected ',' or ')' in the arguments of max, found \"2\""],
+  ["max(1,", "column 7: expected an expression, found the end of the text"],
+  ["a[*", "column 4: expected ']' after '[*', found the end of the text"],
+  ["a.", "column 3: expected an attribute name after '.', found the end of the text"],
+  ["[1 2]", "column 4: expected ',' or ']', found \"2\""],
+  ["[for v in local.l1 v]", "column 20: expected ':' after the collection of a for expression, found \"v\""],
+  ["{for v in local.l1 : v}", "column 23: expected '=>' in an object for expression, found \"}\""],
+  [
+    "[for v in local.l1 : v",
+    "column 23: expected ']' at the end of a for expression, found the end of the text",
+  ],
+  ["[for in local.l1 : 1]", "column 9: expected 'in' after the variables of a for, found \"l\""],
+  ["[for k, in local.l1 : 1]", "column 12: expected 'in' after the variables of a for, found \"l\""],
+  ["[for v local.l1 : 1]", "column 8: expected 'in' after the variables of a for, found \"l\""],
+  ["{for v in local.l1 : v => v if}", 'column 31: expected an expression, found "}"'],
+  ['"abc', "column 5: expected '\"' closing the string, found the end of the text"],
+  ['"\\u12', 'column 3: expected 4 hexadecimal digits of a Unicode character, found "u"'],
+  [
+    '"\\',
+    'column 3: expected an escape: \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN, found the end of the text',
+  ],
+  ['"\\uDFFF"', 'column 3: expected 4 hexadecimal digits of a Unicode character, found "u"'],
 ];
 
 describe("texts are read as Terraform reads them", () => {
@@ -96,5 +156,91 @@ describe("texts Terraform refuses to read are refused, with the column and what 
     expect(() => valueOfTemplate('a\rb${"x"}')).toThrow(
       'column 2: expected a line feed after a carriage return, found "\\r"',
     );
+  });
+});
+
+describe("nesting is read up to 256 levels and refused beyond, never a stack overflow", () => {
+  test.each([
+    ["parentheses", (n: number) => `${"(".repeat(n)}1${")".repeat(n)}`, 255],
+    ["unary operators", (n: number) => `${"-".repeat(n)}1`, 255],
+    ["splats", (n: number) => `[1]${"[*]".repeat(n)}`, 255],
+    ["tuples", (n: number) => `${"[".repeat(n)}${"]".repeat(n)}`, 128],
+    ["templates", (n: number) => `${'"${'.repeat(n)}1${'}"'.repeat(n)}`, 127],
+  ])("%s: %d levels", (_, nested, deepest) => {
+    expect(parseExpression(nested(deepest)).ok).toBe(true);
+    expect(parseExpression(nested(deepest + 1))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^column \d+: expected at most 256 levels of nesting, found /),
+    });
+  });
+
+  test("after a deep part, the rest of the text has all its levels again", () => {
+    const deep = `${"(".repeat(250)}1${")".repeat(250)}`;
+    expect(valueOf(`[${Array(10).fill(deep).join(", ")}]`)).toEqual(Array(10).fill(1));
+    expect(valueOf(`${"-".repeat(250)}1 + ${deep}`)).toBe(2);
+  });
+});
+
+describe("a for expression's syntax has only the parts written", () => {
+  test.each([
+    [
+      "[for v in l : v]",
+      {
+        kind: "for",
+        valueVariable: "v",
+        collection: { kind: "traversal", root: "l", steps: [] },
+        valueExpression: { kind: "traversal", root: "v", steps: [] },
+        grouping: false,
+      },
+    ],
+    [
+      "{for k, v in l : k => v... if v}",
+      {
+        kind: "for",
+        keyVariable: "k",
+        valueVariable: "v",
+        collection: { kind: "traversal", root: "l", steps: [] },
+        keyExpression: { kind: "traversal", root: "k", steps: [] },
+        valueExpression: { kind: "traversal", root: "v", steps: [] },
+        condition: { kind: "traversal", root: "v", steps: [] },
+        grouping: true,
+      },
+    ],
+  ])("%s", (text, expression) => {
+    expect(parseExpression(text)).toStrictEqual({ ok: true, expression });
+  });
+
+  test("a template for directive likewise", () => {
+    expect(parseTemplate("%{for v in l}x%{endfor}")).toStrictEqual({
+      ok: true,
+      expression: {
+        kind: "template",
+        parts: [
+          {
+            kind: "for",
+            valueVariable: "v",
+            collection: { kind: "traversal", root: "l", steps: [] },
+            body: [{ kind: "text", text: "x" }],
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe("a lone reference is read as the full parser reads it, at the edges of names and digits", () => {
+  // Each character next to the ASCII ranges of names and digits, and the characters traversals use.
+  const edges = Array.from("@AZ[`az{/09:_-.]*é𝑥");
+  test("every text of up to three of these after a name", () => {
+    let texts = [""];
+    for (let length = 0; length < 3; length++) {
+      texts = [...texts, ...texts.flatMap((text) => edges.map((piece) => text + piece))];
+    }
+    const differing = [...new Set(texts)].filter((text) => {
+      const short = parseTemplate(`\${a${text}}`);
+      const full = parseTemplate(`\${a${text} }`);
+      return short.ok || full.ok ? JSON.stringify(short) !== JSON.stringify(full) : false;
+    });
+    expect(differing).toEqual([]);
   });
 });
