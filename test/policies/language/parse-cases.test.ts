@@ -231,11 +231,10 @@ describe("a for expression's syntax has only the parts written", () => {
 describe("a lone reference is read as the full parser reads it, at the edges of names and digits", () => {
   // Each character next to the ASCII ranges of names and digits, and the characters traversals use.
   const edges = Array.from("@AZ[`az{/09:_-.]*é𝑥");
-  test("every text of up to three of these after a name", () => {
-    let texts = [""];
-    for (let length = 0; length < 3; length++) {
-      texts = [...texts, ...texts.flatMap((text) => edges.map((piece) => text + piece))];
-    }
+  test("every text of up to two of these after a name, then an ending that closes an index or goes on", () => {
+    const texts = ["", ...edges, ...edges.flatMap((first) => edges.map((second) => first + second))].flatMap(
+      (text) => ["", "]", "0]", ".0", "x"].map((ending) => text + ending),
+    );
     const differing = [...new Set(texts)].filter((text) => {
       const short = parseTemplate(`\${a${text}}`);
       const full = parseTemplate(`\${a${text} }`);
