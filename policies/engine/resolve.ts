@@ -148,23 +148,28 @@ export class Resolver {
     stack: StackModel,
     resource?: ResourceBlock,
   ): readonly PlaceVerdict[] {
-    return this.bounded(() => {
+    this.enter();
+    try {
       // A plan's values are what Terraform computed: text in them is never a template.
       if (stack.kind === "plan") return this.placesOfValue(literalValue(value, 0), form);
       if (resource === undefined || !hasInstances(resource)) return this.placesIn(value, form, { stack });
       const instances = this.instances(stack, resource);
       if (instances instanceof Unknown) return [unresolved(instances.reason)];
       return instances.flatMap((instance) => this.placesIn(value, form, { stack, instance }));
-    });
+    } finally {
+      this.nesting--;
+    }
   }
 
   /** The value Terraform computes for a configuration value of the stack, Unknown where it is not known before apply. */
   value(value: unknown, stack: StackModel): Value {
-    if (typeof value !== "string" || stack.kind === "plan")
-      return this.bounded(() =>
-        stack.kind === "plan" ? literalValue(value, 0) : this.configValue(value, { stack }, 0),
-      );
-    return this.bounded(() => this.textValue(value, stack));
+    this.enter();
+    try {
+      if (stack.kind === "plan") return literalValue(value, 0);
+      return typeof value === "string" ? this.textValue(value, stack) : this.configValue(value, { stack }, 0);
+    } finally {
+      this.nesting--;
+    }
   }
 
   /**
@@ -213,18 +218,17 @@ export class Resolver {
     return { resource, attribute, stack };
   }
 
-  /** Runs an outermost call with fresh bounds on references followed and values read. */
-  private bounded<T>(work: () => T): T {
+  /**
+   * Enters a public call (left by `this.nesting--` in its finally): an outermost one starts with fresh bounds
+   * on references followed and values read. Each caller writes this out rather than passing a closure: the
+   * value scan alone makes 10,000 calls.
+   */
+  private enter(): void {
     if (this.nesting === 0) {
       this.referencesFollowed = 0;
       this.valuesRead = 0;
     }
     this.nesting++;
-    try {
-      return work();
-    } finally {
-      this.nesting--;
-    }
   }
 
   /** The places a value that must name one names; unresolved when it is missing or resolves to nothing. */
@@ -788,7 +792,8 @@ export class Resolver {
     // Built on first use: a stack whose values reference no resource never indexes its 10,000 blocks.
     if (index === undefined) {
       index = { managed: new Map(), data: new Map() };
-      for (const resource of stack.resources) {
+      for (let position = 0; position < stack.resources.length; position++) {
+        const resource = stack.resources[position] as ResourceBlock;
         // A plan's instances (`x[0]`) and its modules' blocks are no block a reference in this stack names; in
         // a configuration, a block's address is its type and name (after its module's path).
         if (

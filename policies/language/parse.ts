@@ -34,41 +34,29 @@ export function parseTemplate(text: string): ParseResult {
 function loneReference(text: string): Expression | undefined {
   const end = text.length - 1;
   if (!text.startsWith("${") || text.charCodeAt(end) !== 0x7d) return undefined;
-  let at = 2;
-  const nameEnd = (from: number): number => {
-    if (from >= end || !isAsciiNameStart(text.charCodeAt(from))) return from;
-    let to = from + 1;
-    while (to < end && isAsciiNameContinue(text.charCodeAt(to))) to++;
-    return to;
-  };
-  const digitsEnd = (from: number): number => {
-    let to = from;
-    while (to < end && isAsciiDigit(text.charCodeAt(to))) to++;
-    return to;
-  };
-  const rootEnd = nameEnd(at);
-  const root = text.slice(at, rootEnd);
+  const rootEnd = asciiNameEnd(text, 2, end);
+  const root = text.slice(2, rootEnd);
   // Literals and calls are no traversal.
-  if (rootEnd === at || root === "true" || root === "false" || root === "null") return undefined;
-  at = rootEnd;
+  if (rootEnd === 2 || root === "true" || root === "false" || root === "null") return undefined;
+  let at = rootEnd;
   const steps: TraversalStep[] = [];
   while (at < end) {
     const char = text.charCodeAt(at);
     if (char === 0x2e && isAsciiDigit(text.charCodeAt(at + 1))) {
       // `.0`: a legacy index, whole digits only (`.0.1` and `.1e2` are the full parser's to refuse or read).
-      const to = digitsEnd(at + 1);
+      const to = asciiDigitsEnd(text, at + 1, end);
       const after = text.charCodeAt(to);
       if (to < end && after !== 0x2e && after !== 0x5b) return undefined;
       if (after === 0x2e && isAsciiDigit(text.charCodeAt(to + 1))) return undefined;
       steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to;
     } else if (char === 0x2e) {
-      const to = nameEnd(at + 1);
+      const to = asciiNameEnd(text, at + 1, end);
       if (to === at + 1) return undefined;
       steps.push({ kind: "attr", name: text.slice(at + 1, to) });
       at = to;
     } else if (char === 0x5b) {
-      const to = digitsEnd(at + 1);
+      const to = asciiDigitsEnd(text, at + 1, end);
       if (to === at + 1 || text.charCodeAt(to) !== 0x5d) return undefined;
       steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to + 1;
@@ -77,6 +65,20 @@ function loneReference(text: string): Expression | undefined {
     }
   }
   return { kind: "traversal", root, steps };
+}
+
+/** Where an ASCII name that may start at `from` ends (at `from` when none starts there), before `end`. */
+function asciiNameEnd(text: string, from: number, end: number): number {
+  if (from >= end || !isAsciiNameStart(text.charCodeAt(from))) return from;
+  let to = from + 1;
+  while (to < end && isAsciiNameContinue(text.charCodeAt(to))) to++;
+  return to;
+}
+
+function asciiDigitsEnd(text: string, from: number, end: number): number {
+  let to = from;
+  while (to < end && isAsciiDigit(text.charCodeAt(to))) to++;
+  return to;
 }
 
 /** Parses a bare expression: an HCL attribute value or a validation condition. */

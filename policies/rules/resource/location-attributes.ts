@@ -53,7 +53,8 @@ export function locationAttributes({ stack, resolver }: RuleContext): Observatio
   const observeUnknown: Visitor = (resource, path, value) => {
     if (isUnknown(value)) observe(resource, path, null, UNKNOWN_AFTER_APPLY);
   };
-  for (const resource of stack.resources) {
+  for (let position = 0; position < stack.resources.length; position++) {
+    const resource = stack.resources[position] as ResourceBlock;
     if (resource.mode !== "managed" || !resource.type.startsWith(ALICLOUD_TYPE_PREFIX)) continue;
     walk(resource, resource.body, "", 0, observeWritten);
     if (resource.unknown === undefined) continue;

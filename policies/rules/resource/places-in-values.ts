@@ -105,7 +105,8 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       }
     }
   };
-  for (const resource of stack.resources) {
+  for (let position = 0; position < stack.resources.length; position++) {
+    const resource = stack.resources[position] as ResourceBlock;
     // Remote state is a backend, which RES-BACKEND reads.
     if (resource.type === REMOTE_STATE) continue;
     // A managed alicloud resource's place positions are RES-LOCATION-ATTRIBUTE's; a data source's are read here.
