@@ -37,7 +37,7 @@ export function derivedUnknown(from: Unknown | PartialText | undefined, what: st
 }
 
 /** ASCII text is its own NFC form; searched natively, since every literal of every template is tested. */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** NFC, as every cty string is; ASCII (the common case) is already normal. */
 export function normalText(text: string): string {
