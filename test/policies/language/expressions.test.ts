@@ -73,6 +73,10 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["1[*]", [1]],
   ["[[1, 2], [3]][*][0]", [1, 3]],
   ["length([for v in [] : v])", 0],
+  // Text with no ASCII character at all is brought to NFC too.
+  ['"\\u1100\\u1161" == "\\uac00"', true],
+  ['"${"\\u1100\\u1161"}" == "\\uac00"', true],
+  ['keys({"\\u1100\\u1161" = 1})', ["\uac00"]],
 ];
 
 /** Terraform stops with an error: the guard refuses, naming the error. */
