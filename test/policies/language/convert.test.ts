@@ -30,6 +30,8 @@ describe("numbers are given only where a double holds Terraform's value exactly"
     ["+3", 3],
     ["9007199254740991", 9007199254740991],
     [".5", 0.5],
+    ["0012", 12],
+    ["000.5", 0.5],
     ["5.", 5],
     ["0e999999999", 0],
     ["-0.05", -0.05],
@@ -97,6 +99,7 @@ describe("conversions", () => {
     expect(unknownIn([1, { a: [unknown] }])).toBe(unknown);
     expect(unknownIn(new PartialText(["a", unknown]))).toBe(unknown);
     expect(unknownIn({ a: [1, "b"] })).toBeUndefined();
+    expect(unknownIn({ a: 1, b: unknown })).toBe(unknown);
   });
 
   test("sameType: structure and primitive kinds; null fits anything, an unknown only text", () => {
@@ -184,5 +187,11 @@ describe("descriptions and derived unknowns, as refusals word them", () => {
     expect(sameType([1, "x"], [2, 3])).toBe(false);
     expect(sameType({ a: 1 }, { a: "x" })).toBe(false);
     expect(sameType({ a: 1 }, { a: 1, b: 1 })).toBe(false);
+    expect(sameType({ a: 1, b: 1 }, { a: 1, c: 1 })).toBe(false);
+    expect(sameType({ a: null }, { b: 1 })).toBe(false);
+    expect(sameType([], { length: 0 })).toBe(false);
+    expect(sameType(1, [1])).toBe(false);
+    expect(sameType({}, 1)).toBe(false);
+    expect(sameType(true, {})).toBe(false);
   });
 });

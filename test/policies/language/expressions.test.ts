@@ -77,6 +77,10 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['"\\u1100\\u1161" == "\\uac00"', true],
   ['"${"\\u1100\\u1161"}" == "\\uac00"', true],
   ['keys({"\\u1100\\u1161" = 1})', ["\uac00"]],
+  ["{a = 1} == 1", false],
+  ["1 == {a = 1}", false],
+  ["[1] == 1", false],
+  ['"a" == [1]', false],
 ];
 
 /** Terraform stops with an error: the guard refuses, naming the error. */
@@ -231,6 +235,7 @@ const DERIVED_UNKNOWNS: readonly [text: string, reason: string][] = [
   ["try(local.l1[5] + nosuch(1) + data.x.y, 1)", "try() of an argument with the function nosuch()"],
   ["1 == data.x.y", "== over an unknown value: data is known only after apply"],
   ["{(data.x.y) = 1, (other.z) = 2}", "an object with an unknown key: data is known only after apply"],
+  ['lookup({a = 1, b = data.x.y}, "a")', "lookup() of an unknown value: data is known only after apply"],
 ];
 
 describe("each expression gives Terraform's value", () => {
@@ -272,6 +277,16 @@ describe("an unknown reference passed on as it is keeps its origin", () => {
     ["(data.x.y).z", DATA_X_Y],
     ["data.x.y[local.n1]", DATA_X_Y],
     ['"${data.x.y}"', DATA_X_Y],
+    [
+      "data.x[0]",
+      {
+        root: "data",
+        steps: [
+          { kind: "attr", name: "x" },
+          { kind: "index", key: 0 },
+        ],
+      },
+    ],
   ])("%s", (text, origin) => {
     expect(valueOf(text)).toStrictEqual(new Unknown("data is known only after apply", origin));
   });
