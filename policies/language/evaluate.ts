@@ -161,7 +161,6 @@ class Evaluator {
     let found: string | undefined;
     const visit = (node: unknown): void => {
       if (found !== undefined || typeof node !== "object" || node === null) return;
-      if (Array.isArray(node)) return node.forEach(visit);
       const expression = node as Expression;
       if (expression.kind === "call" && !isFunction(expression.name))
         found = `the function ${expression.name}()`;
@@ -487,7 +486,8 @@ function equals(left: Value, right: Value): boolean | Unknown {
   const unknown = unknownIn(left) ?? unknownIn(right);
   if (unknown !== undefined) return derivedUnknown(unknown, "== over an unknown value");
   if (left === null || right === null) return left === right;
-  if (typeof left !== "object" && typeof right !== "object") return left === right;
+  // A primitive equals only itself; beside a collection, the check below finds the types differ.
+  if (typeof left !== "object") return left === right;
   if (typeof left !== typeof right || Array.isArray(left) !== Array.isArray(right)) return false;
   // Lists, tuples and sets (objects and maps) compare unequal across kinds, which plain values do not record.
   return new Unknown("== between collections depends on their exact types, which are not tracked here");
