@@ -138,6 +138,12 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['substr("abc", 1, -1)', "bc"],
   ['substr("abc", 0, 0)', ""],
   ['lookup({a = 1}, "toString", 2)', 2],
+  ['jsondecode("[\\"x9007199254740993\\"]")', ["x9007199254740993"]],
+  ["distinct([1, null])", [1, null]],
+  ["range(1, 1, -1)", []],
+  ["range(1, 1, 1)", []],
+  ['replace("ab/c", "b/", "x")', "axc"],
+  ['replace("a/bc", "/b", "x")', "axc"],
 ];
 
 /** Terraform stops with an error: the guard refuses, naming the function and the error. */
@@ -255,6 +261,11 @@ const ERRORS: readonly [text: string, message: string][] = [
   ["max()", "max() takes at least 1 arguments, not 0"],
   ["abs()", "abs() takes 1 arguments, not 0"],
   ["coalescelist(null)", "coalescelist(): no non-null, non-empty list arguments"],
+  ["min(true)", "min(): an argument of min must be a number, not a bool"],
+  ["zipmap([[1]], [1])", "zipmap(): a key of zipmap must be a string, not a list"],
+  ["slice([1], 1.5, 2)", "slice(): the start index must be a whole number, not 1.5"],
+  ["slice([1], 0, 1.5)", "slice(): the end index must be a whole number, not 1.5"],
+  ['substr("abc", 0, 1.5)', "substr(): the length must be a whole number, not 1.5"],
 ];
 
 /** Terraform computes these (or errors), but the guard cannot be exact: it refuses, saying why. */
@@ -302,6 +313,20 @@ const REFUSED: readonly [text: string, reason: string][] = [
   ["toString(1)", "the function toString() is not evaluated here"],
   ["constructor(1)", "the function constructor() is not evaluated here"],
   ['try(local.l1[5] + toString(1), "f")', "try() of an argument with the function toString()"],
+  [
+    'lookup({a = 1, b = "x"}, "c", 2)',
+    "lookup() with a default of another type than the values is not computed here",
+  ],
+  ["tomap({a = 1, b = [2]})", "tomap() of elements of different types is not computed here"],
+  ["coalesce(1, [1])", "coalesce() of elements of different types is not computed here"],
+  ["toset([1, [1]])", "toset() of elements of different types is not computed here"],
+  ['title("é")', "title() of non-ASCII text is not computed here"],
+  ['upper("é")', "upper() of non-ASCII text is not computed here"],
+  ['substr("é", 0, 1)', "substr() of non-ASCII text is not computed here"],
+  [
+    'formatlist("%x", [1])',
+    "formatlist() with the verb %x (or flags, width, precision) is not computed here",
+  ],
 ];
 
 describe("each function gives Terraform's value", () => {
