@@ -245,7 +245,8 @@ function checkJsonNumbers(source: string): void {
       if (char === "\\") i++;
       else if (char === '"') inString = false;
     } else if (char === '"') inString = true;
-    else if (char === "-" || (char >= "0" && char <= "9")) {
+    // A number starts with `-` or a digit; the digits after a `-` are checked as they come.
+    else if (char >= "0" && char <= "9") {
       let end = i + 1;
       while (end < source.length && "0123456789.eE+-".includes(source[end])) end++;
       const number = numberFromText(source.slice(i, end));
@@ -279,13 +280,9 @@ function toSet(elements: Value[]): Value[] {
   if (unified.some((element) => typeof element === "object"))
     inexact("toset() of collections is not computed here");
   const distinct = [...new Set(unified)];
-  // The elements are distinct, so no two compare equal.
+  // The elements are of one type, and distinct, so no two compare equal.
   distinct.sort((a, b) =>
-    typeof a === "string" && typeof b === "string"
-      ? compareText(a, b)
-      : (a as number) < (b as number)
-        ? -1
-        : 1,
+    typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
   );
   return setOf(distinct);
 }
