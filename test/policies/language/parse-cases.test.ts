@@ -44,6 +44,9 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['"${~ "a" ~}"', "a"],
   ['[for v in local.l1 : v if v == "b"]', ["b"]],
   ['{for v in local.l1 : v => 1... if v != "a"}', { b: [1], c: [1] }],
+  ["1.25", 1.25],
+  ["1e10", 10000000000],
+  ['"a\\r\\t\\\\b"', "a\r\t\\b"],
 ];
 
 /** Terraform JSON strings (templates), with Terraform's value. */
@@ -66,6 +69,12 @@ const TEMPLATE_VALUES: readonly [text: string, value: unknown][] = [
   ["${{a = 1,\n}}", { a: 1 }],
   ["${{a = 1 # c\nb = 2}}", { a: 1, b: 2 }],
   ["${{a = 1 // c\r\nb = 2}}", { a: 1, b: 2 }],
+  ['say "hi" ${"x"}', 'say "hi" x'],
+  ["$%{if true}x%{endif}", "$x"],
+  ['%${"x"}', "%x"],
+  ['${{a = "${[\n1][0]}"\nb = 2}}', { a: 1, b: 2 }],
+  ["${{a = {for v in local.l1 :\nv => v}\nb = 1}}", { a: { a: "a", b: "b", c: "c" }, b: 1 }],
+  ['${{a = "%{if\ntrue}x%{endif}"\nb = 2}}', { a: "x", b: 2 }],
 ];
 
 /** Terraform refuses to parse these; the guard refuses too, with the column and what it expected there. */
@@ -128,6 +137,11 @@ const PARSE_ERRORS: readonly [text: string, error: string][] = [
     'column 3: expected an escape: \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN, found the end of the text',
   ],
   ['"\\uDFFF"', 'column 3: expected 4 hexadecimal digits of a Unicode character, found "u"'],
+  ["<1", 'column 1: expected an expression, found "<"'],
+  ["1x2", 'column 2: expected the end of the expression, found "x"'],
+  ["[for 1 in local.l1 : 1]", "column 6: expected a variable name after 'for', found \"1\""],
+  ['"\\u41zz"', 'column 3: expected 4 hexadecimal digits of a Unicode character, found "u"'],
+  ["[for -a in local.l1 : 1]", "column 6: expected a variable name after 'for', found \"-\""],
 ];
 
 describe("texts are read as Terraform reads them", () => {
@@ -241,5 +255,38 @@ describe("a lone reference is read as the full parser reads it, at the edges of 
       return short.ok || full.ok ? JSON.stringify(short) !== JSON.stringify(full) : false;
     });
     expect(differing).toEqual([]);
+  });
+});
+
+describe("the syntax of a text has only the parts it needs", () => {
+  const reference = (root: string) => ({ kind: "traversal", root, steps: [] });
+  test.each([
+    ['""', { kind: "string", value: "" }],
+    [
+      '"${(a).b}".c',
+      {
+        kind: "relative",
+        source: { kind: "parentheses", expression: reference("a") },
+        steps: [
+          { kind: "attr", name: "b" },
+          { kind: "attr", name: "c" },
+        ],
+      },
+    ],
+  ])("expression %s", (text, expression) => {
+    expect(parseExpression(text)).toStrictEqual({ ok: true, expression });
+  });
+
+  test("a strip marker that empties the text beside it leaves no empty text", () => {
+    expect(parseTemplate('${"x" ~}  ${"y"}')).toStrictEqual({
+      ok: true,
+      expression: {
+        kind: "template",
+        parts: [
+          { kind: "interpolation", expression: { kind: "string", value: "x" } },
+          { kind: "interpolation", expression: { kind: "string", value: "y" } },
+        ],
+      },
+    });
   });
 });
