@@ -56,7 +56,7 @@ export function numberFromText(text: string): number | Unknown {
     return fail(`"${text}" is not a number`);
   const canonical = canonicalDecimal(match[1], match[2], match[3] ?? "", Number(match[4] ?? "0"));
   const number = Number(text);
-  if (canonical !== undefined && String(number) === canonical.replace(/^-0$/, "0")) return number;
+  if (canonical !== undefined && String(number) === canonical) return number;
   return new Unknown(`the number ${text} cannot be held exactly here`);
 }
 

@@ -161,7 +161,6 @@ class Evaluator {
     let found: string | undefined;
     const visit = (node: unknown): void => {
       if (found !== undefined || typeof node !== "object" || node === null) return;
-      if (Array.isArray(node)) return node.forEach(visit);
       const expression = node as Expression;
       if (expression.kind === "call" && !isFunction(expression.name))
         found = `the function ${expression.name}()`;
@@ -402,9 +401,10 @@ function iterate(collection: Value): [Value, Value][] | Unknown {
  * string beside a number or bool makes both strings; other differing types are not unified here.
  */
 function unifyConditional(chosen: Value, other: Value): Value {
-  if (chosen === null || other === null || sameType(chosen, other)) return chosen;
+  // sameType lets null fit any type, and an unknown fit text.
+  if (sameType(chosen, other)) return chosen;
   const chosenText = typeof chosen === "string" || chosen instanceof PartialText;
-  if (chosenText && (typeof other !== "object" || other instanceof Unknown)) return chosen;
+  if (chosenText && typeof other !== "object") return chosen;
   if (typeof other === "string" || other instanceof PartialText) {
     if (typeof chosen === "number" || typeof chosen === "boolean")
       return toText(chosen, "a conditional result");
@@ -486,7 +486,8 @@ function equals(left: Value, right: Value): boolean | Unknown {
   const unknown = unknownIn(left) ?? unknownIn(right);
   if (unknown !== undefined) return derivedUnknown(unknown, "== over an unknown value");
   if (left === null || right === null) return left === right;
-  if (typeof left !== "object" && typeof right !== "object") return left === right;
+  // A primitive equals only itself; beside a collection, the check below finds the types differ.
+  if (typeof left !== "object") return left === right;
   if (typeof left !== typeof right || Array.isArray(left) !== Array.isArray(right)) return false;
   // Lists, tuples and sets (objects and maps) compare unequal across kinds, which plain values do not record.
   return new Unknown("== between collections depends on their exact types, which are not tracked here");

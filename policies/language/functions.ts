@@ -245,7 +245,8 @@ function checkJsonNumbers(source: string): void {
       if (char === "\\") i++;
       else if (char === '"') inString = false;
     } else if (char === '"') inString = true;
-    else if (char === "-" || (char >= "0" && char <= "9")) {
+    // A number starts with `-` or a digit; the digits after a `-` are checked as they come.
+    else if (char >= "0" && char <= "9") {
       let end = i + 1;
       while (end < source.length && "0123456789.eE+-".includes(source[end])) end++;
       const number = numberFromText(source.slice(i, end));
@@ -279,14 +280,9 @@ function toSet(elements: Value[]): Value[] {
   if (unified.some((element) => typeof element === "object"))
     inexact("toset() of collections is not computed here");
   const distinct = [...new Set(unified)];
+  // The elements are of one type, and distinct, so no two compare equal.
   distinct.sort((a, b) =>
-    typeof a === "string" && typeof b === "string"
-      ? compareText(a, b)
-      : a === b
-        ? 0
-        : (a as number) < (b as number)
-          ? -1
-          : 1,
+    typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
   );
   return setOf(distinct);
 }
@@ -304,9 +300,8 @@ function substr(value: string, start: number, length: number): string {
   if (offset < 0) offset += value.length;
   else if (length === 0) return "";
   const rest = offset > 0 ? value.slice(offset) : value;
-  if (length < 0) return rest;
-  // As Terraform's loop does: a zero length after a negative offset keeps the rest.
-  return length === 0 ? rest : rest.slice(0, length);
+  // As Terraform's loop does: a negative length, or a zero one after a negative offset, keeps the rest.
+  return length <= 0 ? rest : rest.slice(0, length);
 }
 
 function range(args: number[]): number[] {
@@ -647,5 +642,5 @@ function numbers(args: Value[], name: string): number[] {
 }
 
 function trimPrefix(value: string, prefix: string): string {
-  return prefix !== "" && value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  return value.startsWith(prefix) ? value.slice(prefix.length) : value;
 }
