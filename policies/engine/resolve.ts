@@ -119,6 +119,12 @@ export class Resolver {
   private readonly blockIndexes = new WeakMap<StackModel, BlockIndex>();
   /** The places of each text a value holds, per stack and form: 10,000 resources repeat a few zones and locals. */
   private readonly placesByText = new WeakMap<StackModel, Map<PlaceForm, PlacesByText>>();
+  /** The cache of places last looked up: a rule asks for one stack and form thousands of times in a row. */
+  private recentPlaces?: {
+    readonly stack: StackModel;
+    readonly form: PlaceForm;
+    readonly byText: PlacesByText;
+  };
   /** The value of each text outside resource instances, per stack: several rules read one reference. */
   private readonly valuesByText = new WeakMap<StackModel, Map<string, Value>>();
   /** Values of locals, variables, outputs and attributes, per stack, each evaluated once. */
@@ -293,7 +299,11 @@ export class Resolver {
   }
 
   private placesByTextIn(stack: StackModel, form: PlaceForm): PlacesByText {
-    return innerMap(innerMap(this.placesByText, stack), form);
+    const recent = this.recentPlaces;
+    if (recent !== undefined && recent.stack === stack && recent.form === form) return recent.byText;
+    const byText = innerMap(innerMap(this.placesByText, stack), form);
+    this.recentPlaces = { stack, form, byText };
+    return byText;
   }
 
   /** The places an evaluated value names: text classified, an unknown placed by its origin or refused. */
@@ -888,9 +898,9 @@ function unknownPlaces(value: Unknown): readonly PlaceVerdict[] {
  */
 function partialTextPlaces(text: PartialText, form: PlaceForm): readonly PlaceVerdict[] {
   const { parts } = text;
+  if (form === "value") return knownPartPlaces(parts);
   const firstUnknown = parts.find((part): part is Unknown => part instanceof Unknown);
   const refused = [unresolved(firstUnknown?.reason ?? "the text is not known before apply")];
-  if (form === "value") return knownPartPlaces(parts);
   if (form !== "place") return refused;
   const prefix = typeof parts[0] === "string" ? parts[0] : "";
   if (prefix.startsWith("acs:")) {

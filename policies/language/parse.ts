@@ -32,6 +32,22 @@ export function parseTemplate(text: string): ParseResult {
  * as whole digits.
  */
 function loneReference(text: string): Expression | undefined {
+  const steps: TraversalStep[] = [];
+  const root = readLoneReference(text, steps);
+  return root === undefined ? undefined : { kind: "traversal", root, steps };
+}
+
+/**
+ * The root of a lone reference that the direct reading above accepts (`alicloud_vpc` of
+ * `${alicloud_vpc.main.id}`), without building its syntax tree; undefined where it declines, and then only
+ * the full parser can tell (`${ a.b }` is a lone reference too). The value scan asks this of every reference.
+ */
+export function loneReferenceRoot(text: string): string | undefined {
+  return readLoneReference(text, undefined);
+}
+
+/** Reads a lone reference, its steps into `steps` when given; its root, or undefined where it declines. */
+function readLoneReference(text: string, steps: TraversalStep[] | undefined): string | undefined {
   const end = text.length - 1;
   if (!text.startsWith("${") || text.charCodeAt(end) !== 0x7d) return undefined;
   const rootEnd = asciiNameEnd(text, 2, end);
@@ -39,7 +55,6 @@ function loneReference(text: string): Expression | undefined {
   // Literals and calls are no traversal.
   if (rootEnd === 2 || root === "true" || root === "false" || root === "null") return undefined;
   let at = rootEnd;
-  const steps: TraversalStep[] = [];
   while (at < end) {
     const char = text.charCodeAt(at);
     if (char === 0x2e && isAsciiDigit(text.charCodeAt(at + 1))) {
@@ -48,23 +63,23 @@ function loneReference(text: string): Expression | undefined {
       const after = text.charCodeAt(to);
       if (to < end && after !== 0x2e && after !== 0x5b) return undefined;
       if (after === 0x2e && isAsciiDigit(text.charCodeAt(to + 1))) return undefined;
-      steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      steps?.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to;
     } else if (char === 0x2e) {
       const to = asciiNameEnd(text, at + 1, end);
       if (to === at + 1) return undefined;
-      steps.push({ kind: "attr", name: text.slice(at + 1, to) });
+      steps?.push({ kind: "attr", name: text.slice(at + 1, to) });
       at = to;
     } else if (char === 0x5b) {
       const to = asciiDigitsEnd(text, at + 1, end);
       if (to === at + 1 || text.charCodeAt(to) !== 0x5d) return undefined;
-      steps.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      steps?.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to + 1;
     } else {
       return undefined;
     }
   }
-  return { kind: "traversal", root, steps };
+  return root;
 }
 
 /** Where an ASCII name that may start at `from` ends (at `from` when none starts there), before `end`. */
@@ -491,7 +506,7 @@ class Parser {
     const only = tokens.length === 1 ? tokens[0] : undefined;
     // A template that is exactly one interpolation is that expression, not its text.
     if (only?.kind === "interpolation") return only.expression;
-    const parts = nestDirectives(stripAndMeld(tokens));
+    const parts = plainParts(tokens) ?? nestDirectives(stripAndMeld(tokens));
     if (parts.length === 0) return { kind: "string", value: "" };
     if (parts.length === 1 && parts[0].kind === "text") return { kind: "string", value: parts[0].text };
     const template: Template = { kind: "template", parts };
@@ -784,6 +799,26 @@ function withSteps(expression: Expression, steps: TraversalStep[] | undefined): 
     return { ...expression, steps: expression.steps.length === 0 ? steps : [...expression.steps, ...steps] };
   }
   return { kind: "relative", source: expression, steps };
+}
+
+/**
+ * The parts of a template with no directive and no strip marker (nearly every one): its tokens, adjacent
+ * text joined; undefined for any other, which stripAndMeld and nestDirectives read.
+ */
+function plainParts(tokens: readonly TemplateToken[]): TemplatePart[] | undefined {
+  const parts: TemplatePart[] = [];
+  for (const token of tokens) {
+    if (
+      token.kind === "directive" ||
+      (token.kind === "interpolation" && (token.stripBefore || token.stripAfter))
+    )
+      return undefined;
+    const last = parts[parts.length - 1];
+    if (token.kind === "interpolation") parts.push({ kind: "interpolation", expression: token.expression });
+    else if (last?.kind === "text") parts[parts.length - 1] = { kind: "text", text: last.text + token.text };
+    else parts.push({ kind: "text", text: token.text });
+  }
+  return parts;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { classifyAttribute } from "../../catalog/location-attributes";
 import { mayNamePlace, type PlaceVerdict } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
+import { loneReferenceRoot } from "../../language/parse";
 import {
   InputError,
   isObject,
@@ -68,9 +69,8 @@ interface Scope {
  */
 export function placesInValues({ stack, resolver }: RuleContext): Observation[] {
   const found: Observation[] = [];
+  // A text is only scanned after `mayHoldPlace` (in the loops below): most are rejected before a path is built.
   const scan = (scope: Scope, path: string, text: string): void => {
-    // The fast reject first: a text with no dash, brace or bracket names no place, and holds no template.
-    if (!mayNamePlace(text) || namesManagedResource(text, resolver)) return;
     // Only a foreign place counts: text that names none, or cannot be computed, is no finding in the value form,
     // and a mainland place here adds nothing to where the resource is.
     const all = resolver.places(text, "value", scope.stack, scope.resource);
@@ -85,23 +85,30 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       constructPath: scope.constructPath,
     });
   };
+  // The fast reject: a text with no dash, brace or bracket names no place and holds no template; a lone
+  // reference to a managed resource names that resource, whose values are read where it is declared.
+  const mayHoldPlace = (text: string): boolean => mayNamePlace(text) && !namesManagedResource(text, resolver);
   const walk = (scope: Scope, value: unknown, prefix: string, depth: number): void => {
     if (depth > MAX_NESTING)
       throw new InputError(`${scope.address} is nested deeper than any provider schema`);
-    if (typeof value === "string") {
-      scan(scope, prefix, value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) walk(scope, item, prefix, depth + 1);
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item === "string") {
+          if (mayHoldPlace(item)) scan(scope, prefix, item);
+        } else walk(scope, item, prefix, depth + 1);
+      }
     } else if (isObject(value)) {
       for (const name in value) {
         if (depth === 0 && NOT_ARGUMENTS.has(name)) continue;
         const child = value[name];
         // Numbers, flags and text that cannot name a place are passed over before a path is even built.
-        if (typeof child === "string" ? !mayNamePlace(child) : typeof child !== "object" || child === null)
+        if (typeof child === "string" ? !mayHoldPlace(child) : typeof child !== "object" || child === null)
           continue;
         const path = prefix === "" ? name : `${prefix}.${name}`;
-        if (scope.type === undefined || readsAsValue(scope.type, path, name, child))
-          walk(scope, child, path, depth + 1);
+        if (scope.type !== undefined && !readsAsValue(scope.type, path, name, child)) continue;
+        if (typeof child === "string") scan(scope, path, child);
+        else walk(scope, child, path, depth + 1);
       }
     }
   };
@@ -184,6 +191,9 @@ function isBlock(value: unknown): boolean {
  */
 function namesManagedResource(text: string, resolver: Resolver): boolean {
   if (!text.startsWith("${")) return false;
+  // Most are read directly, with no syntax tree built or looked up; the parser decides the rest.
+  const root = loneReferenceRoot(text);
+  if (root !== undefined) return !NOT_RESOURCE_ROOTS.has(root);
   const expression = resolver.parse(text);
   return (
     typeof expression !== "string" &&
