@@ -10,7 +10,7 @@ import { isMainlandRegion } from "../catalog/regions";
 import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
 import { applySteps, evaluate, type Scope, type Step } from "../language/evaluate";
 import { parseTemplate } from "../language/parse";
-import type { Expression } from "../language/syntax";
+import type { Expression, TraversalStep } from "../language/syntax";
 import { isSet, isValueObject, objectOf, PartialText, Unknown, type Value } from "../language/value";
 import {
   isObject,
@@ -192,8 +192,8 @@ export class Resolver {
       return { unresolved: `"${value}" is not a well-formed Terraform template: ${expression}` };
     if (expression.kind !== "traversal") return { unresolved: `"${value}" is not a lone reference` };
     const { root, steps } = expression;
-    const names = steps.map((step) => (step.kind === "attr" ? step.name : undefined));
-    const [first, second, third] = names;
+    const first = attrName(steps[0]);
+    const second = attrName(steps[1]);
     if (root === "local" && first !== undefined && steps.length === 1) {
       const local = own(stack.locals, first);
       return local === undefined
@@ -204,10 +204,10 @@ export class Resolver {
       root === "data" &&
       first === "terraform_remote_state" &&
       second?.startsWith(CROSS_STACK_INPUT) === true &&
-      third === "outputs"
+      attrName(steps[2]) === "outputs"
     ) {
       const origin = this.stacks.get(second.slice(CROSS_STACK_INPUT.length));
-      const output = names[3];
+      const output = attrName(steps[3]);
       const block = origin === undefined || output === undefined ? undefined : own(origin.outputs, output);
       if (origin === undefined || !isObject(block) || steps.length !== 4)
         return { unresolved: `${value} is not an output of a stack of this check` };
@@ -216,7 +216,7 @@ export class Resolver {
     if (root === "var" || root === "local" || root === "data" || root === "module" || first === undefined)
       return { unresolved: `${value} names no resource of this check` };
     // `type.name.attribute`, or `type.name[key].attribute` for an instance.
-    const attribute = steps[1]?.kind === "index" ? names[2] : second;
+    const attribute = steps[1]?.kind === "index" ? attrName(steps[2]) : second;
     const resource = this.block(stack, "managed", root, first);
     if (resource === undefined)
       return { unresolved: `${addressIn(stack, `${root}.${first}`)} is not defined in ${where(stack)}` };
@@ -867,6 +867,11 @@ function innerMap<K, InnerKey, InnerValue>(
 /** A block's address within its module: `alicloud_vpc.x`, `data.alicloud_zones.z`. */
 function localAddress(mode: ResourceBlock["mode"], type: string, name: string): string {
   return mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+}
+
+/** The name a traversal step reads, when it reads an attribute. */
+function attrName(step: Step | TraversalStep | undefined): string | undefined {
+  return step?.kind === "attr" ? step.name : undefined;
 }
 
 /** The address of a block in a stack or module, from its address in the module (`alicloud_vpc.x`). */

@@ -112,6 +112,23 @@ describe("SEC-CREDENTIAL-IN-INPUT", () => {
     expect(findings).toEqual([]);
   });
 
+  it("names each credential by its path, in document order, past sibling blocks that hold none", () => {
+    const document = {
+      empty: { nested: { flag: true } },
+      list: [{ names: ["a", "b"] }, { inner: { secret_key: FAKE_SECRET } }],
+      later: { access_key: FAKE_SECRET, plain: { note: `id ${FAKE_ACCESS_KEY_ID}` } },
+      top: FAKE_ACCESS_KEY_ID,
+    };
+    expect(findCredentials(document)).toEqual([
+      { attribute: "list.1.inner.secret_key", masked: "****" },
+      { attribute: "later.access_key", masked: "****" },
+      { attribute: "later.plain.note", masked: "LTAI****" },
+      { attribute: "top", masked: "LTAI****" },
+    ]);
+    expect(findCredentials(FAKE_ACCESS_KEY_ID)).toEqual([{ attribute: "", masked: "LTAI****" }]);
+    expect(findCredentials(FAKE_SECRET)).toEqual([]);
+  });
+
   it("walks any depth without overflowing the stack", () => {
     let deep: unknown = { access_key: FAKE_SECRET };
     for (let level = 0; level < 100_000; level += 1) deep = [deep];
