@@ -149,25 +149,15 @@ function regionOfServiceName(value: string): string | undefined {
   return KNOWN_REGIONS.has(region) ? region : undefined;
 }
 
-/** The verdicts of JSON texts already read: 10,000 resources repeat a few policy documents. */
-const jsonVerdicts = new Map<string, PlaceVerdict | undefined>();
-/** Bounds the memory the memo may hold; past it, the memo starts over. */
-const MAX_MEMOIZED_JSON = 4_096;
-
 /** The worst verdict in a JSON text, or undefined when the text is not JSON. */
 function jsonVerdict(text: string, nesting: number): PlaceVerdict | undefined {
-  if (nesting === 0 && jsonVerdicts.has(text)) return jsonVerdicts.get(text);
-  let verdict: PlaceVerdict | undefined;
+  let document: unknown;
   try {
-    verdict = worstInJson(JSON.parse(text) as unknown, nesting + 1);
+    document = JSON.parse(text);
   } catch {
-    verdict = undefined;
+    return undefined;
   }
-  if (nesting === 0) {
-    if (jsonVerdicts.size >= MAX_MEMOIZED_JSON) jsonVerdicts.clear();
-    jsonVerdicts.set(text, verdict);
-  }
-  return verdict;
+  return worstInJson(document, nesting + 1);
 }
 
 /** The worst verdict among the strings of a JSON document: outside beats mainland beats no place. */
@@ -176,12 +166,24 @@ function worstInJson(node: unknown, nesting: number): PlaceVerdict {
   if (typeof node === "string") return mayNamePlace(node) ? classifyValue(node, nesting) : NO_PLACE;
   if (typeof node !== "object" || node === null) return NO_PLACE;
   let worst = NO_PLACE;
-  for (const item of Array.isArray(node) ? node : Object.values(node)) {
-    const verdict = worstInJson(item, nesting + 1);
-    if (verdict.verdict === "outside") return verdict;
-    if (verdict.verdict === "mainland") worst = verdict;
+  // By index and key: no array of values is made for each of thousands of policy documents.
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length && worst.verdict !== "outside"; index++)
+      worst = worseInJson(worst, node[index], nesting);
+  } else {
+    const object = node as Readonly<Record<string, unknown>>;
+    for (const key in object) {
+      if (worst.verdict === "outside") break;
+      worst = worseInJson(worst, object[key], nesting);
+    }
   }
   return worst;
+}
+
+/** The worse of a verdict and an item's: the first outside one, else the last mainland one, else no place. */
+function worseInJson(worst: PlaceVerdict, item: unknown, nesting: number): PlaceVerdict {
+  const verdict = worstInJson(item, nesting + 1);
+  return verdict.verdict === "outside" || verdict.verdict === "mainland" ? verdict : worst;
 }
 
 /**
