@@ -133,8 +133,8 @@ function classifyValue(value: string, nesting: number): PlaceVerdict {
   const region = regionOfIdentifier(value);
   if (region !== undefined) return ofRegion(region);
   if (value.startsWith("acs:")) {
-    const segment = value.split(":")[2] ?? "";
-    return segment === "" || segment === "*" ? NO_PLACE : classifyArn(value);
+    const segment = arnRegion(value);
+    return segment === "" || segment === "*" ? NO_PLACE : ofRegion(segment);
   }
   const service = regionOfServiceName(value);
   if (service !== undefined) return ofRegion(service);
@@ -209,9 +209,18 @@ function regionOfZone(value: string): string | undefined {
 }
 
 function classifyArn(value: string): PlaceVerdict {
-  const region = value.split(":")[2] ?? "";
+  const region = arnRegion(value);
   if (region === "") return unresolved(`ARN "${value}" names no region`);
   return ofRegion(region);
+}
+
+/** An ARN's region, its third colon-separated segment (`acs:oss:REGION:…`); empty when it has none. */
+function arnRegion(value: string): string {
+  const service = value.indexOf(":") + 1;
+  const region = service === 0 ? -1 : value.indexOf(":", service) + 1;
+  if (region <= 0) return "";
+  const end = value.indexOf(":", region);
+  return value.slice(region, end < 0 ? value.length : end);
 }
 
 /** The host of an Alibaba Cloud endpoint or URL (`oss://bucket.oss-cn-beijing.aliyuncs.com/key` too). */
