@@ -37,13 +37,50 @@ export interface Scope {
   traverse(root: string, steps: readonly Step[]): Value;
 }
 
+/**
+ * The most work one evaluation may do, counted in iterations of `for` expressions and directives, elements of
+ * splats and of functions' results, and 64-character units of text they return: far beyond what any real
+ * configuration needs, and reached in about a second, where an expression built to multiply (three nested
+ * `for` over `range(1000)`) would run for hours or exhaust memory.
+ */
+export const MAX_WORK = 1_000_000;
+export const WORK_EXCEEDED = `the expression computes more than 1,000,000 values; it multiplies without end, and this check does not follow it (write the values it needs as literals or smaller locals)`;
+
+/** Past MAX_WORK: no error of Terraform's, so that try() and can() do not catch it. */
+class WorkExceeded extends Error {}
+
+/**
+ * Work done since the outermost evaluation began. An evaluation reaches others through its scope (a local's
+ * value, evaluated in turn): the bound holds for all of them together, not for each.
+ */
+let work = 0;
+let evaluations = 0;
+
+function spend(units: number): void {
+  work += units;
+  if (work > MAX_WORK) throw new WorkExceeded(WORK_EXCEEDED);
+}
+
+/** The work a function's result stands for: its elements, or its text in 64-character units. */
+function sizeOf(value: Value): number {
+  if (typeof value === "string") return 1 + (value.length >> 6);
+  if (Array.isArray(value)) return 1 + value.length;
+  if (isValueObject(value)) return 1 + Object.keys(value).length;
+  return 1;
+}
+
 /** The value Terraform computes for the expression, or an Unknown saying why it cannot be known here. */
 export function evaluate(expression: Expression, scope: Scope): Value {
+  if (evaluations === 0) work = 0;
+  evaluations++;
   try {
     return new Evaluator(scope).value(expression, EMPTY);
   } catch (error) {
     if (error instanceof EvaluationError) return new Unknown(`Terraform reports an error: ${error.message}`);
+    if (error instanceof WorkExceeded) return new Unknown(WORK_EXCEEDED);
     throw error;
+  } finally {
+    evaluations--;
   }
 }
 
@@ -110,6 +147,7 @@ class Evaluator {
     if (isUnknown(source)) return derivedUnknown(source, "a splat over an unknown value");
     // A splat over a single value treats it as a one-element list, as Terraform does.
     const elements = Array.isArray(source) ? source : [source];
+    spend(elements.length);
     return elements.map((element) => this.value(each, new Map(locals).set(SPLAT_ITEM, element)));
   }
 
@@ -128,7 +166,9 @@ class Evaluator {
       if (!Array.isArray(final)) fail(`the final argument of ${name}(...) must be a list, not expandable`);
       args.push(...final);
     }
-    return callFunction(name, args);
+    const result = callFunction(name, args);
+    spend(sizeOf(result));
+    return result;
   }
 
   /** try() and can() see errors of their arguments, which every other function propagates. */
@@ -261,6 +301,7 @@ class Evaluator {
     const groups = new Map<string, Value[]>();
     const entries = new Map<string, Value>();
     for (const [key, element] of iterations) {
+      spend(1);
       const scope = new Map(locals);
       if (expression.keyVariable !== undefined) scope.set(expression.keyVariable, key);
       scope.set(expression.valueVariable, element);
@@ -310,6 +351,7 @@ class Evaluator {
           continue;
         }
         for (const [key, element] of iterations) {
+          spend(1);
           const scope = new Map(locals);
           if (part.keyVariable !== undefined) scope.set(part.keyVariable, key);
           scope.set(part.valueVariable, element);

@@ -1,4 +1,4 @@
-import { applySteps, evaluate, type Scope } from "../../../policies/language/evaluate";
+import { applySteps, evaluate, WORK_EXCEEDED, type Scope } from "../../../policies/language/evaluate";
 import { parseExpression, parseTemplate } from "../../../policies/language/parse";
 import { PartialText, Unknown, type Value } from "../../../policies/language/value";
 import { ORACLE_LOCALS } from "./terraform-oracle";
@@ -268,3 +268,49 @@ describe("a refusal names what it refuses", () => {
     expect(run("expression", text)).toEqual(new Unknown(reason));
   });
 });
+
+describe("an expression built to multiply is refused within a bounded amount of work", () => {
+  const cube = "[for x in range(1000) : [for y in range(1000) : [for z in range(1000) : x]]]";
+  const exceeded = new Unknown(WORK_EXCEEDED);
+
+  test("three nested for expressions over range(1000) stop at the bound, not after 10^9 iterations", () => {
+    expect(run("expression", `length(flatten(${cube}))`)).toEqual(exceeded);
+  });
+
+  test("try() and can() do not catch it: it is no error of Terraform's", () => {
+    expect(run("expression", `try(${cube}, "fallback")`)).toEqual(exceeded);
+    expect(run("expression", `can(${cube})`)).toEqual(exceeded);
+  });
+
+  test("a for directive of a template counts too", () => {
+    const directives =
+      "%{for x in range(1000)}%{for y in range(1000)}%{for z in range(1000)}.%{endfor}%{endfor}%{endfor}";
+    expect(run("template", directives)).toEqual(exceeded);
+  });
+
+  test("the bound holds for an evaluation and all it reaches through its scope together", () => {
+    // Each half alone is under the bound; the scope evaluates them as separate expressions, as locals are.
+    const half = "[for x in range(1000) : [for y in range(200) : y]]";
+    const scope: Scope = {
+      traverse: (_root, steps) => {
+        const parsed = parseExpression(half);
+        if (!parsed.ok || steps.length !== 1) throw new Error("unexpected");
+        return evaluate(parsed.expression, scope);
+      },
+    };
+    expect(valueWith("length(flatten(local.a))", scope)).toBe(200_000);
+    expect(valueWith("length(flatten(local.a)) + length(flatten(local.b))", scope)).toEqual(exceeded);
+  });
+
+  test("real work stays far below it", () => {
+    expect(run("expression", "length(flatten([for x in range(1000) : [for y in range(200) : y]]))")).toBe(
+      200_000,
+    );
+  });
+});
+
+function valueWith(text: string, scope: Scope): Value {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return evaluate(parsed.expression, scope);
+}
