@@ -84,10 +84,22 @@ function readLoneReference(text: string, steps: TraversalStep[] | undefined): st
 
 /** Where an ASCII name that may start at `from` ends (at `from` when none starts there), before `end`. */
 function asciiNameEnd(text: string, from: number, end: number): number {
-  if (from >= end || !isAsciiNameStart(text.charCodeAt(from))) return from;
+  if (from >= end || !isOfClass(text.charCodeAt(from), NAME_START)) return from;
   let to = from + 1;
-  while (to < end && isAsciiNameContinue(text.charCodeAt(to))) to++;
+  while (to < end && isOfClass(text.charCodeAt(to), NAME_CONTINUE)) to++;
   return to;
+}
+
+const NAME_START = 1;
+const NAME_CONTINUE = 2;
+/** What each ASCII character may be in a name, as bits: one table lookup per character of every reference. */
+const ASCII_NAME_CLASSES = Uint8Array.from(
+  { length: 0x80 },
+  (_, code) => (isAsciiNameStart(code) ? NAME_START : 0) | (isAsciiNameContinue(code) ? NAME_CONTINUE : 0),
+);
+
+function isOfClass(code: number, nameClass: number): boolean {
+  return code < 0x80 && ((ASCII_NAME_CLASSES[code] as number) & nameClass) !== 0;
 }
 
 function asciiDigitsEnd(text: string, from: number, end: number): number {
