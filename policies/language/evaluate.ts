@@ -12,7 +12,7 @@ import {
   unknownIn,
 } from "./convert";
 import { callFunction, isFunction } from "./functions";
-import type { BinaryOperator, Expression, TemplatePart, TraversalStep } from "./syntax";
+import type { BinaryOperator, Expression, ObjectItem, TemplatePart, TraversalStep } from "./syntax";
 import {
   isSet,
   isUnknown,
@@ -161,6 +161,8 @@ class Evaluator {
     let found: string | undefined;
     const visit = (node: unknown): void => {
       if (found !== undefined || typeof node !== "object" || node === null) return;
+      // A bare object key is a name, not a reference.
+      if ((node as Partial<ObjectItem>).bareKey === true) return visit((node as ObjectItem).value);
       const expression = node as Expression;
       if (expression.kind === "call" && !isFunction(expression.name))
         found = `the function ${expression.name}()`;
@@ -241,16 +243,22 @@ class Evaluator {
     const entries: [string, Value][] = [];
     let unknownKey: Unknown | PartialText | undefined;
     for (const item of items) {
-      const key =
-        item.bareKey && item.key.kind === "traversal"
-          ? item.key.root
-          : toText(this.value(item.key, locals), "an object key");
+      const key = item.bareKey ? keywordOf(item.key) : this.objectKey(item.key, locals);
       const value = this.value(item.value, locals);
       if (isUnknown(key)) unknownKey ??= key;
       else entries.push([key, value]);
     }
     if (unknownKey !== undefined) return derivedUnknown(unknownKey, "an object with an unknown key");
     return objectOf(entries);
+  }
+
+  private objectKey(key: Expression, locals: Locals): string | Unknown | PartialText {
+    // HCL cannot tell a reference from a name with periods here, so it takes neither.
+    if (key.kind === "traversal")
+      fail(
+        "Ambiguous attribute key: wrap a reference in parentheses, or a name containing periods in quotes",
+      );
+    return toText(this.value(key, locals), "an object key");
   }
 
   private forExpression(expression: Extract<Expression, { kind: "for" }>, locals: Locals): Value {
@@ -318,6 +326,12 @@ class Evaluator {
       }
     }
   }
+}
+
+/** The name a bare key stands for: `{ a = 1 }`, and also `{ true = 1 }` and `{ null = 1 }`, as HCL reads them. */
+function keywordOf(key: Expression): string {
+  if (key.kind === "traversal") return key.root;
+  return key.kind === "bool" ? String(key.value) : "null";
 }
 
 /**
