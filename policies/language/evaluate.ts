@@ -210,7 +210,7 @@ class Evaluator {
       if (error instanceof EvaluationError) return chosen;
       throw error;
     }
-    return unifyConditional(chosen, other);
+    return unifyConditional(chosen, other, condition);
   }
 
   private binary(
@@ -412,11 +412,19 @@ function iterate(collection: Value): [Value, Value][] | Unknown {
 
 /**
  * The chosen result of a conditional, converted to the type both results share as Terraform does: a
- * string beside a number or bool makes both strings; other differing types are not unified here.
+ * string beside a number or bool makes both strings; a number and a bool have no common type; other
+ * differing types are not unified here.
  */
-function unifyConditional(chosen: Value, other: Value): Value {
+function unifyConditional(chosen: Value, other: Value, chosenIsTrue: boolean): Value {
   // sameType lets null fit any type, and an unknown fit text.
   if (sameType(chosen, other)) return chosen;
+  const kinds = new Set([typeof chosen, typeof other]);
+  if (kinds.has("number") && kinds.has("boolean")) {
+    const [whenTrue, whenFalse] = chosenIsTrue ? [chosen, other] : [other, chosen];
+    fail(
+      `Inconsistent conditional result types: the 'true' value is ${typeName(whenTrue)}, but the 'false' value is ${typeName(whenFalse)}`,
+    );
+  }
   const chosenText = typeof chosen === "string" || chosen instanceof PartialText;
   if (chosenText && typeof other !== "object") return chosen;
   if (typeof other === "string" || other instanceof PartialText) {
@@ -426,6 +434,10 @@ function unifyConditional(chosen: Value, other: Value): Value {
   return new Unknown(
     "the results of the conditional have different types, which Terraform converts or refuses",
   );
+}
+
+function typeName(value: Value): string {
+  return typeof value === "boolean" ? "bool" : typeof value;
 }
 
 function unary(operator: "-" | "!", operand: Value): Value {

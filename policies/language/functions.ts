@@ -115,17 +115,35 @@ function ascii(value: string, name: string): string {
 }
 
 /**
- * Elements converted to one type as Terraform does for a list or set: mixed strings, numbers and bools
- * all become strings; other mixtures are not unified here.
+ * Elements converted to one type as Terraform unifies them (nulls aside): a string among numbers and bools
+ * makes them all strings; a number beside a bool, without a string, has no common type (undefined). Other
+ * mixtures are not unified here.
  */
-function unifyElements(elements: Value[], name: string): Value[] {
+function unifyElements(elements: Value[], name: string): Value[] | undefined {
   const kinds = new Set(elements.filter((element) => element !== null).map((element) => describe(element)));
   if (kinds.size <= 1) return elements;
   const primitive = [...kinds].every(
     (kind) => kind === "a string" || kind === "a number" || kind === "a bool",
   );
   if (!primitive) inexact(`${name}() of elements of different types is not computed here`);
+  if (!kinds.has("a string")) return undefined;
   return elements.map((element) => (element === null ? null : text(element)));
+}
+
+/** The elements of a tuple converted to a list or set (`kind`), as tolist() and toset() convert them. */
+function collectionOf(elements: Value[], name: string, kind: "list" | "set"): Value[] {
+  return unifyElements(elements, name) ?? fail(`cannot convert tuple to ${kind} of any single type`);
+}
+
+/**
+ * Whether values all have one type, so that converting them to a common one changes nothing. Nulls fit any
+ * type, also inside collections, so collections are compared pairwise.
+ */
+function ofOneType(values: readonly Value[]): boolean {
+  const present = values.filter((value) => value !== null);
+  const [first] = present;
+  if (typeof first !== "object") return present.every((value) => typeof value === typeof first);
+  return present.every((value, i) => present.slice(i + 1).every((other) => sameType(value, other)));
 }
 
 /** Go's unicode.IsSpace, as trimspace and strip markers use it. */
@@ -274,7 +292,7 @@ function flatten(elements: readonly Value[]): Value[] {
 
 /** Sorts and de-duplicates primitives as a Terraform set orders them. */
 function toSet(elements: Value[]): Value[] {
-  const unified = unifyElements(elements, "toset");
+  const unified = collectionOf(elements, "toset", "set");
   if (unified.some((element) => element === null))
     inexact("toset() with a null element is not computed here");
   if (unified.some((element) => typeof element === "object"))
@@ -285,6 +303,15 @@ function toSet(elements: Value[]): Value[] {
     typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
   );
   return setOf(distinct);
+}
+
+/** A null to convert: Terraform gives null for a null without a type, an error for one of some other types. */
+function nonNull(value: Value, name: string): Value {
+  if (value === null)
+    inexact(
+      `${name}() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)`,
+    );
+  return value;
 }
 
 function primitiveEquals(left: Value, right: Value, name: string): boolean {
@@ -427,11 +454,15 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   strcontains: { arity: [2, 2], impl: ([value, part]) => text(value).includes(text(part)) },
   concat: {
     arity: [1, Infinity],
-    impl: (lists) =>
-      lists.flatMap((arg) => {
+    impl: (lists) => {
+      const elements = lists.flatMap((arg) => {
         if (isSet(arg)) inexact("concat() of a set is not computed here");
         return list(arg, "an argument of concat");
-      }),
+      });
+      // Terraform converts the elements of lists (not of tuples, which values here do not tell apart) to one type.
+      if (!ofOneType(elements)) inexact("concat() of elements of different types is not computed here");
+      return elements;
+    },
   },
   element: {
     arity: [2, 2],
@@ -467,6 +498,12 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     allowNull: true,
     impl: (args) => {
       const unified = unifyElements(args, "coalesce");
+      if (unified === undefined) {
+        // Beside a null without a type Terraform takes the first other argument as it is; a null with one errors.
+        if (args.includes(null))
+          inexact("coalesce() of a number and a bool beside a null is not computed here");
+        fail("all arguments must have the same type");
+      }
       const found = unified.find((arg) => arg !== null && arg !== "");
       if (found === undefined) fail("no non-null, non-empty-string arguments");
       if (typeof found === "object") inexact("coalesce() of collections is not computed here");
@@ -477,8 +514,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     arity: [1, Infinity],
     allowNull: true,
     impl: (args) => {
-      const found = args.find((arg) => arg !== null && list(arg, "an argument of coalescelist").length > 0);
-      if (found === undefined) fail("no non-null, non-empty list arguments");
+      // Terraform checks every argument before it looks for the first non-empty one; null is no list.
+      if (!args.every((arg) => Array.isArray(arg) && !isSet(arg)))
+        fail("coalescelist arguments must be lists or tuples");
+      const found = args.find((arg) => (arg as Value[]).length > 0);
+      if (found === undefined) fail("no non-null arguments");
       return found;
     },
   },
@@ -506,17 +546,23 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       return toBool(value, "the argument");
     },
   },
-  tolist: { arity: [1, 1], impl: ([value]) => unifyElements([...list(value)], "tolist") },
-  toset: { arity: [1, 1], impl: ([value]) => toSet(list(value)) },
+  tolist: {
+    arity: [1, 1],
+    allowNull: true,
+    impl: ([value]) => collectionOf([...list(nonNull(value, "tolist"))], "tolist", "list"),
+  },
+  toset: { arity: [1, 1], allowNull: true, impl: ([value]) => toSet(list(nonNull(value, "toset"))) },
   tomap: {
     arity: [1, 1],
+    allowNull: true,
     impl: ([value]) => {
-      const entries = object(value);
+      const entries = object(nonNull(value, "tomap"));
       const keys = sortedKeys(entries);
-      const unified = unifyElements(
-        keys.map((key) => entries[key]),
-        "tomap",
-      );
+      const unified =
+        unifyElements(
+          keys.map((key) => entries[key]),
+          "tomap",
+        ) ?? fail("cannot convert object to map of any single type");
       return objectOf(keys.map((key, i) => [key, unified[i]]));
     },
   },

@@ -91,6 +91,7 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['try({ local.s1 = 1 }, "x")', "x"],
   ["can({ local.s1 = 1 })", false],
   ['true ? "a" : { local.s1 = 1 }', "a"],
+  ['try(true ? true : 1, "x")', "x"],
   // A bare key is no reference, which try() would have to leave to Terraform.
   ['try({ a = local.l1[5] }, "x")', "x"],
   ['try({ local.s1 = local.l1[5] }, "x")', "x"],
@@ -154,6 +155,19 @@ const ERRORS: readonly [text: string, message: string][] = [
     text,
     "Ambiguous attribute key: wrap a reference in parentheses, or a name containing periods in quotes",
   ]),
+  // A number and a bool have no common type; a string beside either would be one.
+  [
+    "true ? true : 1",
+    "Inconsistent conditional result types: the 'true' value is bool, but the 'false' value is number",
+  ],
+  [
+    "false ? true : 1",
+    "Inconsistent conditional result types: the 'true' value is bool, but the 'false' value is number",
+  ],
+  [
+    "true ? 1 : false",
+    "Inconsistent conditional result types: the 'true' value is number, but the 'false' value is bool",
+  ],
   ["{ ([1]) = 1 }", "an object key must be a string, not a list"],
   ['"x${null}"', "an interpolated value is null"],
   ['"x${{a = 1}}"', "an interpolated value must be a string, not an object"],

@@ -142,6 +142,15 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["distinct([1, null])", [1, null]],
   ["range(1, 1, -1)", []],
   ["range(1, 1, 1)", []],
+  // A string among numbers and bools makes them all strings.
+  ['tolist(["a", true, 1])', ["a", "true", "1"]],
+  ['toset(["a", true, 1])', ["1", "a", "true"]],
+  ['tomap({a = true, b = 1, c = "x"})', { a: "true", b: "1", c: "x" }],
+  ['coalesce(true, "a", 1)', "true"],
+  ['coalesce(null, "", 1)', "1"],
+  ["concat([1], [2, null])", [1, 2, null]],
+  // coalescelist() converts nothing: the first non-empty list is taken as it is.
+  ['coalescelist(tolist([1]), tolist(["a"]))', [1]],
   ['replace("ab/c", "b/", "x")', "axc"],
   ['replace("a/bc", "/b", "x")', "axc"],
 ];
@@ -176,8 +185,22 @@ const ERRORS: readonly [text: string, message: string][] = [
   ['lookup(null, "a")', "lookup(): the map and the key must not be null"],
   ["lookup({a = 1}, null)", "lookup(): the map and the key must not be null"],
   ['coalesce(null, "")', "coalesce(): no non-null, non-empty-string arguments"],
-  ["coalescelist([], [])", "coalescelist(): no non-null, non-empty list arguments"],
-  ['coalescelist("a")', "coalescelist(): an argument of coalescelist must be a list, not a string"],
+  ["coalescelist([], [])", "coalescelist(): no non-null arguments"],
+  ['coalescelist("a")', "coalescelist(): coalescelist arguments must be lists or tuples"],
+  // Every argument is checked, also after a non-empty one; null and sets are no lists.
+  ["coalescelist(null, [2])", "coalescelist(): coalescelist arguments must be lists or tuples"],
+  ["coalescelist([2], null)", "coalescelist(): coalescelist arguments must be lists or tuples"],
+  ['coalescelist([1], "a")', "coalescelist(): coalescelist arguments must be lists or tuples"],
+  ["coalescelist(toset([1]))", "coalescelist(): coalescelist arguments must be lists or tuples"],
+  // A number and a bool have no common type without a string among them.
+  ["tolist([true, 1])", "tolist(): cannot convert tuple to list of any single type"],
+  ["tolist([null, true, 1])", "tolist(): cannot convert tuple to list of any single type"],
+  ["toset([true, 1])", "toset(): cannot convert tuple to set of any single type"],
+  ["toset([null, true, 1])", "toset(): cannot convert tuple to set of any single type"],
+  ["tomap({a = true, b = 1})", "tomap(): cannot convert object to map of any single type"],
+  ["tomap({a = true, b = 1, c = null})", "tomap(): cannot convert object to map of any single type"],
+  ["coalesce(true, 1)", "coalesce(): all arguments must have the same type"],
+  ["coalesce(1, true)", "coalesce(): all arguments must have the same type"],
   ["tostring([1])", "tostring(): the argument must be a string, not a list"],
   ["tonumber(true)", "tonumber(): cannot convert bool to number"],
   ['tonumber("x")', 'tonumber(): the argument must be a number, not "x"'],
@@ -260,7 +283,7 @@ const ERRORS: readonly [text: string, message: string][] = [
   ["min()", "min() takes at least 1 arguments, not 0"],
   ["max()", "max() takes at least 1 arguments, not 0"],
   ["abs()", "abs() takes 1 arguments, not 0"],
-  ["coalescelist(null)", "coalescelist(): no non-null, non-empty list arguments"],
+  ["coalescelist(null)", "coalescelist(): coalescelist arguments must be lists or tuples"],
   ["min(true)", "min(): an argument of min must be a number, not a bool"],
   ["zipmap([[1]], [1])", "zipmap(): a key of zipmap must be a string, not a list"],
   ["slice([1], 1.5, 2)", "slice(): the start index must be a whole number, not 1.5"],
@@ -271,6 +294,28 @@ const ERRORS: readonly [text: string, message: string][] = [
 /** Terraform computes these (or errors), but the guard cannot be exact: it refuses, saying why. */
 const REFUSED: readonly [text: string, reason: string][] = [
   ["tolist([1, [2]])", "tolist() of elements of different types is not computed here"],
+  // Terraform unifies the element types of lists, not of tuples, and values here do not tell them apart.
+  ["concat([true], [1])", "concat() of elements of different types is not computed here"],
+  ['concat(tolist(["a"]), tolist([1]))', "concat() of elements of different types is not computed here"],
+  [
+    'concat([{a = null}], [{a = 1}], [{a = "x"}])',
+    "concat() of elements of different types is not computed here",
+  ],
+  // Beside a null without a type Terraform takes true; beside a typed one it errors.
+  ["coalesce(null, true, 1)", "coalesce() of a number and a bool beside a null is not computed here"],
+  // Terraform gives null for a null without a type, an error for a string's.
+  [
+    "tolist(null)",
+    "tolist() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
+  [
+    "toset(null)",
+    "toset() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
+  [
+    "tomap(null)",
+    "tomap() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
   [
     'format("%d", 1152921504606846976)',
     "the argument of %d: the number 1152921504606846976 cannot be held exactly here",
