@@ -3,7 +3,6 @@ import {
   EvaluationError,
   exactResult,
   fail,
-  normalText,
   numberFromText,
   sameType,
   toBool,
@@ -17,6 +16,7 @@ import {
   isSet,
   isUnknown,
   isValueObject,
+  normalText,
   objectOf,
   PartialText,
   textOfPieces,
@@ -302,7 +302,8 @@ class Evaluator {
 
   private render(parts: readonly TemplatePart[], locals: Locals, into: (string | Unknown)[]): void {
     for (const part of parts) {
-      if (part.kind === "text") into.push(normalText(part.text));
+      // The rendered text is made NFC as a whole (textOfPieces).
+      if (part.kind === "text") into.push(part.text);
       else if (part.kind === "interpolation") {
         const text = toText(this.value(part.expression, locals), "an interpolated value");
         if (text instanceof PartialText) into.push(...text.parts);

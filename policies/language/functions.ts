@@ -8,7 +8,6 @@ import {
   describe,
   EvaluationError,
   fail,
-  normalText,
   numberFromText,
   sameType,
   textOfNumber,
@@ -22,6 +21,7 @@ import {
   isSet,
   isUnknown,
   isValueObject,
+  normalText,
   objectOf,
   PartialText,
   setOf,
@@ -274,15 +274,24 @@ function checkJsonNumbers(source: string): void {
   }
 }
 
+/** A `\uXXXX` escape of half a surrogate pair, alone: Go's JSON decoder, Terraform's, reads it as U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function decodedText(text: string): string {
+  return text.replace(LONE_SURROGATE, "\ufffd");
+}
+
 function fromJson(value: unknown): Value {
   if (value === null || typeof value === "boolean" || typeof value === "number") return value;
-  if (typeof value === "string") return normalText(value);
+  if (typeof value === "string") return normalText(decodedText(value));
   if (Array.isArray(value)) return value.map(fromJson);
   return objectOf(
-    Object.entries(value as Record<string, unknown>).map(([key, element]) => [
-      normalText(key),
-      fromJson(element),
-    ]),
+    Object.entries(value as Record<string, unknown>).map(([written, element]) => {
+      const key = decodedText(written);
+      // Terraform types the object by its keys made NFC, then finds no attribute by the key as written.
+      if (normalText(key) !== key) fail(`unsupported attribute "${key}"`);
+      return [key, fromJson(element)];
+    }),
   );
 }
 
@@ -415,11 +424,14 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         inexact("replace() with a regular expression is not computed here");
       if (old === "") {
         const chars = Array.from(source);
-        return chars.length === 0
-          ? replacementText
-          : replacementText + chars.join(replacementText) + replacementText;
+        return normalText(
+          chars.length === 0
+            ? replacementText
+            : replacementText + chars.join(replacementText) + replacementText,
+        );
       }
-      return source.split(old).join(replacementText);
+      // Joined text is made NFC again, as Terraform's is.
+      return normalText(source.split(old).join(replacementText));
     },
   },
   trimprefix: { arity: [2, 2], impl: ([value, prefix]) => trimPrefix(text(value), text(prefix)) },

@@ -95,6 +95,9 @@ const VALUES: readonly [text: string, value: unknown][] = [
   // A bare key is no reference, which try() would have to leave to Terraform.
   ['try({ a = local.l1[5] }, "x")', "x"],
   ['try({ local.s1 = local.l1[5] }, "x")', "x"],
+  // Keys and joined text are NFC: an accent after an interpolation joins its letter.
+  ['{ "e\u0301" = 1, "\u00e9" = 2 }', { "\u00e9": 2 }],
+  ['"${"e"}\u0301" == "\u00e9"', true],
   ["{a = 1} == 1", false],
   ["1 == {a = 1}", false],
   ["[1] == 1", false],

@@ -142,6 +142,10 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["distinct([1, null])", [1, null]],
   ["range(1, 1, -1)", []],
   ["range(1, 1, 1)", []],
+  // Go's JSON decoder reads half a surrogate pair alone as U+FFFD; a whole pair is one character.
+  ['jsondecode("\\"\\\\ud800\\"") == "\\ufffd"', true],
+  ['jsondecode("\\"\\\\ud800\\\\ud800\\\\udc00\\"") == "\\ufffd\\U00010000"', true],
+  ['jsondecode("{\\"\\\\ud800\\": 1, \\"\\\\udbff\\": 2}")', { "\ufffd": 2 }],
   // A string among numbers and bools makes them all strings.
   ['tolist(["a", true, 1])', ["a", "true", "1"]],
   ['toset(["a", true, 1])', ["1", "a", "true"]],
@@ -151,6 +155,13 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["concat([1], [2, null])", [1, 2, null]],
   // coalescelist() converts nothing: the first non-empty list is taken as it is.
   ['coalescelist(tolist([1]), tolist(["a"]))', [1]],
+  // Joined text is NFC, as every Terraform string is.
+  ['join("", ["e", "\u0301"]) == "\u00e9"', true],
+  ['replace("e_", "_", "\u0301") == "\u00e9"', true],
+  ['replace("e", "", "\u0301") == "\u0301\u00e9"', true],
+  ['format("%s%s", "e", "\u0301") == "\u00e9"', true],
+  ['formatlist("%s%s", ["e"], "\u0301")[0] == "\u00e9"', true],
+  ['jsondecode("{\\"\\\\u00e9\\": 1}")', { "\u00e9": 1 }],
   ['replace("ab/c", "b/", "x")', "axc"],
   ['replace("a/bc", "/b", "x")', "axc"],
 ];
@@ -201,6 +212,9 @@ const ERRORS: readonly [text: string, message: string][] = [
   ["tomap({a = true, b = 1, c = null})", "tomap(): cannot convert object to map of any single type"],
   ["coalesce(true, 1)", "coalesce(): all arguments must have the same type"],
   ["coalesce(1, true)", "coalesce(): all arguments must have the same type"],
+  // Terraform types a decoded object by its keys made NFC, then misses the key as written.
+  ['jsondecode("{\\"e\\\\u0301\\": 1}")', 'jsondecode(): unsupported attribute "e\u0301"'],
+  ['jsondecode("[{\\"e\\\\u0301\\": 1}]")', 'jsondecode(): unsupported attribute "e\u0301"'],
   ["tostring([1])", "tostring(): the argument must be a string, not a list"],
   ["tonumber(true)", "tonumber(): cannot convert bool to number"],
   ['tonumber("x")', 'tonumber(): the argument must be a number, not "x"'],
