@@ -77,11 +77,16 @@ function text(value: Value, what = "the argument"): string {
   return result;
 }
 
+function number(value: Value, what: string): number {
+  const result = toNumber(value, what);
+  if (result instanceof Unknown) throw new UnknownResult(result);
+  return result;
+}
+
 function integer(value: Value, what: string): number {
-  const number = toNumber(value, what);
-  if (number instanceof Unknown) throw new UnknownResult(number);
-  if (!Number.isInteger(number)) fail(`${what} must be a whole number, not ${number}`);
-  return number;
+  const result = number(value, what);
+  if (!Number.isInteger(result)) fail(`${what} must be a whole number, not ${result}`);
+  return result;
 }
 
 function list(value: Value, what = "the argument"): Value[] {
@@ -243,6 +248,16 @@ function jsonString(value: string): string {
   return result + '"';
 }
 
+/**
+ * A null argument of format() or formatlist(): Terraform's result depends on the null's type, which values
+ * here do not carry.
+ */
+function nullArgument(name: string): never {
+  return inexact(
+    `${name}() of null is not computed here (Terraform's result is unknown for a null without a type, an error or "null" for one with a type)`,
+  );
+}
+
 function jsonDecode(source: string): Value {
   let parsed: unknown;
   try {
@@ -340,30 +355,69 @@ function substr(value: string, start: number, length: number): string {
   return length <= 0 ? rest : rest.slice(0, length);
 }
 
+/** Terraform's loop: a zero step counts up, so it ends at once or after 1024 numbers. */
 function range(args: number[]): number[] {
   const [start, limit, step] =
-    args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? (args[0] <= args[1] ? 1 : -1)];
-  if (step === 0) fail("the step of range() must not be zero");
-  if ((start < limit && step < 0) || (start > limit && step > 0))
-    fail("the step of range() goes away from the limit");
+    args.length === 1
+      ? [0, args[0], args[0] < 0 ? -1 : 1]
+      : [args[0], args[1], args[2] ?? (args[1] < args[0] ? -1 : 1)];
+  const down = step < 0;
+  if (down && limit > start) fail("end must be less than start when step is negative");
+  if (!down && limit < start) fail("end must be greater than start when step is positive");
+  if (!isBinaryDecimal(limit) || !isBinaryDecimal(step)) inexact(INEXACT_RANGE);
   const result: number[] = [];
-  for (let value = start; step > 0 ? value < limit : value > limit; value += step) {
-    if (result.length === 1024) fail("range() would produce more than 1024 numbers");
+  for (let value = start; down ? value > limit : value < limit; value += step) {
+    if (result.length === 1024)
+      fail(
+        "more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
+      );
+    // Terraform adds in 512-bit binary floating point, exactly for such numbers; so must the double.
+    if (!isBinaryDecimal(value) || !addsExactly(value, step)) inexact(INEXACT_RANGE);
     result.push(value);
   }
   return result;
 }
 
+const INEXACT_RANGE =
+  "range() of numbers other than integers and short binary fractions (0.5, 0.25) is not computed here";
+
+/**
+ * Whether a number's decimal text (the value Terraform holds) is exactly the double's binary value: a safe
+ * integer, or a fraction such as 0.5 or 1.25 whose denominator is a small power of two.
+ */
+function isBinaryDecimal(number: number): boolean {
+  if (Number.isInteger(number)) return Number.isSafeInteger(number);
+  const text = String(number);
+  if (text.includes("e")) return false;
+  const fractionDigits = text.length - text.indexOf(".") - 1;
+  // The double has as many binary fraction digits as its exact decimal has decimal ones.
+  return Number.isInteger(number * 2 ** fractionDigits);
+}
+
+/** Whether the double sum of two doubles is their exact sum (Knuth's TwoSum: its rounding error is zero). */
+function addsExactly(a: number, b: number): boolean {
+  const sum = a + b;
+  const bPart = sum - a;
+  const aPart = sum - bPart;
+  return a - aPart + (b - bPart) === 0;
+}
+
 const FUNCTIONS: Record<string, FunctionSpec> = {
   format: {
     arity: [1, Infinity],
+    allowNull: true,
     // Only %s sees an unknown argument (its known text is kept); any other verb of one is refused.
     seesUnknown: true,
-    impl: ([spec, ...args]) => format(text(spec), args, "format"),
+    impl: ([spec, ...args]) => {
+      if (args.includes(null)) nullArgument("format");
+      return format(text(spec), args, "format");
+    },
   },
   formatlist: {
     arity: [1, Infinity],
+    allowNull: true,
     impl: ([spec, ...args]) => {
+      if (args.includes(null)) nullArgument("formatlist");
       const lengths = args.filter(Array.isArray).map((arg) => arg.length);
       if (lengths.length === 0) inexact("formatlist() without a list argument is not computed here");
       if (lengths.some((length) => length !== lengths[0]))
@@ -656,7 +710,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   },
   range: {
     arity: [1, 3],
-    impl: (args) => range(args.map((arg, i) => integer(arg, `argument ${i + 1} of range`))),
+    impl: (args) => range(args.map((arg, i) => number(arg, `argument ${i + 1} of range`))),
   },
   zipmap: {
     arity: [2, 2],
@@ -692,11 +746,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
 };
 
 function numbers(args: Value[], name: string): number[] {
-  return args.map((arg) => {
-    const number = toNumber(arg, `an argument of ${name}`);
-    if (number instanceof Unknown) throw new UnknownResult(number);
-    return number;
-  });
+  return args.map((arg) => number(arg, `an argument of ${name}`));
 }
 
 function trimPrefix(value: string, prefix: string): string {

@@ -142,6 +142,19 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["distinct([1, null])", [1, null]],
   ["range(1, 1, -1)", []],
   ["range(1, 1, 1)", []],
+  ["range(1, 1, 0)", []],
+  ["range(-3)", [0, -1, -2]],
+  ["range(0)", []],
+  // Fractions with a power of two below them are exact in Terraform's binary arithmetic, and here.
+  ["range(0, 1, 0.5)", [0, 0.5]],
+  ["range(0, -1, -0.5)", [0, -0.5]],
+  ["range(0, 1, 0.25)", [0, 0.25, 0.5, 0.75]],
+  ["range(-0.5, 0.5, 0.25)", [-0.5, -0.25, 0, 0.25]],
+  ["range(0, 2, 1.5)", [0, 1.5]],
+  ["range(2.5, 0)", [2.5, 1.5, 0.5]],
+  ["range(1.5)", [0, 1]],
+  ["range(-1.5)", [0, -1]],
+  ["range(-0.5)", [0]],
   // Go's JSON decoder reads half a surrogate pair alone as U+FFFD; a whole pair is one character.
   ['jsondecode("\\"\\\\ud800\\"") == "\\ufffd"', true],
   ['jsondecode("\\"\\\\ud800\\\\ud800\\\\udc00\\"") == "\\ufffd\\U00010000"', true],
@@ -187,9 +200,14 @@ const ERRORS: readonly [text: string, message: string][] = [
   ['format("%t", 1)', "format(): the argument of %t must be a bool, not a number"],
   ['jsondecode("{")', "jsondecode(): the text is not valid JSON"],
   ['substr("abc", 1.5, 1)', "substr(): the offset must be a whole number, not 1.5"],
-  ["range(1, 5, 0)", "range(): the step of range() must not be zero"],
-  ["range(1, 5, -1)", "range(): the step of range() goes away from the limit"],
-  ["range(5, 1, 1)", "range(): the step of range() goes away from the limit"],
+  // Terraform has no check of a zero step: counting up by it never ends.
+  [
+    "range(1, 5, 0)",
+    "range(): more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
+  ],
+  ["range(1, 0, 0)", "range(): end must be greater than start when step is positive"],
+  ["range(1, 5, -1)", "range(): end must be less than start when step is negative"],
+  ["range(5, 1, 1)", "range(): end must be greater than start when step is positive"],
   ['formatlist("%s%s", ["a"], ["b", "c"])', "formatlist(): all list arguments must have the same length"],
   ["element([], 0)", "element(): cannot use element() with an empty list"],
   ['element(["a", "b", "c"], 1.5)', "element(): the index must be a whole number, not 1.5"],
@@ -317,6 +335,19 @@ const REFUSED: readonly [text: string, reason: string][] = [
   ],
   // Beside a null without a type Terraform takes true; beside a typed one it errors.
   ["coalesce(null, true, 1)", "coalesce() of a number and a bool beside a null is not computed here"],
+  // Terraform gives an unknown for a null without a type ("null" as a variable's value, even with %v).
+  [
+    'format("%s", null)',
+    'format() of null is not computed here (Terraform\'s result is unknown for a null without a type, an error or "null" for one with a type)',
+  ],
+  [
+    'format("a", null)',
+    'format() of null is not computed here (Terraform\'s result is unknown for a null without a type, an error or "null" for one with a type)',
+  ],
+  [
+    'formatlist("%s", null)',
+    'formatlist() of null is not computed here (Terraform\'s result is unknown for a null without a type, an error or "null" for one with a type)',
+  ],
   // Terraform gives null for a null without a type, an error for a string's.
   [
     "tolist(null)",
@@ -329,6 +360,15 @@ const REFUSED: readonly [text: string, reason: string][] = [
   [
     "tomap(null)",
     "tomap() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
+  // Terraform's 512-bit sums of 0.3 are not the double's (0.9000…04 as the fourth).
+  [
+    "range(0, 1, 0.3)",
+    "range() of numbers other than integers and short binary fractions (0.5, 0.25) is not computed here",
+  ],
+  [
+    "range(0.1, 1)",
+    "range() of numbers other than integers and short binary fractions (0.5, 0.25) is not computed here",
   ],
   [
     'format("%d", 1152921504606846976)',
