@@ -331,7 +331,7 @@ class Evaluator {
 
 /** The name a bare key stands for: `{ a = 1 }`, and also `{ true = 1 }` and `{ null = 1 }`, as HCL reads them. */
 function keywordOf(key: Expression): string {
-  if (key.kind === "traversal") return key.root;
+  if (key.kind === "traversal") return normalText(key.root);
   return key.kind === "bool" ? String(key.value) : "null";
 }
 
@@ -355,9 +355,16 @@ export function applySteps(from: Value, steps: readonly Step[], what = "the valu
   return current;
 }
 
+/** Names and string keys are NFC, as Terraform's are: `.e\u0301` finds the attribute "\u00e9". */
 function scopeStep(step: TraversalStep): Step {
-  if (step.kind === "attr") return step;
-  return { kind: "index", key: typeof step.key === "string" ? step.key : numberFromText(step.key.text) };
+  if (step.kind === "attr") {
+    const name = normalText(step.name);
+    return name === step.name ? step : { kind: "attr", name };
+  }
+  return {
+    kind: "index",
+    key: typeof step.key === "string" ? normalText(step.key) : numberFromText(step.key.text),
+  };
 }
 
 /** `.name` on a value: an object's attribute; anything else is an error. */

@@ -98,6 +98,10 @@ const VALUES: readonly [text: string, value: unknown][] = [
   // Keys and joined text are NFC: an accent after an interpolation joins its letter.
   ['{ "e\u0301" = 1, "\u00e9" = 2 }', { "\u00e9": 2 }],
   ['"${"e"}\u0301" == "\u00e9"', true],
+  // So are names written decomposed: a bare key, an attribute, an index.
+  ["keys({ e\u0301 = 1 })", ["\u00e9"]],
+  ['{ "\\u00e9" = 1 }.e\u0301', 1],
+  ['{ "\\u00e9" = 1 }["e\\u0301"]', 1],
   ["{a = 1} == 1", false],
   ["1 == {a = 1}", false],
   ["[1] == 1", false],
