@@ -564,12 +564,15 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     allowNull: true,
     impl: (args) => {
       const unified = unifyElements(args, "coalesce");
-      if (unified === undefined) {
-        // Beside a null without a type Terraform takes the first other argument as it is; a null with one errors.
-        if (args.includes(null))
-          inexact("coalesce() of a number and a bool beside a null is not computed here");
-        fail("all arguments must have the same type");
-      }
+      // A null may have a type, as a variable's has: a string's makes the result text ("2" beside 2), a bool's
+      // beside a number an error, an untyped one changes nothing. Only text is the same beside any primitive's
+      // null (a collection's is an error, which Terraform reports at plan).
+      const givesText = unified?.every((arg) => arg === null || typeof arg === "string") ?? false;
+      if (args.includes(null) && !givesText)
+        inexact(
+          "coalesce() beside a null is not computed here unless it gives text (the null's type decides)",
+        );
+      if (unified === undefined) fail("all arguments must have the same type");
       const found = unified.find((arg) => arg !== null && arg !== "");
       if (found === undefined) fail("no non-null, non-empty-string arguments");
       if (typeof found === "object") inexact("coalesce() of collections is not computed here");
