@@ -202,14 +202,21 @@ class Evaluator {
     const condition = toBool(this.value(conditionExpression, locals), "the condition");
     if (condition instanceof Unknown) return condition;
     const chosen = this.value(condition ? whenTrue : whenFalse, locals);
+    const otherExpression = condition ? whenFalse : whenTrue;
     let other: Value;
     try {
-      other = this.value(condition ? whenFalse : whenTrue, locals);
+      other = this.value(otherExpression, locals);
     } catch (error) {
       // Terraform reports only the chosen result's errors; the other then has no type to convert to.
       if (error instanceof EvaluationError) return chosen;
       throw error;
     }
+    // A null other than the literal has a type (a variable's, tostring(null)), which values here do not
+    // carry: a string's makes numbers and bools beside it text (`true ? 1 : tostring(null)` is "1").
+    if (otherExpression.kind !== "null" && sameType(chosen, other) && primitiveBesideNull(chosen, other))
+      return new Unknown(
+        "the conditional's other result holds a null whose type, not known here, may convert this one",
+      );
     return unifyConditional(chosen, other, condition);
   }
 
@@ -442,6 +449,22 @@ function unifyConditional(chosen: Value, other: Value, chosenIsTrue: boolean): V
   return new Unknown(
     "the results of the conditional have different types, which Terraform converts or refuses",
   );
+}
+
+/** Whether a number or bool of `chosen` meets a null of `other` (results of one shape, as sameType found). */
+function primitiveBesideNull(chosen: Value, other: Value): boolean {
+  if (other === null) return holdsNumberOrBool(chosen);
+  if (Array.isArray(chosen) && Array.isArray(other))
+    return chosen.some((element, i) => primitiveBesideNull(element, other[i]));
+  if (isValueObject(chosen) && isValueObject(other))
+    return Object.keys(chosen).some((key) => primitiveBesideNull(chosen[key], other[key]));
+  return false;
+}
+
+function holdsNumberOrBool(value: Value): boolean {
+  if (typeof value === "number" || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.some(holdsNumberOrBool);
+  return isValueObject(value) && Object.values(value).some(holdsNumberOrBool);
 }
 
 function typeName(value: Value): string {

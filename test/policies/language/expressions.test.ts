@@ -92,6 +92,9 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["can({ local.s1 = 1 })", false],
   ['true ? "a" : { local.s1 = 1 }', "a"],
   ['try(true ? true : 1, "x")', "x"],
+  // The literal null has no type, so nothing beside it converts; text is text beside any null.
+  ["true ? 1 : null", 1],
+  ['true ? "a" : tostring(null)', "a"],
   // A bare key is no reference, which try() would have to leave to Terraform.
   ['try({ a = local.l1[5] }, "x")', "x"],
   ['try({ local.s1 = local.l1[5] }, "x")', "x"],
@@ -210,6 +213,17 @@ const REFUSED: readonly [text: string, reason: string][] = [
     'true ? "a" : [1]',
     "the results of the conditional have different types, which Terraform converts or refuses",
   ],
+  // A null with a type (a string's here) converts the other result to its type: Terraform gives "1", ["1"].
+  ...[
+    "true ? 1 : tostring(null)",
+    "false ? tostring(null) : true",
+    "true ? [1] : [tostring(null)]",
+    "true ? {a = 1} : {a = tostring(null)}",
+    "true ? 1 : tonumber(null)",
+  ].map((text): [string, string] => [
+    text,
+    "the conditional's other result holds a null whose type, not known here, may convert this one",
+  ]),
   ["0 % 3", "the sign of 0 % 3 is not computed here"],
   ["7 / 2", "7 / 2 has no exact result here (only integer arithmetic is computed)"],
   [
