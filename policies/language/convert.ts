@@ -36,14 +36,6 @@ export function derivedUnknown(from: Unknown | PartialText | undefined, what: st
   return new Unknown(cause === undefined ? what : `${what}: ${cause.reason}`);
 }
 
-/** ASCII text is its own NFC form; searched natively, since every literal of every template is tested. */
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/** NFC, as every cty string is; ASCII (the common case) is already normal. */
-export function normalText(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
-}
-
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 /**

@@ -3,7 +3,6 @@ import {
   EvaluationError,
   exactResult,
   fail,
-  normalText,
   numberFromText,
   sameType,
   toBool,
@@ -12,11 +11,12 @@ import {
   unknownIn,
 } from "./convert";
 import { callFunction, isFunction } from "./functions";
-import type { BinaryOperator, Expression, TemplatePart, TraversalStep } from "./syntax";
+import type { BinaryOperator, Expression, ObjectItem, TemplatePart, TraversalStep } from "./syntax";
 import {
   isSet,
   isUnknown,
   isValueObject,
+  normalText,
   objectOf,
   PartialText,
   textOfPieces,
@@ -201,6 +201,8 @@ class Evaluator {
     let found: string | undefined;
     const visit = (node: unknown): void => {
       if (found !== undefined || typeof node !== "object" || node === null) return;
+      // A bare object key is a name, not a reference.
+      if ((node as Partial<ObjectItem>).bareKey === true) return visit((node as ObjectItem).value);
       const expression = node as Expression;
       if (expression.kind === "call" && !isFunction(expression.name))
         found = `the function ${expression.name}()`;
@@ -240,15 +242,22 @@ class Evaluator {
     const condition = toBool(this.value(conditionExpression, locals), "the condition");
     if (condition instanceof Unknown) return condition;
     const chosen = this.value(condition ? whenTrue : whenFalse, locals);
+    const otherExpression = condition ? whenFalse : whenTrue;
     let other: Value;
     try {
-      other = this.value(condition ? whenFalse : whenTrue, locals);
+      other = this.value(otherExpression, locals);
     } catch (error) {
       // Terraform reports only the chosen result's errors; the other then has no type to convert to.
       if (error instanceof EvaluationError) return chosen;
       throw error;
     }
-    return unifyConditional(chosen, other);
+    // A null other than the literal has a type (a variable's, tostring(null)), which values here do not
+    // carry: a string's makes numbers and bools beside it text (`true ? 1 : tostring(null)` is "1").
+    if (otherExpression.kind !== "null" && sameType(chosen, other) && primitiveBesideNull(chosen, other))
+      return new Unknown(
+        "the conditional's other result holds a null whose type, not known here, may convert this one",
+      );
+    return unifyConditional(chosen, other, condition);
   }
 
   private binary(
@@ -281,16 +290,22 @@ class Evaluator {
     const entries: [string, Value][] = [];
     let unknownKey: Unknown | PartialText | undefined;
     for (const item of items) {
-      const key =
-        item.bareKey && item.key.kind === "traversal"
-          ? item.key.root
-          : toText(this.value(item.key, locals), "an object key");
+      const key = item.bareKey ? keywordOf(item.key) : this.objectKey(item.key, locals);
       const value = this.value(item.value, locals);
       if (isUnknown(key)) unknownKey ??= key;
       else entries.push([key, value]);
     }
     if (unknownKey !== undefined) return derivedUnknown(unknownKey, "an object with an unknown key");
     return objectOf(entries);
+  }
+
+  private objectKey(key: Expression, locals: Locals): string | Unknown | PartialText {
+    // HCL cannot tell a reference from a name with periods here, so it takes neither.
+    if (key.kind === "traversal")
+      fail(
+        "Ambiguous attribute key: wrap a reference in parentheses, or a name containing periods in quotes",
+      );
+    return toText(this.value(key, locals), "an object key");
   }
 
   private forExpression(expression: Extract<Expression, { kind: "for" }>, locals: Locals): Value {
@@ -335,7 +350,8 @@ class Evaluator {
 
   private render(parts: readonly TemplatePart[], locals: Locals, into: (string | Unknown)[]): void {
     for (const part of parts) {
-      if (part.kind === "text") into.push(normalText(part.text));
+      // The rendered text is made NFC as a whole (textOfPieces).
+      if (part.kind === "text") into.push(part.text);
       else if (part.kind === "interpolation") {
         const text = toText(this.value(part.expression, locals), "an interpolated value");
         if (text instanceof PartialText) into.push(...text.parts);
@@ -362,6 +378,12 @@ class Evaluator {
   }
 }
 
+/** The name a bare key stands for: `{ a = 1 }`, and also `{ true = 1 }` and `{ null = 1 }`, as HCL reads them. */
+function keywordOf(key: Expression): string {
+  if (key.kind === "traversal") return normalText(key.root);
+  return key.kind === "bool" ? String(key.value) : "null";
+}
+
 /**
  * Applies traversal steps to a value as Terraform does; a scope uses it for the rest of a traversal once
  * it has the value of its start (`local.x`), so that errors (a missing key, an index out of range)
@@ -382,9 +404,16 @@ export function applySteps(from: Value, steps: readonly Step[], what = "the valu
   return current;
 }
 
+/** Names and string keys are NFC, as Terraform's are: `.e\u0301` finds the attribute "\u00e9". */
 function scopeStep(step: TraversalStep): Step {
-  if (step.kind === "attr") return step;
-  return { kind: "index", key: typeof step.key === "string" ? step.key : numberFromText(step.key.text) };
+  if (step.kind === "attr") {
+    const name = normalText(step.name);
+    return name === step.name ? step : { kind: "attr", name };
+  }
+  return {
+    kind: "index",
+    key: typeof step.key === "string" ? normalText(step.key) : numberFromText(step.key.text),
+  };
 }
 
 /** `.name` on a value: an object's attribute; anything else is an error. */
@@ -440,11 +469,19 @@ function iterate(collection: Value): [Value, Value][] | Unknown {
 
 /**
  * The chosen result of a conditional, converted to the type both results share as Terraform does: a
- * string beside a number or bool makes both strings; other differing types are not unified here.
+ * string beside a number or bool makes both strings; a number and a bool have no common type; other
+ * differing types are not unified here.
  */
-function unifyConditional(chosen: Value, other: Value): Value {
+function unifyConditional(chosen: Value, other: Value, chosenIsTrue: boolean): Value {
   // sameType lets null fit any type, and an unknown fit text.
   if (sameType(chosen, other)) return chosen;
+  const kinds = new Set([typeof chosen, typeof other]);
+  if (kinds.has("number") && kinds.has("boolean")) {
+    const [whenTrue, whenFalse] = chosenIsTrue ? [chosen, other] : [other, chosen];
+    fail(
+      `Inconsistent conditional result types: the 'true' value is ${typeName(whenTrue)}, but the 'false' value is ${typeName(whenFalse)}`,
+    );
+  }
   const chosenText = typeof chosen === "string" || chosen instanceof PartialText;
   if (chosenText && typeof other !== "object") return chosen;
   if (typeof other === "string" || other instanceof PartialText) {
@@ -454,6 +491,26 @@ function unifyConditional(chosen: Value, other: Value): Value {
   return new Unknown(
     "the results of the conditional have different types, which Terraform converts or refuses",
   );
+}
+
+/** Whether a number or bool of `chosen` meets a null of `other` (results of one shape, as sameType found). */
+function primitiveBesideNull(chosen: Value, other: Value): boolean {
+  if (other === null) return holdsNumberOrBool(chosen);
+  if (Array.isArray(chosen) && Array.isArray(other))
+    return chosen.some((element, i) => primitiveBesideNull(element, other[i]));
+  if (isValueObject(chosen) && isValueObject(other))
+    return Object.keys(chosen).some((key) => primitiveBesideNull(chosen[key], other[key]));
+  return false;
+}
+
+function holdsNumberOrBool(value: Value): boolean {
+  if (typeof value === "number" || typeof value === "boolean") return true;
+  if (Array.isArray(value)) return value.some(holdsNumberOrBool);
+  return isValueObject(value) && Object.values(value).some(holdsNumberOrBool);
+}
+
+function typeName(value: Value): string {
+  return typeof value === "boolean" ? "bool" : typeof value;
 }
 
 function unary(operator: "-" | "!", operand: Value): Value {

@@ -8,7 +8,6 @@ import {
   describe,
   EvaluationError,
   fail,
-  normalText,
   numberFromText,
   sameType,
   textOfNumber,
@@ -22,6 +21,7 @@ import {
   isSet,
   isUnknown,
   isValueObject,
+  normalText,
   objectOf,
   PartialText,
   setOf,
@@ -77,11 +77,16 @@ function text(value: Value, what = "the argument"): string {
   return result;
 }
 
+function number(value: Value, what: string): number {
+  const result = toNumber(value, what);
+  if (result instanceof Unknown) throw new UnknownResult(result);
+  return result;
+}
+
 function integer(value: Value, what: string): number {
-  const number = toNumber(value, what);
-  if (number instanceof Unknown) throw new UnknownResult(number);
-  if (!Number.isInteger(number)) fail(`${what} must be a whole number, not ${number}`);
-  return number;
+  const result = number(value, what);
+  if (!Number.isInteger(result)) fail(`${what} must be a whole number, not ${result}`);
+  return result;
 }
 
 function list(value: Value, what = "the argument"): Value[] {
@@ -115,17 +120,35 @@ function ascii(value: string, name: string): string {
 }
 
 /**
- * Elements converted to one type as Terraform does for a list or set: mixed strings, numbers and bools
- * all become strings; other mixtures are not unified here.
+ * Elements converted to one type as Terraform unifies them (nulls aside): a string among numbers and bools
+ * makes them all strings; a number beside a bool, without a string, has no common type (undefined). Other
+ * mixtures are not unified here.
  */
-function unifyElements(elements: Value[], name: string): Value[] {
+function unifyElements(elements: Value[], name: string): Value[] | undefined {
   const kinds = new Set(elements.filter((element) => element !== null).map((element) => describe(element)));
   if (kinds.size <= 1) return elements;
   const primitive = [...kinds].every(
     (kind) => kind === "a string" || kind === "a number" || kind === "a bool",
   );
   if (!primitive) inexact(`${name}() of elements of different types is not computed here`);
+  if (!kinds.has("a string")) return undefined;
   return elements.map((element) => (element === null ? null : text(element)));
+}
+
+/** The elements of a tuple converted to a list or set (`kind`), as tolist() and toset() convert them. */
+function collectionOf(elements: Value[], name: string, kind: "list" | "set"): Value[] {
+  return unifyElements(elements, name) ?? fail(`cannot convert tuple to ${kind} of any single type`);
+}
+
+/**
+ * Whether values all have one type, so that converting them to a common one changes nothing. Nulls fit any
+ * type, also inside collections, so collections are compared pairwise.
+ */
+function ofOneType(values: readonly Value[]): boolean {
+  const present = values.filter((value) => value !== null);
+  const [first] = present;
+  if (typeof first !== "object") return present.every((value) => typeof value === typeof first);
+  return present.every((value, i) => present.slice(i + 1).every((other) => sameType(value, other)));
 }
 
 /** Go's unicode.IsSpace, as trimspace and strip markers use it. */
@@ -225,6 +248,16 @@ function jsonString(value: string): string {
   return result + '"';
 }
 
+/**
+ * A null argument of format() or formatlist(): Terraform's result depends on the null's type, which values
+ * here do not carry.
+ */
+function nullArgument(name: string): never {
+  return inexact(
+    `${name}() of null is not computed here (Terraform's result is unknown for a null without a type, an error or "null" for one with a type)`,
+  );
+}
+
 function jsonDecode(source: string): Value {
   let parsed: unknown;
   try {
@@ -256,15 +289,24 @@ function checkJsonNumbers(source: string): void {
   }
 }
 
+/** A `\uXXXX` escape of half a surrogate pair, alone: Go's JSON decoder, Terraform's, reads it as U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function decodedText(text: string): string {
+  return text.replace(LONE_SURROGATE, "\ufffd");
+}
+
 function fromJson(value: unknown): Value {
   if (value === null || typeof value === "boolean" || typeof value === "number") return value;
-  if (typeof value === "string") return normalText(value);
+  if (typeof value === "string") return normalText(decodedText(value));
   if (Array.isArray(value)) return value.map(fromJson);
   return objectOf(
-    Object.entries(value as Record<string, unknown>).map(([key, element]) => [
-      normalText(key),
-      fromJson(element),
-    ]),
+    Object.entries(value as Record<string, unknown>).map(([written, element]) => {
+      const key = decodedText(written);
+      // Terraform types the object by its keys made NFC, then finds no attribute by the key as written.
+      if (normalText(key) !== key) fail(`unsupported attribute "${key}"`);
+      return [key, fromJson(element)];
+    }),
   );
 }
 
@@ -274,7 +316,7 @@ function flatten(elements: readonly Value[]): Value[] {
 
 /** Sorts and de-duplicates primitives as a Terraform set orders them. */
 function toSet(elements: Value[]): Value[] {
-  const unified = unifyElements(elements, "toset");
+  const unified = collectionOf(elements, "toset", "set");
   if (unified.some((element) => element === null))
     inexact("toset() with a null element is not computed here");
   if (unified.some((element) => typeof element === "object"))
@@ -285,6 +327,15 @@ function toSet(elements: Value[]): Value[] {
     typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
   );
   return setOf(distinct);
+}
+
+/** A null to convert: Terraform gives null for a null without a type, an error for one of some other types. */
+function nonNull(value: Value, name: string): Value {
+  if (value === null)
+    inexact(
+      `${name}() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)`,
+    );
+  return value;
 }
 
 function primitiveEquals(left: Value, right: Value, name: string): boolean {
@@ -304,30 +355,69 @@ function substr(value: string, start: number, length: number): string {
   return length <= 0 ? rest : rest.slice(0, length);
 }
 
+/** Terraform's loop: a zero step counts up, so it ends at once or after 1024 numbers. */
 function range(args: number[]): number[] {
   const [start, limit, step] =
-    args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? (args[0] <= args[1] ? 1 : -1)];
-  if (step === 0) fail("the step of range() must not be zero");
-  if ((start < limit && step < 0) || (start > limit && step > 0))
-    fail("the step of range() goes away from the limit");
+    args.length === 1
+      ? [0, args[0], args[0] < 0 ? -1 : 1]
+      : [args[0], args[1], args[2] ?? (args[1] < args[0] ? -1 : 1)];
+  const down = step < 0;
+  if (down && limit > start) fail("end must be less than start when step is negative");
+  if (!down && limit < start) fail("end must be greater than start when step is positive");
+  if (!isBinaryDecimal(limit) || !isBinaryDecimal(step)) inexact(INEXACT_RANGE);
   const result: number[] = [];
-  for (let value = start; step > 0 ? value < limit : value > limit; value += step) {
-    if (result.length === 1024) fail("range() would produce more than 1024 numbers");
+  for (let value = start; down ? value > limit : value < limit; value += step) {
+    if (result.length === 1024)
+      fail(
+        "more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
+      );
+    // Terraform adds in 512-bit binary floating point, exactly for such numbers; so must the double.
+    if (!isBinaryDecimal(value) || !addsExactly(value, step)) inexact(INEXACT_RANGE);
     result.push(value);
   }
   return result;
 }
 
+const INEXACT_RANGE =
+  "range() of numbers other than integers and short binary fractions (0.5, 0.25) is not computed here";
+
+/**
+ * Whether a number's decimal text (the value Terraform holds) is exactly the double's binary value: a safe
+ * integer, or a fraction such as 0.5 or 1.25 whose denominator is a small power of two.
+ */
+function isBinaryDecimal(number: number): boolean {
+  if (Number.isInteger(number)) return Number.isSafeInteger(number);
+  const text = String(number);
+  if (text.includes("e")) return false;
+  const fractionDigits = text.length - text.indexOf(".") - 1;
+  // The double has as many binary fraction digits as its exact decimal has decimal ones.
+  return Number.isInteger(number * 2 ** fractionDigits);
+}
+
+/** Whether the double sum of two doubles is their exact sum (Knuth's TwoSum: its rounding error is zero). */
+function addsExactly(a: number, b: number): boolean {
+  const sum = a + b;
+  const bPart = sum - a;
+  const aPart = sum - bPart;
+  return a - aPart + (b - bPart) === 0;
+}
+
 const FUNCTIONS: Record<string, FunctionSpec> = {
   format: {
     arity: [1, Infinity],
+    allowNull: true,
     // Only %s sees an unknown argument (its known text is kept); any other verb of one is refused.
     seesUnknown: true,
-    impl: ([spec, ...args]) => format(text(spec), args, "format"),
+    impl: ([spec, ...args]) => {
+      if (args.includes(null)) nullArgument("format");
+      return format(text(spec), args, "format");
+    },
   },
   formatlist: {
     arity: [1, Infinity],
+    allowNull: true,
     impl: ([spec, ...args]) => {
+      if (args.includes(null)) nullArgument("formatlist");
       const lengths = args.filter(Array.isArray).map((arg) => arg.length);
       if (lengths.length === 0) inexact("formatlist() without a list argument is not computed here");
       if (lengths.some((length) => length !== lengths[0]))
@@ -388,11 +478,14 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         inexact("replace() with a regular expression is not computed here");
       if (old === "") {
         const chars = Array.from(source);
-        return chars.length === 0
-          ? replacementText
-          : replacementText + chars.join(replacementText) + replacementText;
+        return normalText(
+          chars.length === 0
+            ? replacementText
+            : replacementText + chars.join(replacementText) + replacementText,
+        );
       }
-      return source.split(old).join(replacementText);
+      // Joined text is made NFC again, as Terraform's is.
+      return normalText(source.split(old).join(replacementText));
     },
   },
   trimprefix: { arity: [2, 2], impl: ([value, prefix]) => trimPrefix(text(value), text(prefix)) },
@@ -427,11 +520,15 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   strcontains: { arity: [2, 2], impl: ([value, part]) => text(value).includes(text(part)) },
   concat: {
     arity: [1, Infinity],
-    impl: (lists) =>
-      lists.flatMap((arg) => {
+    impl: (lists) => {
+      const elements = lists.flatMap((arg) => {
         if (isSet(arg)) inexact("concat() of a set is not computed here");
         return list(arg, "an argument of concat");
-      }),
+      });
+      // Terraform converts the elements of lists (not of tuples, which values here do not tell apart) to one type.
+      if (!ofOneType(elements)) inexact("concat() of elements of different types is not computed here");
+      return elements;
+    },
   },
   element: {
     arity: [2, 2],
@@ -467,6 +564,15 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     allowNull: true,
     impl: (args) => {
       const unified = unifyElements(args, "coalesce");
+      // A null may have a type, as a variable's has: a string's makes the result text ("2" beside 2), a bool's
+      // beside a number an error, an untyped one changes nothing. Only text is the same beside any primitive's
+      // null (a collection's is an error, which Terraform reports at plan).
+      const givesText = unified?.every((arg) => arg === null || typeof arg === "string") ?? false;
+      if (args.includes(null) && !givesText)
+        inexact(
+          "coalesce() beside a null is not computed here unless it gives text (the null's type decides)",
+        );
+      if (unified === undefined) fail("all arguments must have the same type");
       const found = unified.find((arg) => arg !== null && arg !== "");
       if (found === undefined) fail("no non-null, non-empty-string arguments");
       if (typeof found === "object") inexact("coalesce() of collections is not computed here");
@@ -477,8 +583,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     arity: [1, Infinity],
     allowNull: true,
     impl: (args) => {
-      const found = args.find((arg) => arg !== null && list(arg, "an argument of coalescelist").length > 0);
-      if (found === undefined) fail("no non-null, non-empty list arguments");
+      // Terraform checks every argument before it looks for the first non-empty one; null is no list.
+      if (!args.every((arg) => Array.isArray(arg) && !isSet(arg)))
+        fail("coalescelist arguments must be lists or tuples");
+      const found = args.find((arg) => (arg as Value[]).length > 0);
+      if (found === undefined) fail("no non-null arguments");
       return found;
     },
   },
@@ -506,17 +615,23 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       return toBool(value, "the argument");
     },
   },
-  tolist: { arity: [1, 1], impl: ([value]) => unifyElements([...list(value)], "tolist") },
-  toset: { arity: [1, 1], impl: ([value]) => toSet(list(value)) },
+  tolist: {
+    arity: [1, 1],
+    allowNull: true,
+    impl: ([value]) => collectionOf([...list(nonNull(value, "tolist"))], "tolist", "list"),
+  },
+  toset: { arity: [1, 1], allowNull: true, impl: ([value]) => toSet(list(nonNull(value, "toset"))) },
   tomap: {
     arity: [1, 1],
+    allowNull: true,
     impl: ([value]) => {
-      const entries = object(value);
+      const entries = object(nonNull(value, "tomap"));
       const keys = sortedKeys(entries);
-      const unified = unifyElements(
-        keys.map((key) => entries[key]),
-        "tomap",
-      );
+      const unified =
+        unifyElements(
+          keys.map((key) => entries[key]),
+          "tomap",
+        ) ?? fail("cannot convert object to map of any single type");
       return objectOf(keys.map((key, i) => [key, unified[i]]));
     },
   },
@@ -598,7 +713,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   },
   range: {
     arity: [1, 3],
-    impl: (args) => range(args.map((arg, i) => integer(arg, `argument ${i + 1} of range`))),
+    impl: (args) => range(args.map((arg, i) => number(arg, `argument ${i + 1} of range`))),
   },
   zipmap: {
     arity: [2, 2],
@@ -634,11 +749,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
 };
 
 function numbers(args: Value[], name: string): number[] {
-  return args.map((arg) => {
-    const number = toNumber(arg, `an argument of ${name}`);
-    if (number instanceof Unknown) throw new UnknownResult(number);
-    return number;
-  });
+  return args.map((arg) => number(arg, `an argument of ${name}`));
 }
 
 function trimPrefix(value: string, prefix: string): string {

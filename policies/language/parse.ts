@@ -437,7 +437,7 @@ class Parser {
       const key = this.expression();
       if (!this.take("=") && !this.take(":")) this.fail("'=' or ':' after an object key");
       const value = this.expression();
-      items.push({ key, bareKey: key.kind === "traversal" && key.steps.length === 0, value });
+      items.push({ key, bareKey: isKeyword(key), value });
       const at = this.ahead();
       const next = this.text[at];
       if (next === "," || next === "\n" || next === "\r") {
@@ -556,8 +556,12 @@ class Parser {
         flush();
         tokens.push({ kind: "text", text: char });
         this.position++;
-      } else if (char === "\r" && next !== "\n") {
-        this.fail("a line feed after a carriage return");
+      } else if (char === "\r" && next !== "\n" && mode === "bare") {
+        // HCL's scanner stops at a lone carriage return and takes the rest of a bare template as literal text.
+        flush();
+        tokens.push({ kind: "text", text: unescapedLiteral(text.slice(this.position)) });
+        this.position = text.length;
+        break;
       } else if (mode === "quoted" && (char === "\n" || char === "\r")) {
         this.fail("'\"' before the end of the line (a quoted string cannot span lines)");
       } else if (char === "\n" || (char === "\r" && next === "\n")) {
@@ -797,6 +801,14 @@ function isExponent(text: string, at: number): boolean {
   return digit !== undefined && isDigit(digit);
 }
 
+/**
+ * Whether an object key is a bare keyword, which HCL takes as its own name: an identifier, even `true`,
+ * `false` and `null`; a longer traversal is no name (parentheses make any key an expression).
+ */
+function isKeyword(key: Expression): boolean {
+  return (key.kind === "traversal" && key.steps.length === 0) || key.kind === "bool" || key.kind === "null";
+}
+
 /** An index written as a literal number or string is a traversal step, as HCL parses it. */
 function literalKey(key: Expression): TraversalStep | undefined {
   if (key.kind === "number") return { kind: "index", key };
@@ -857,6 +869,28 @@ function stripAndMeld(tokens: TemplateToken[]): TemplateToken[] {
     else melded.push({ kind: "text", text });
   }
   return melded;
+}
+
+/**
+ * Literal template text as HCL reads it, with only `$${` and `%%{` escaped: from the left, a doubled `$` or
+ * `%` stands for itself, or with a `{` after it for the single character and the brace.
+ */
+function unescapedLiteral(text: string): string {
+  let result = "";
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    result += char;
+    if ((char === "$" || char === "%") && text[at + 1] === char) {
+      if (text[at + 2] === "{") {
+        result += "{";
+        at += 2;
+      } else {
+        result += char;
+        at++;
+      }
+    }
+  }
+  return result;
 }
 
 /** Go's unicode.IsSpace: the White_Space property. */

@@ -110,7 +110,7 @@ export interface TupleConstructor {
   readonly elements: readonly Expression[];
 }
 
-/** One `key = value` (or `key: value`) of an object; a bare name key is `bareKey` (the text, not a reference). */
+/** One `key = value` (or `key: value`) of an object; a bare name key (`a`, `true`, `null`) is `bareKey`: its text, not a value. */
 export interface ObjectItem {
   readonly key: Expression;
   readonly bareKey: boolean;

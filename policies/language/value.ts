@@ -73,17 +73,26 @@ export function isSet(value: Value): boolean {
   return Array.isArray(value) && sets.has(value);
 }
 
+/** ASCII text is its own NFC form; searched natively, since every literal of every template is tested. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** NFC, as every cty string is; ASCII (the common case) is already normal. */
+export function normalText(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+}
+
 /**
  * Text from pieces, some of them unknown: the text when all are known, else a PartialText with the known text
- * kept between the unknown parts (adjacent known pieces joined, empty ones dropped).
+ * kept between the unknown parts (adjacent known pieces joined, empty ones dropped). Joined text is made NFC
+ * again, as Terraform's is: `e` and a combining accent join to `é`.
  */
 export function textOfPieces(pieces: readonly (string | Unknown)[]): string | PartialText {
-  if (pieces.every((piece) => typeof piece === "string")) return pieces.join("");
+  if (pieces.every((piece) => typeof piece === "string")) return normalText(pieces.join(""));
   const joined: (string | Unknown)[] = [];
   for (const piece of pieces) {
     const last = joined[joined.length - 1];
     if (typeof piece === "string" && typeof last === "string") joined[joined.length - 1] = last + piece;
     else if (piece !== "") joined.push(piece);
   }
-  return new PartialText(joined);
+  return new PartialText(joined.map((part) => (typeof part === "string" ? normalText(part) : part)));
 }

@@ -1,4 +1,5 @@
 import { applySteps, evaluate, type Scope } from "../../../policies/language/evaluate";
+import { parseTemplate } from "../../../policies/language/parse";
 import type { Expression } from "../../../policies/language/syntax";
 import { PartialText, Unknown } from "../../../policies/language/value";
 import { oracleScope, terraformError, valueOf, valueOfTemplate } from "./evaluation";
@@ -77,6 +78,33 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['"\\u1100\\u1161" == "\\uac00"', true],
   ['"${"\\u1100\\u1161"}" == "\\uac00"', true],
   ['keys({"\\u1100\\u1161" = 1})', ["\uac00"]],
+  // A bare keyword is its own name as a key, `true`, `false` and `null` too.
+  ["{ a = 1 }", { a: 1 }],
+  ['{ "a" = 1 }', { a: 1 }],
+  ["{ if = 1 }", { if: 1 }],
+  ["{ a-b = 1 }", { "a-b": 1 }],
+  ["{ true = 1 }", { true: 1 }],
+  ["{ false = 1 }", { false: 1 }],
+  ["{ null = 1 }", { null: 1 }],
+  ["{ (local.s1) = 1 }", { "cn-shanghai": 1 }],
+  // A key that is a longer reference is an error that try() and can() see.
+  ['try({ local.s1 = 1 }, "x")', "x"],
+  ["can({ local.s1 = 1 })", false],
+  ['true ? "a" : { local.s1 = 1 }', "a"],
+  ['try(true ? true : 1, "x")', "x"],
+  // The literal null has no type, so nothing beside it converts; text is text beside any null.
+  ["true ? 1 : null", 1],
+  ['true ? "a" : tostring(null)', "a"],
+  // A bare key is no reference, which try() would have to leave to Terraform.
+  ['try({ a = local.l1[5] }, "x")', "x"],
+  ['try({ local.s1 = local.l1[5] }, "x")', "x"],
+  // Keys and joined text are NFC: an accent after an interpolation joins its letter.
+  ['{ "e\u0301" = 1, "\u00e9" = 2 }', { "\u00e9": 2 }],
+  ['"${"e"}\u0301" == "\u00e9"', true],
+  // So are names written decomposed: a bare key, an attribute, an index.
+  ["keys({ e\u0301 = 1 })", ["\u00e9"]],
+  ['{ "\\u00e9" = 1 }.e\u0301', 1],
+  ['{ "\\u00e9" = 1 }["e\\u0301"]', 1],
   ["{a = 1} == 1", false],
   ["1 == {a = 1}", false],
   ["[1] == 1", false],
@@ -127,6 +155,29 @@ const ERRORS: readonly [text: string, message: string][] = [
   ["{for v in local.l1 : [v] => v}", "a key of a for expression must be a string, not a list"],
   ["{for v in local.l1 : null => v}", "a key of a for expression is null"],
   ["{ (null) = 1 }", "an object key is null"],
+  ...[
+    "{ local.s1 = 1 }",
+    "{ local.s1 : 1 }",
+    "{ local.m1.a = 1 }",
+    "{ local.l1[0] = 1 }",
+    "{ local.s1 = 1 }.x",
+  ].map((text): [string, string] => [
+    text,
+    "Ambiguous attribute key: wrap a reference in parentheses, or a name containing periods in quotes",
+  ]),
+  // A number and a bool have no common type; a string beside either would be one.
+  [
+    "true ? true : 1",
+    "Inconsistent conditional result types: the 'true' value is bool, but the 'false' value is number",
+  ],
+  [
+    "false ? true : 1",
+    "Inconsistent conditional result types: the 'true' value is bool, but the 'false' value is number",
+  ],
+  [
+    "true ? 1 : false",
+    "Inconsistent conditional result types: the 'true' value is number, but the 'false' value is bool",
+  ],
   ["{ ([1]) = 1 }", "an object key must be a string, not a list"],
   ['"x${null}"', "an interpolated value is null"],
   ['"x${{a = 1}}"', "an interpolated value must be a string, not an object"],
@@ -162,6 +213,17 @@ const REFUSED: readonly [text: string, reason: string][] = [
     'true ? "a" : [1]',
     "the results of the conditional have different types, which Terraform converts or refuses",
   ],
+  // A null with a type (a string's here) converts the other result to its type: Terraform gives "1", ["1"].
+  ...[
+    "true ? 1 : tostring(null)",
+    "false ? tostring(null) : true",
+    "true ? [1] : [tostring(null)]",
+    "true ? {a = 1} : {a = tostring(null)}",
+    "true ? 1 : tonumber(null)",
+  ].map((text): [string, string] => [
+    text,
+    "the conditional's other result holds a null whose type, not known here, may convert this one",
+  ]),
   ["0 % 3", "the sign of 0 % 3 is not computed here"],
   ["7 / 2", "7 / 2 has no exact result here (only integer arithmetic is computed)"],
   [
@@ -330,6 +392,40 @@ describe("text known in part keeps its known pieces around each unknown one", ()
     expect(valueOfTemplate("%{if data.x.y}x%{endif}")).toStrictEqual(
       new PartialText([later("the condition of %{if}")]),
     );
+  });
+});
+
+/**
+ * HCL's scanner stops at a carriage return without a line feed in a bare template (a Terraform JSON string):
+ * the rest is literal text, only `$${` and `%%{` unescaped from the left. Checked through `.tf.json` files.
+ */
+describe("a bare template keeps its text from a lone carriage return on as literal text", () => {
+  test.each([
+    ["a\rb", "a\rb"],
+    ['${"x"}\ry', "x\ry"],
+    ['a\r${"x"}', 'a\r${"x"}'],
+    ["a\r${", "a\r${"],
+    ["a\r$", "a\r$"],
+    ["a\r$${x}", "a\r${x}"],
+    ["a\r%%{x}", "a\r%{x}"],
+    ["a\r$$${x}", "a\r$$${x}"],
+    ["a\r$$$${x}", "a\r$$${x}"],
+    ['a\rb\n${"x"}', 'a\rb\n${"x"}'],
+    ["\\\r", "\\\r"],
+    ['${"x"}\r\n${"y"}', "x\r\ny"],
+    // A strip marker takes the whitespace of the literal next to it, which ends before the carriage return.
+    ['${"x" ~}  \rb', "x\rb"],
+    ['${"x" ~}\r b', "xb"],
+    ['${"x"}~\r b', "x~\r b"],
+  ])("%j", (text, value) => {
+    expect(valueOfTemplate(text)).toBe(value);
+  });
+
+  test.each([
+    ["%{if true}\r%{endif}", "column 1: %{if} has no %{endif}"],
+    ["%{for v in [1]}\r%{endfor}", "column 1: %{for} has no %{endfor}"],
+  ])("a directive left open by it is an error: %j", (text, error) => {
+    expect(parseTemplate(text)).toStrictEqual({ ok: false, error });
   });
 });
 

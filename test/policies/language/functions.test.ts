@@ -38,7 +38,6 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['lookup({a = 1}, "a", 5)', 1],
   ['lookup({a = "x"}, "b", "y")', "y"],
   ['lookup({}, "b", "y")', "y"],
-  ["coalesce(null, 2)", 2],
   ['coalesce(true, "x")', "true"],
   ["tostring(null)", null],
   ["tostring(true)", "true"],
@@ -142,6 +141,39 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ["distinct([1, null])", [1, null]],
   ["range(1, 1, -1)", []],
   ["range(1, 1, 1)", []],
+  ["range(1, 1, 0)", []],
+  ["range(-3)", [0, -1, -2]],
+  ["range(0)", []],
+  // Fractions with a power of two below them are exact in Terraform's binary arithmetic, and here.
+  ["range(0, 1, 0.5)", [0, 0.5]],
+  ["range(0, -1, -0.5)", [0, -0.5]],
+  ["range(0, 1, 0.25)", [0, 0.25, 0.5, 0.75]],
+  ["range(-0.5, 0.5, 0.25)", [-0.5, -0.25, 0, 0.25]],
+  ["range(0, 2, 1.5)", [0, 1.5]],
+  ["range(2.5, 0)", [2.5, 1.5, 0.5]],
+  ["range(1.5)", [0, 1]],
+  ["range(-1.5)", [0, -1]],
+  ["range(-0.5)", [0]],
+  // Go's JSON decoder reads half a surrogate pair alone as U+FFFD; a whole pair is one character.
+  ['jsondecode("\\"\\\\ud800\\"") == "\\ufffd"', true],
+  ['jsondecode("\\"\\\\ud800\\\\ud800\\\\udc00\\"") == "\\ufffd\\U00010000"', true],
+  ['jsondecode("{\\"\\\\ud800\\": 1, \\"\\\\udbff\\": 2}")', { "\ufffd": 2 }],
+  // A string among numbers and bools makes them all strings.
+  ['tolist(["a", true, 1])', ["a", "true", "1"]],
+  ['toset(["a", true, 1])', ["1", "a", "true"]],
+  ['tomap({a = true, b = 1, c = "x"})', { a: "true", b: "1", c: "x" }],
+  ['coalesce(true, "a", 1)', "true"],
+  ['coalesce(null, "", 1)', "1"],
+  ["concat([1], [2, null])", [1, 2, null]],
+  // coalescelist() converts nothing: the first non-empty list is taken as it is.
+  ['coalescelist(tolist([1]), tolist(["a"]))', [1]],
+  // Joined text is NFC, as every Terraform string is.
+  ['join("", ["e", "\u0301"]) == "\u00e9"', true],
+  ['replace("e_", "_", "\u0301") == "\u00e9"', true],
+  ['replace("e", "", "\u0301") == "\u0301\u00e9"', true],
+  ['format("%s%s", "e", "\u0301") == "\u00e9"', true],
+  ['formatlist("%s%s", ["e"], "\u0301")[0] == "\u00e9"', true],
+  ['jsondecode("{\\"\\\\u00e9\\": 1}")', { "\u00e9": 1 }],
   ['replace("ab/c", "b/", "x")', "axc"],
   ['replace("a/bc", "/b", "x")', "axc"],
 ];
@@ -167,17 +199,39 @@ const ERRORS: readonly [text: string, message: string][] = [
   ['format("%t", 1)', "format(): the argument of %t must be a bool, not a number"],
   ['jsondecode("{")', "jsondecode(): the text is not valid JSON"],
   ['substr("abc", 1.5, 1)', "substr(): the offset must be a whole number, not 1.5"],
-  ["range(1, 5, 0)", "range(): the step of range() must not be zero"],
-  ["range(1, 5, -1)", "range(): the step of range() goes away from the limit"],
-  ["range(5, 1, 1)", "range(): the step of range() goes away from the limit"],
+  // Terraform has no check of a zero step: counting up by it never ends.
+  [
+    "range(1, 5, 0)",
+    "range(): more than 1024 values were generated; either decrease the difference between start and end or use a smaller step",
+  ],
+  ["range(1, 0, 0)", "range(): end must be greater than start when step is positive"],
+  ["range(1, 5, -1)", "range(): end must be less than start when step is negative"],
+  ["range(5, 1, 1)", "range(): end must be greater than start when step is positive"],
   ['formatlist("%s%s", ["a"], ["b", "c"])', "formatlist(): all list arguments must have the same length"],
   ["element([], 0)", "element(): cannot use element() with an empty list"],
   ['element(["a", "b", "c"], 1.5)', "element(): the index must be a whole number, not 1.5"],
   ['lookup(null, "a")', "lookup(): the map and the key must not be null"],
   ["lookup({a = 1}, null)", "lookup(): the map and the key must not be null"],
   ['coalesce(null, "")', "coalesce(): no non-null, non-empty-string arguments"],
-  ["coalescelist([], [])", "coalescelist(): no non-null, non-empty list arguments"],
-  ['coalescelist("a")', "coalescelist(): an argument of coalescelist must be a list, not a string"],
+  ["coalescelist([], [])", "coalescelist(): no non-null arguments"],
+  ['coalescelist("a")', "coalescelist(): coalescelist arguments must be lists or tuples"],
+  // Every argument is checked, also after a non-empty one; null and sets are no lists.
+  ["coalescelist(null, [2])", "coalescelist(): coalescelist arguments must be lists or tuples"],
+  ["coalescelist([2], null)", "coalescelist(): coalescelist arguments must be lists or tuples"],
+  ['coalescelist([1], "a")', "coalescelist(): coalescelist arguments must be lists or tuples"],
+  ["coalescelist(toset([1]))", "coalescelist(): coalescelist arguments must be lists or tuples"],
+  // A number and a bool have no common type without a string among them.
+  ["tolist([true, 1])", "tolist(): cannot convert tuple to list of any single type"],
+  ["tolist([null, true, 1])", "tolist(): cannot convert tuple to list of any single type"],
+  ["toset([true, 1])", "toset(): cannot convert tuple to set of any single type"],
+  ["toset([null, true, 1])", "toset(): cannot convert tuple to set of any single type"],
+  ["tomap({a = true, b = 1})", "tomap(): cannot convert object to map of any single type"],
+  ["tomap({a = true, b = 1, c = null})", "tomap(): cannot convert object to map of any single type"],
+  ["coalesce(true, 1)", "coalesce(): all arguments must have the same type"],
+  ["coalesce(1, true)", "coalesce(): all arguments must have the same type"],
+  // Terraform types a decoded object by its keys made NFC, then misses the key as written.
+  ['jsondecode("{\\"e\\\\u0301\\": 1}")', 'jsondecode(): unsupported attribute "e\u0301"'],
+  ['jsondecode("[{\\"e\\\\u0301\\": 1}]")', 'jsondecode(): unsupported attribute "e\u0301"'],
   ["tostring([1])", "tostring(): the argument must be a string, not a list"],
   ["tonumber(true)", "tonumber(): cannot convert bool to number"],
   ['tonumber("x")', 'tonumber(): the argument must be a number, not "x"'],
@@ -260,7 +314,7 @@ const ERRORS: readonly [text: string, message: string][] = [
   ["min()", "min() takes at least 1 arguments, not 0"],
   ["max()", "max() takes at least 1 arguments, not 0"],
   ["abs()", "abs() takes 1 arguments, not 0"],
-  ["coalescelist(null)", "coalescelist(): no non-null, non-empty list arguments"],
+  ["coalescelist(null)", "coalescelist(): coalescelist arguments must be lists or tuples"],
   ["min(true)", "min(): an argument of min must be a number, not a bool"],
   ["zipmap([[1]], [1])", "zipmap(): a key of zipmap must be a string, not a list"],
   ["slice([1], 1.5, 2)", "slice(): the start index must be a whole number, not 1.5"],
@@ -271,6 +325,57 @@ const ERRORS: readonly [text: string, message: string][] = [
 /** Terraform computes these (or errors), but the guard cannot be exact: it refuses, saying why. */
 const REFUSED: readonly [text: string, reason: string][] = [
   ["tolist([1, [2]])", "tolist() of elements of different types is not computed here"],
+  // Terraform unifies the element types of lists, not of tuples, and values here do not tell them apart.
+  ["concat([true], [1])", "concat() of elements of different types is not computed here"],
+  ['concat(tolist(["a"]), tolist([1]))', "concat() of elements of different types is not computed here"],
+  [
+    'concat([{a = null}], [{a = 1}], [{a = "x"}])',
+    "concat() of elements of different types is not computed here",
+  ],
+  // Beside an untyped null Terraform gives true and 2; beside a string's null (a variable's) an error and "2".
+  [
+    "coalesce(null, true, 1)",
+    "coalesce() beside a null is not computed here unless it gives text (the null's type decides)",
+  ],
+  [
+    "coalesce(null, 2)",
+    "coalesce() beside a null is not computed here unless it gives text (the null's type decides)",
+  ],
+  // Terraform gives an unknown for a null without a type ("null" as a variable's value, even with %v).
+  [
+    'format("%s", null)',
+    'format() of null is not computed here (Terraform\'s result is unknown for a null without a type, an error or "null" for one with a type)',
+  ],
+  [
+    'format("a", null)',
+    'format() of null is not computed here (Terraform\'s result is unknown for a null without a type, an error or "null" for one with a type)',
+  ],
+  [
+    'formatlist("%s", null)',
+    'formatlist() of null is not computed here (Terraform\'s result is unknown for a null without a type, an error or "null" for one with a type)',
+  ],
+  // Terraform gives null for a null without a type, an error for a string's.
+  [
+    "tolist(null)",
+    "tolist() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
+  [
+    "toset(null)",
+    "toset() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
+  [
+    "tomap(null)",
+    "tomap() of null is not computed here (Terraform gives null, or an error for a null of a type it cannot convert)",
+  ],
+  // Terraform's 512-bit sums of 0.3 are not the double's (0.9000…04 as the fourth).
+  [
+    "range(0, 1, 0.3)",
+    "range() of numbers other than integers and short binary fractions (0.5, 0.25) is not computed here",
+  ],
+  [
+    "range(0.1, 1)",
+    "range() of numbers other than integers and short binary fractions (0.5, 0.25) is not computed here",
+  ],
   [
     'format("%d", 1152921504606846976)',
     "the argument of %d: the number 1152921504606846976 cannot be held exactly here",

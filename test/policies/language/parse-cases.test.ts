@@ -166,10 +166,12 @@ describe("texts Terraform refuses to read are refused, with the column and what 
     expect(parseExpression(text)).toEqual({ ok: false, error });
   });
 
-  test("a carriage return without a line feed in a template is refused (Terraform keeps such text literally)", () => {
-    expect(() => valueOfTemplate('a\rb${"x"}')).toThrow(
-      'column 2: expected a line feed after a carriage return, found "\\r"',
-    );
+  test("a carriage return without a line feed ends the line of a quoted string, which Terraform refuses", () => {
+    expect(parseExpression('"a\rb"')).toEqual({
+      ok: false,
+      error:
+        'column 3: expected \'"\' before the end of the line (a quoted string cannot span lines), found "\\r"',
+    });
   });
 });
 

@@ -106,7 +106,10 @@ describe("parseTemplate", () => {
       '${"a\nb"}',
       'column 5: expected \'"\' before the end of the line (a quoted string cannot span lines), found "\\n"',
     ],
-    ["a\rb${x}", 'column 2: expected a line feed after a carriage return, found "\\r"'],
+    [
+      '${"a\rb"}',
+      'column 5: expected \'"\' before the end of the line (a quoted string cannot span lines), found "\\r"',
+    ],
     ['${"\\q"}', 'column 5: expected an escape: \\n, \\r, \\t, \\", \\\\, \\uNNNN or \\UNNNNNNNN, found "q"'],
     [
       "${provider::p::f(1)}",
