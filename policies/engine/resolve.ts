@@ -11,7 +11,15 @@ import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
 import { applySteps, evaluate, type Scope, type Step } from "../language/evaluate";
 import { parseTemplate } from "../language/parse";
 import type { Expression, TraversalStep } from "../language/syntax";
-import { isSet, isValueObject, objectOf, PartialText, Unknown, type Value } from "../language/value";
+import {
+  isSet,
+  isValueObject,
+  normalText,
+  objectOf,
+  PartialText,
+  Unknown,
+  type Value,
+} from "../language/value";
 import {
   isObject,
   own,
@@ -378,7 +386,7 @@ export class Resolver {
     if (!isObject(raw)) return new Unknown("not a JSON value");
     const entries: [string, Value][] = [];
     for (const name of Object.keys(raw)) {
-      const key = isTemplate(name) ? this.template(name, context) : name;
+      const key = isTemplate(name) ? this.template(name, context) : normalText(name);
       if (typeof key !== "string") return new Unknown(`the object key "${name}" is not known text`);
       entries.push([key, this.configValue(raw[name], context, depth + 1)]);
     }
@@ -987,7 +995,8 @@ function hostEnds(text: string): boolean {
 /** A value that is not a template (a plan's value) or a constant (a default, a tfvars value). */
 function literalValue(raw: unknown, depth: number, scope?: Scope): Value {
   if (typeof raw === "string") {
-    if (scope === undefined || !isTemplate(raw)) return raw;
+    // Every string Terraform holds is NFC, a tfvars value or a default too.
+    if (scope === undefined || !isTemplate(raw)) return normalText(raw);
     const parsed = parseTemplate(raw);
     return parsed.ok
       ? evaluate(parsed.expression, scope)
@@ -999,7 +1008,7 @@ function literalValue(raw: unknown, depth: number, scope?: Scope): Value {
   if (depth > MAX_NESTING) return new Unknown("the value is nested deeper than any configuration needs");
   if (Array.isArray(raw)) return raw.map((item) => literalValue(item, depth + 1, scope));
   if (!isObject(raw)) return new Unknown("not a JSON value");
-  return objectOf(Object.keys(raw).map((key) => [key, literalValue(raw[key], depth + 1, scope)]));
+  return objectOf(Object.keys(raw).map((key) => [normalText(key), literalValue(raw[key], depth + 1, scope)]));
 }
 
 /** `alicloud_vswitch.x[0].zone_id` as Terraform writes it, for messages. */

@@ -1185,3 +1185,26 @@ describe("Resolver on Terraform's language", () => {
     });
   });
 });
+
+describe("text of the configuration is NFC, as every string Terraform holds", () => {
+  // Checked against terraform 1.11: a JSON key or value written decomposed ("e" and U+0301) is "é".
+  const decomposed = "e\u0301";
+  const composed = "\u00e9";
+  const stack = readStack(
+    terraformJson("app", {
+      locals: { m: { [decomposed]: "cn-shanghai" }, s: decomposed },
+    }),
+    "app.json",
+    "app",
+  );
+  const resolver = new Resolver(new Map([[stack.name, stack]]));
+
+  it("in an object's keys", () => {
+    expect(resolver.value(`\${local.m["${composed}"]}`, stack)).toBe("cn-shanghai");
+    expect(resolver.value(`\${keys(local.m)[0] == "${composed}"}`, stack)).toBe(true);
+  });
+
+  it("in a string", () => {
+    expect(resolver.value(`\${local.s == "${composed}"}`, stack)).toBe(true);
+  });
+});
