@@ -684,16 +684,14 @@ export class Resolver {
     if (first?.kind !== "attr")
       return new Unknown(`${address} names a whole resource, not a place; reference one of its attributes`);
     const written = own(resource.body, first.name);
-    if (written === undefined || written === null)
-      return applySteps(
-        this.computed(stack, resource, address, first.name),
-        steps.slice(1),
-        `${address}.${first.name}`,
-      );
-    const value = this.memo(stack, `resource ${address}.${first.name}`, () =>
-      this.configValue(written, { stack, instance }, 0),
-    );
-    return applySteps(value, steps.slice(1), `${address}.${first.name}`);
+    const value =
+      written === undefined || written === null
+        ? this.computed(stack, resource, address, first.name)
+        : this.memo(stack, `resource ${address}.${first.name}`, () =>
+            this.configValue(written, { stack, instance }, 0),
+          );
+    // Most references read one attribute (`.id`): no rest of the steps, nor a label for it, is made.
+    return steps.length === 1 ? value : applySteps(value, steps.slice(1), `${address}.${first.name}`);
   }
 
   /** An attribute the configuration does not write: known after apply, placed where its resource is. */
