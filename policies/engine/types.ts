@@ -23,6 +23,12 @@ export type InputKind = "cdktf" | "terraform" | "plan";
 /** What `terraform show -json` says will happen to a resource. */
 export type PlanAction = "create" | "update" | "replace" | "delete" | "read" | "no-op";
 
+/** Lines of a file, 1-based and inclusive. */
+export interface LineRange {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
 /** Where in the input a finding or resource comes from, for SARIF and for reviewers. */
 export interface SourceLocation {
   /** The file that was read (a cdk.tf.json or a plan JSON), as given on the command line. */
@@ -30,7 +36,7 @@ export interface SourceLocation {
   /** The CDKTF construct path from the `//` metadata, when the input is synthesized CDKTF output. */
   readonly constructPath?: string;
   /** The lines of the block in the file read (1-based, inclusive), when the reader located it. */
-  readonly region?: { readonly startLine: number; readonly endLine: number };
+  readonly region?: LineRange;
 }
 
 /** The rule packs a finding can come from. */

@@ -1,4 +1,5 @@
-import type { CheckReport, Finding, SourceLocation } from "../engine/types";
+import type { CheckReport, Finding, LineRange, SourceLocation } from "../engine/types";
+import { hclBlockLocator } from "./hcl-source-lines";
 
 /**
  * Where each block of a Terraform JSON file or a plan is in its text, for SARIF regions: a JSON tokenizer
@@ -13,11 +14,6 @@ interface JsonNode {
   readonly items?: JsonNode[];
   /** A string value, decoded. */
   readonly text?: string;
-}
-
-export interface LineRange {
-  readonly startLine: number;
-  readonly endLine: number;
 }
 
 /** Nodes deeper than this are scanned but not kept: no block a finding names is deeper. */
@@ -159,9 +155,9 @@ export function blockLocator(text: string): (address: string) => LineRange | und
 }
 
 /** A locator for text that may have changed since it was checked: text that no longer tokenizes has no lines. */
-function safeLocator(text: string): ((address: string) => LineRange | undefined) | undefined {
+function safeLocator(file: string, text: string): ((address: string) => LineRange | undefined) | undefined {
   try {
-    return blockLocator(text);
+    return file.endsWith(".tf") ? hclBlockLocator(text) : blockLocator(text);
   } catch {
     return undefined;
   }
@@ -180,7 +176,7 @@ export function locateFindings(
     const file = finding.source.file;
     if (!locators.has(file)) {
       const text = readText(file);
-      locators.set(file, text === undefined ? undefined : safeLocator(text));
+      locators.set(file, text === undefined ? undefined : safeLocator(file, text));
     }
     const region = locators.get(file)?.(finding.address);
     const source: SourceLocation = region === undefined ? finding.source : { ...finding.source, region };

@@ -154,6 +154,19 @@ describe("residency check (CLI)", () => {
     });
   });
 
+  it("puts the lines of each finding's block in the SARIF report of an HCL directory", () => {
+    const dir = path.join(work, "hcl-lines");
+    file("hcl-lines/main.tf", 'provider "alicloud" {\n  region = "cn-shanghai"\n}\n');
+    file(
+      "hcl-lines/network.tf",
+      '# the network\n\nresource "alicloud_vswitch" "v" {\n  vpc_id     = "vpc-1"\n  cidr_block = "10.0.0.0/24"\n  zone_id    = "cn-hongkong-b"\n}\n',
+    );
+    const sarif = JSON.parse(residency("check", dir, "--format", "sarif").stdout);
+    const [result] = sarif.runs[0].results;
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/network\.tf$/);
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: 3, endLine: 7 });
+  });
+
   it("lists placement changes against --base first", () => {
     const result = residency("check", bad, "--base", good);
     expect(result.stdout.split("\n")[0]).toBe("Placement changes (1):");
