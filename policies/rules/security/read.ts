@@ -1,5 +1,7 @@
 import type { PlaceVerdict } from "../../catalog/places";
-import { isObject, own, type ResourceBlock, type StackModel } from "../../engine/model";
+// From json.ts itself: model.ts re-exports these through a getter, which would run on every attribute read.
+import { isObject, own } from "../../engine/json";
+import type { ResourceBlock, StackModel } from "../../engine/model";
 import { ReferenceOrigin, type NamedResource } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { PartialText, Unknown } from "../../language/value";
@@ -51,9 +53,21 @@ function unknownIn(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+const DOLLAR = 36;
+const PERCENT = 37;
+
+/** Whether a text holds `${` or `%{`: one search for the braces, which most texts have none of. */
+function isTemplate(text: string): boolean {
+  for (let brace = text.indexOf("{", 1); brace > 0; brace = text.indexOf("{", brace + 1)) {
+    const before = text.charCodeAt(brace - 1);
+    if (before === DOLLAR || before === PERCENT) return true;
+  }
+  return false;
+}
+
 /** Whether a value holds a template anywhere (or is nested too deeply to tell), so that it must be evaluated. */
 function holdsTemplate(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return value.includes("${") || value.includes("%{");
+  if (typeof value === "string") return isTemplate(value);
   if (typeof value !== "object" || value === null) return false;
   if (depth > 32) return true;
   if (Array.isArray(value)) {
@@ -117,29 +131,26 @@ export function referenceOf(
   return found;
 }
 
+/** The references a check (its resolver) followed in a stack, by text. */
+interface Followed {
+  readonly resolver: object;
+  readonly byText: Map<string, Reference | { readonly problem: string }>;
+}
+
 /**
- * The references already followed, per check (its resolver) and stack, by text: a text names the same resource
- * wherever in the stack it is written, and several rules follow the same key, bucket or VPC.
+ * The references already followed, by stack, for the last check that read the stack: a text names the same
+ * resource wherever in the stack it is written, and several rules follow the same key, bucket or VPC.
  */
-const referencesFollowed = new WeakMap<
-  object,
-  WeakMap<StackModel, Map<string, Reference | { readonly problem: string }>>
->();
+const referencesFollowed = new WeakMap<StackModel, Followed>();
 
 function referencesIn(
   resolver: object,
   stack: StackModel,
 ): Map<string, Reference | { readonly problem: string }> {
-  let byStack = referencesFollowed.get(resolver);
-  if (byStack === undefined) {
-    byStack = new WeakMap();
-    referencesFollowed.set(resolver, byStack);
-  }
-  let byText = byStack.get(stack);
-  if (byText === undefined) {
-    byText = new Map();
-    byStack.set(stack, byText);
-  }
+  const followed = referencesFollowed.get(stack);
+  if (followed?.resolver === resolver) return followed.byText;
+  const byText = new Map<string, Reference | { readonly problem: string }>();
+  referencesFollowed.set(stack, { resolver, byText });
   return byText;
 }
 
