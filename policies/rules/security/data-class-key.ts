@@ -1,6 +1,12 @@
 import type { ResourceBlock, StackModel } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { DATA_STORE_TYPES, DATA_STORES, keyProblem, protectedResourcesOf, type KeyAttribute } from "./data-class";
+import {
+  DATA_STORE_TYPES,
+  DATA_STORES,
+  keyProblem,
+  protectedResourcesOf,
+  type KeyAttribute,
+} from "./data-class";
 import { attributeOf, firstBlockOf, isLiteral, problemAt, read, referenceOf, toText } from "./read";
 
 /** A value at the end of a path through nested blocks (the first block of each), or where the path stopped. */

@@ -102,10 +102,7 @@ export interface ProtectedResource {
 }
 
 /** The protected resources of each type, per check (its resolver) and stack. */
-const protectedByType = new WeakMap<
-  object,
-  WeakMap<StackModel, Map<string, readonly ProtectedResource[]>>
->();
+const protectedByType = new WeakMap<object, WeakMap<StackModel, Map<string, readonly ProtectedResource[]>>>();
 
 /**
  * The resources of a type in the check's stack that hold protected data, in the stack's order, listed once per
