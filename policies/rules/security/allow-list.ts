@@ -10,7 +10,7 @@ export type AllowList =
   | undefined;
 
 /** Allow-lists already read, per check (its resolver), attribute and resource: two rules read each database's. */
-const allowLists = new WeakMap<object, Map<string, WeakMap<ResourceBlock, AllowList>>>();
+const allowLists = new WeakMap<object, Map<string, Map<ResourceBlock, AllowList>>>();
 
 /** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
 export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
@@ -23,7 +23,7 @@ export function readAllowList(context: RuleContext, resource: ResourceBlock, att
   }
   let byResource = byAttribute.get(attribute);
   if (byResource === undefined) {
-    byResource = new WeakMap();
+    byResource = new Map();
     byAttribute.set(attribute, byResource);
   }
   const known = byResource.get(resource);

@@ -54,22 +54,24 @@ function tagOf(context: RuleContext, resource: ResourceBlock, stack: StackModel)
     : { problem: `its ${DATA_CLASS_TAG} tag is not text` };
 }
 
-/** A data class read for one check (its resolver): a resource keeps the class of the last check that read it. */
-interface ClassRead {
-  readonly resolver: object;
-  readonly dataClass: DataClass;
-}
-
-/** Data classes already read, by resource: seven rules ask for the class of the same resources, one lookup each. */
-const classes = new WeakMap<ResourceBlock, ClassRead>();
+/**
+ * Data classes already read, per check (its resolver): seven rules ask for the class of the same resources. The
+ * classes of a check are a Map held by its resolver: no weak entry per resource for the collector to clear.
+ */
+const classes = new WeakMap<object, Map<ResourceBlock, DataClass>>();
 
 /** The data class of a resource in a stack: its own tag, or that of the resource it lives in. */
 export function dataClassOf(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
-  const cached = classes.get(resource);
-  if (cached?.resolver === context.resolver) return cached.dataClass;
-  const dataClass = readDataClass(context, resource, stack);
-  classes.set(resource, { resolver: context.resolver, dataClass });
-  return dataClass;
+  let known = classes.get(context.resolver);
+  if (known === undefined) {
+    known = new Map();
+    classes.set(context.resolver, known);
+  }
+  const cached = known.get(resource);
+  if (cached !== undefined) return cached;
+  const found = readDataClass(context, resource, stack);
+  known.set(resource, found);
+  return found;
 }
 
 function readDataClass(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
@@ -102,7 +104,7 @@ export interface ProtectedResource {
 }
 
 /** The protected resources of each type, per check (its resolver) and stack. */
-const protectedByType = new WeakMap<object, WeakMap<StackModel, Map<string, readonly ProtectedResource[]>>>();
+const protectedByType = new WeakMap<object, Map<StackModel, Map<string, readonly ProtectedResource[]>>>();
 
 /**
  * The resources of a type in the check's stack that hold protected data, in the stack's order, listed once per
@@ -111,7 +113,7 @@ const protectedByType = new WeakMap<object, WeakMap<StackModel, Map<string, read
 export function protectedResourcesOf(context: RuleContext, type: string): readonly ProtectedResource[] {
   let byStack = protectedByType.get(context.resolver);
   if (byStack === undefined) {
-    byStack = new WeakMap();
+    byStack = new Map();
     protectedByType.set(context.resolver, byStack);
   }
   let byType = byStack.get(context.stack);

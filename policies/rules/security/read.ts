@@ -131,26 +131,29 @@ export function referenceOf(
   return found;
 }
 
-/** The references a check (its resolver) followed in a stack, by text. */
-interface Followed {
-  readonly resolver: object;
-  readonly byText: Map<string, Reference | { readonly problem: string }>;
-}
-
 /**
- * The references already followed, by stack, for the last check that read the stack: a text names the same
- * resource wherever in the stack it is written, and several rules follow the same key, bucket or VPC.
+ * The references already followed, per check (its resolver) and stack, by text: a text names the same resource
+ * wherever in the stack it is written, and several rules follow the same key, bucket or VPC.
  */
-const referencesFollowed = new WeakMap<StackModel, Followed>();
+const referencesFollowed = new WeakMap<
+  object,
+  Map<StackModel, Map<string, Reference | { readonly problem: string }>>
+>();
 
 function referencesIn(
   resolver: object,
   stack: StackModel,
 ): Map<string, Reference | { readonly problem: string }> {
-  const followed = referencesFollowed.get(stack);
-  if (followed?.resolver === resolver) return followed.byText;
-  const byText = new Map<string, Reference | { readonly problem: string }>();
-  referencesFollowed.set(stack, { resolver, byText });
+  let byStack = referencesFollowed.get(resolver);
+  if (byStack === undefined) {
+    byStack = new Map();
+    referencesFollowed.set(resolver, byStack);
+  }
+  let byText = byStack.get(stack);
+  if (byText === undefined) {
+    byText = new Map();
+    byStack.set(stack, byText);
+  }
   return byText;
 }
 
