@@ -164,7 +164,7 @@ function denyProblem(
   const condition = attributeOf(statement, "Condition");
   let vpcs: string | undefined = "has no StringNotEquals acs:SourceVpc condition";
   const conditions = entriesOf(condition);
-  // Own keys in Object.keys' order, without a list of them for each statement of 1,500 buckets.
+  // Own keys in the order of Object.keys, without a list of them for every statement read.
   for (const operator in conditions) {
     if (!Object.hasOwn(conditions, operator)) continue;
     const keys = entriesOf(conditions[operator]);
