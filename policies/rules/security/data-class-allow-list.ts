@@ -3,7 +3,7 @@ import type { Observation, RuleContext } from "../../engine/rule";
 import { readAllowList } from "./allow-list";
 import { protectedResourcesOf } from "./data-class";
 import { isWithin, parseAddressBlock, type AddressBlock } from "./network";
-import { attributeOf, blocksOf, readDeep, referenceOf, problemAt, toText } from "./read";
+import { attributeOf, blocksOf, readDeep, referenceOf, problemAt, toText, type Reference } from "./read";
 
 /** The databases that take an IP allow-list, and the attribute it is written in. */
 const ALLOW_LISTS: Readonly<Record<string, string>> = {
@@ -36,13 +36,35 @@ function outsideOf(
 }
 
 /** The CIDR blocks of the VPC a database's vSwitch belongs to, or why they cannot be known. */
-function vpcBlocks(context: RuleContext, resource: ResourceBlock): AddressBlock[] | string {
+function vpcBlocks(context: RuleContext, resource: ResourceBlock): readonly AddressBlock[] | string {
   const vswitch = referenceOf(context, attributeOf(resource.body, "vswitch_id"), context.stack);
   if (!("resource" in vswitch) || vswitch.resource.type !== "alicloud_vswitch")
     return `its vswitch_id must refer to an alicloud_vswitch of the data center (it ${"problem" in vswitch ? vswitch.problem : `is ${vswitch.resource.address}`})`;
   const vpc = referenceOf(context, attributeOf(vswitch.resource.body, "vpc_id"), vswitch.stack);
   if (!("resource" in vpc) || vpc.resource.type !== "alicloud_vpc")
     return `the vpc_id of ${vswitch.resource.address} must refer to an alicloud_vpc`;
+  return cidrBlocksOf(context, vpc);
+}
+
+/** The CIDR blocks of each VPC, per check (its resolver): the databases of a VPC share them. */
+const vpcCidrBlocks = new WeakMap<object, Map<ResourceBlock, readonly AddressBlock[] | string>>();
+
+function cidrBlocksOf(context: RuleContext, vpc: Reference): readonly AddressBlock[] | string {
+  let known = vpcCidrBlocks.get(context.resolver);
+  if (known === undefined) {
+    known = new Map();
+    vpcCidrBlocks.set(context.resolver, known);
+  }
+  let blocks = known.get(vpc.resource);
+  if (blocks === undefined) {
+    blocks = readCidrBlocks(context, vpc);
+    known.set(vpc.resource, blocks);
+  }
+  return blocks;
+}
+
+/** The blocks a VPC's `cidr_block` and `secondary_cidr_blocks` give, or why they cannot be read. */
+function readCidrBlocks(context: RuleContext, vpc: Reference): readonly AddressBlock[] | string {
   const blocks: AddressBlock[] = [];
   for (const attribute of VPC_BLOCKS) {
     const written = attributeOf(vpc.resource.body, attribute);

@@ -113,6 +113,13 @@ function someText(value: unknown, test: (text: string) => boolean): boolean {
   return false;
 }
 
+/** Whether any entry of a policy's Resource (one text or a list) covers the objects; no closure per statement. */
+function coversAnyObject(value: unknown, anyObject: string): boolean {
+  if (!Array.isArray(value)) return typeof value === "string" && coversObjects(value, anyObject);
+  for (const item of value) if (typeof item === "string" && coversObjects(item, anyObject)) return true;
+  return false;
+}
+
 const isEveryone = (principal: string): boolean => principal === "*";
 const readsObjects = (action: string): boolean =>
   matches(action, OBJECT_READ_ACTIONS[0]) || matches(action, OBJECT_READ_ACTIONS[1]);
@@ -159,7 +166,7 @@ function denyProblem(
   if (!someText(attributeOf(statement, "Principal"), isEveryone)) return "does not apply to every principal";
   if (!someText(attributeOf(statement, "Action"), readsObjects))
     return "does not deny reading objects (oss:GetObject)";
-  if (!someText(attributeOf(statement, "Resource"), (resource) => coversObjects(resource, anyObject)))
+  if (!coversAnyObject(attributeOf(statement, "Resource"), anyObject))
     return `does not cover the objects of ${bucketName}`;
   const condition = attributeOf(statement, "Condition");
   let vpcs: string | undefined = "has no StringNotEquals acs:SourceVpc condition";
