@@ -10,7 +10,7 @@ export type AllowList =
   | undefined;
 
 /** Allow-lists already read, per check (its resolver), attribute and resource: two rules read each database's. */
-const allowLists = new WeakMap<object, Map<string, WeakMap<ResourceBlock, AllowList>>>();
+const allowLists = new WeakMap<object, Map<string, Map<ResourceBlock, AllowList>>>();
 
 /** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
 export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
@@ -23,7 +23,7 @@ export function readAllowList(context: RuleContext, resource: ResourceBlock, att
   }
   let byResource = byAttribute.get(attribute);
   if (byResource === undefined) {
-    byResource = new WeakMap();
+    byResource = new Map();
     byAttribute.set(attribute, byResource);
   }
   const known = byResource.get(resource);
@@ -39,20 +39,32 @@ function parseAllowList(
   attribute: string,
   written: unknown,
 ): AllowList {
-  const fail = (problem: string): AllowList => ({
-    problem: problemAt(resource, attribute, written, problem),
-  });
   const list = readDeep(context, written, context.stack);
-  if (!list.known) return fail(list.problem);
+  if (!list.known) return failed(resource, attribute, written, list.problem);
   const entries: { text: string; block: AddressBlock }[] = [];
   for (const item of blocksOf(list.value)) {
     const text = toText(item);
-    if (typeof text !== "string") return fail(text.problem);
-    for (const entry of text.split(",")) {
+    if (typeof text !== "string") return failed(resource, attribute, written, text.problem);
+    // Most items are one address: a list of the comma-separated entries only for those that hold several.
+    for (let start = 0; start <= text.length;) {
+      const comma = text.indexOf(",", start);
+      const end = comma < 0 ? text.length : comma;
+      const entry = start === 0 && end === text.length ? text : text.slice(start, end);
       const block = parseAddressBlock(entry);
-      if (block === undefined) return fail(`holds ${describe(entry)}, which is not an address or CIDR block`);
+      if (block === undefined)
+        return failed(
+          resource,
+          attribute,
+          written,
+          `holds ${describe(entry)}, which is not an address or CIDR block`,
+        );
       entries.push({ text: entry.trim(), block });
+      start = end + 1;
     }
   }
   return { entries };
+}
+
+function failed(resource: ResourceBlock, attribute: string, written: unknown, problem: string): AllowList {
+  return { problem: problemAt(resource, attribute, written, problem) };
 }

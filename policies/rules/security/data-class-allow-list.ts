@@ -1,9 +1,9 @@
 import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { readAllowList } from "./allow-list";
-import { protectedClassOf } from "./data-class";
+import { protectedResourcesOf } from "./data-class";
 import { isWithin, parseAddressBlock, type AddressBlock } from "./network";
-import { attributeOf, blocksOf, readDeep, referenceOf, problemAt, resourcesOf, toText } from "./read";
+import { attributeOf, blocksOf, readDeep, referenceOf, problemAt, toText, type Reference } from "./read";
 
 /** The databases that take an IP allow-list, and the attribute it is written in. */
 const ALLOW_LISTS: Readonly<Record<string, string>> = {
@@ -12,16 +12,61 @@ const ALLOW_LISTS: Readonly<Record<string, string>> = {
   alicloud_kvstore_instance: "security_ips",
 };
 
+const ALLOW_LIST_TYPES = Object.keys(ALLOW_LISTS);
+
+/** The attributes that give a VPC's CIDR blocks. */
+const VPC_BLOCKS = ["cidr_block", "secondary_cidr_blocks"] as const;
+
+function withinAny(entry: AddressBlock, blocks: readonly AddressBlock[]): boolean {
+  for (const block of blocks) if (isWithin(entry, block)) return true;
+  return false;
+}
+
+/** The entries of an allow-list that are in none of the blocks, as written, joined; undefined when all are in one. */
+function outsideOf(
+  entries: readonly { readonly text: string; readonly block: AddressBlock }[],
+  blocks: readonly AddressBlock[],
+): string | undefined {
+  let outside: string | undefined;
+  for (const entry of entries) {
+    if (!withinAny(entry.block, blocks))
+      outside = outside === undefined ? entry.text : `${outside}, ${entry.text}`;
+  }
+  return outside;
+}
+
 /** The CIDR blocks of the VPC a database's vSwitch belongs to, or why they cannot be known. */
-function vpcBlocks(context: RuleContext, resource: ResourceBlock): AddressBlock[] | string {
+function vpcBlocks(context: RuleContext, resource: ResourceBlock): readonly AddressBlock[] | string {
   const vswitch = referenceOf(context, attributeOf(resource.body, "vswitch_id"), context.stack);
   if (!("resource" in vswitch) || vswitch.resource.type !== "alicloud_vswitch")
     return `its vswitch_id must refer to an alicloud_vswitch of the data center (it ${"problem" in vswitch ? vswitch.problem : `is ${vswitch.resource.address}`})`;
   const vpc = referenceOf(context, attributeOf(vswitch.resource.body, "vpc_id"), vswitch.stack);
   if (!("resource" in vpc) || vpc.resource.type !== "alicloud_vpc")
     return `the vpc_id of ${vswitch.resource.address} must refer to an alicloud_vpc`;
+  return cidrBlocksOf(context, vpc);
+}
+
+/** The CIDR blocks of each VPC, per check (its resolver): the databases of a VPC share them. */
+const vpcCidrBlocks = new WeakMap<object, Map<ResourceBlock, readonly AddressBlock[] | string>>();
+
+function cidrBlocksOf(context: RuleContext, vpc: Reference): readonly AddressBlock[] | string {
+  let known = vpcCidrBlocks.get(context.resolver);
+  if (known === undefined) {
+    known = new Map();
+    vpcCidrBlocks.set(context.resolver, known);
+  }
+  let blocks = known.get(vpc.resource);
+  if (blocks === undefined) {
+    blocks = readCidrBlocks(context, vpc);
+    known.set(vpc.resource, blocks);
+  }
+  return blocks;
+}
+
+/** The blocks a VPC's `cidr_block` and `secondary_cidr_blocks` give, or why they cannot be read. */
+function readCidrBlocks(context: RuleContext, vpc: Reference): readonly AddressBlock[] | string {
   const blocks: AddressBlock[] = [];
-  for (const attribute of ["cidr_block", "secondary_cidr_blocks"]) {
+  for (const attribute of VPC_BLOCKS) {
     const written = attributeOf(vpc.resource.body, attribute);
     if (written === undefined || written === null) continue;
     const value = readDeep(context, written, vpc.stack);
@@ -39,34 +84,34 @@ function vpcBlocks(context: RuleContext, resource: ResourceBlock): AddressBlock[
 /** A database of personal information or important data admits only addresses inside its own VPC's CIDR blocks. */
 export function dataClassAllowList(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, ...Object.keys(ALLOW_LISTS))) {
-    const dataClass = protectedClassOf(context, resource);
-    const attribute = ALLOW_LISTS[resource.type] ?? "";
-    if (dataClass === undefined) continue;
-    const list = readAllowList(context, resource, attribute);
-    if (list === undefined) continue;
-    if ("problem" in list) {
-      found.push(list.problem);
-      continue;
-    }
-    const vpc = vpcBlocks(context, resource);
-    const written = attributeOf(resource.body, attribute);
-    if (typeof vpc === "string") {
-      found.push(
-        problemAt(resource, attribute, written, `cannot be held to the data center's network: ${vpc}`),
-      );
-      continue;
-    }
-    const outside = list.entries.filter((entry) => !vpc.some((block) => isWithin(entry.block, block)));
-    if (outside.length > 0) {
-      found.push(
-        problemAt(
-          resource,
-          attribute,
-          written,
-          `admits ${outside.map((entry) => entry.text).join(", ")}, outside the instance's VPC: ${dataClass} is reachable only from the data center's own network`,
-        ),
-      );
+  for (const type of ALLOW_LIST_TYPES) {
+    const attribute = ALLOW_LISTS[type] ?? "";
+    for (const { resource, dataClass } of protectedResourcesOf(context, type)) {
+      const list = readAllowList(context, resource, attribute);
+      if (list === undefined) continue;
+      if ("problem" in list) {
+        found.push(list.problem);
+        continue;
+      }
+      const vpc = vpcBlocks(context, resource);
+      const written = attributeOf(resource.body, attribute);
+      if (typeof vpc === "string") {
+        found.push(
+          problemAt(resource, attribute, written, `cannot be held to the data center's network: ${vpc}`),
+        );
+        continue;
+      }
+      const outside = outsideOf(list.entries, vpc);
+      if (outside !== undefined) {
+        found.push(
+          problemAt(
+            resource,
+            attribute,
+            written,
+            `admits ${outside}, outside the instance's VPC: ${dataClass} is reachable only from the data center's own network`,
+          ),
+        );
+      }
     }
   }
   return found;

@@ -1,6 +1,6 @@
 import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { protectedClassOf } from "./data-class";
+import { protectedResourcesOf } from "./data-class";
 import { attributeOf, problemAt, read, referenceOf, resourcesOf } from "./read";
 import { checkSetting, oneOf, type Setting } from "./setting";
 
@@ -39,22 +39,21 @@ export function dataClassAuditLog(context: RuleContext): Observation[] {
   const found: Observation[] = [];
   // Read once for all instances: a scan of the policies for each would grow with their product.
   let audited: ReadonlySet<ResourceBlock> | undefined;
-  for (const resource of resourcesOf(context.stack, ...LOGGED_TYPES)) {
-    const dataClass = protectedClassOf(context, resource);
-    if (dataClass === undefined) continue;
-    if (resource.type === "alicloud_oss_bucket")
-      checkSetting(context, resource, loggingSettingsOf(dataClass).accessLog, found);
-    else if (resource.type === "alicloud_db_instance")
-      checkSetting(context, resource, loggingSettingsOf(dataClass).sqlAudit, found);
-    else if (!(audited ??= auditedInstances(context)).has(resource))
-      found.push(
-        problemAt(
-          resource,
-          "audit",
-          null,
-          `is not enabled by an alicloud_mongodb_audit_policy (audit_status = "enable"): nobody could tell who read or changed the ${dataClass}`,
-        ),
-      );
-  }
+  for (const type of LOGGED_TYPES)
+    for (const { resource, dataClass } of protectedResourcesOf(context, type)) {
+      if (type === "alicloud_oss_bucket")
+        checkSetting(context, resource, loggingSettingsOf(dataClass).accessLog, found);
+      else if (type === "alicloud_db_instance")
+        checkSetting(context, resource, loggingSettingsOf(dataClass).sqlAudit, found);
+      else if (!(audited ??= auditedInstances(context)).has(resource))
+        found.push(
+          problemAt(
+            resource,
+            "audit",
+            null,
+            `is not enabled by an alicloud_mongodb_audit_policy (audit_status = "enable"): nobody could tell who read or changed the ${dataClass}`,
+          ),
+        );
+    }
   return found;
 }

@@ -1,6 +1,6 @@
 import type { ResourceBlock, StackModel } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { protectedClassOf } from "./data-class";
+import { protectedResourcesOf } from "./data-class";
 import {
   attributeOf,
   blocksOf,
@@ -113,6 +113,13 @@ function someText(value: unknown, test: (text: string) => boolean): boolean {
   return false;
 }
 
+/** Whether any entry of a policy's Resource (one text or a list) covers the objects; no closure per statement. */
+function coversAnyObject(value: unknown, anyObject: string): boolean {
+  if (!Array.isArray(value)) return typeof value === "string" && coversObjects(value, anyObject);
+  for (const item of value) if (typeof item === "string" && coversObjects(item, anyObject)) return true;
+  return false;
+}
+
 const isEveryone = (principal: string): boolean => principal === "*";
 const readsObjects = (action: string): boolean =>
   matches(action, OBJECT_READ_ACTIONS[0]) || matches(action, OBJECT_READ_ACTIONS[1]);
@@ -159,14 +166,17 @@ function denyProblem(
   if (!someText(attributeOf(statement, "Principal"), isEveryone)) return "does not apply to every principal";
   if (!someText(attributeOf(statement, "Action"), readsObjects))
     return "does not deny reading objects (oss:GetObject)";
-  if (!someText(attributeOf(statement, "Resource"), (resource) => coversObjects(resource, anyObject)))
+  if (!coversAnyObject(attributeOf(statement, "Resource"), anyObject))
     return `does not cover the objects of ${bucketName}`;
   const condition = attributeOf(statement, "Condition");
   let vpcs: string | undefined = "has no StringNotEquals acs:SourceVpc condition";
   const conditions = entriesOf(condition);
-  for (const operator of Object.keys(conditions)) {
+  // Own keys in the order of Object.keys, without a list of them for every statement read.
+  for (const operator in conditions) {
+    if (!Object.hasOwn(conditions, operator)) continue;
     const keys = entriesOf(conditions[operator]);
-    for (const key of Object.keys(keys)) {
+    for (const key in keys) {
+      if (!Object.hasOwn(keys, key)) continue;
       const values = keys[key];
       if (!NOT_CONDITIONS.has(operator)) return `narrows the deny with ${operator} ${key}`;
       if (key === "acs:SourceVpc") vpcs = referencesProblem(document, values, "alicloud_vpc");
@@ -204,22 +214,64 @@ function bucketPolicies(context: RuleContext): Map<ResourceBlock, Policy[]> {
   return byBucket;
 }
 
-/** The policies on a bucket: its own `policy` and every `alicloud_oss_bucket_policy` naming it. */
-function policiesOf(bucket: ResourceBlock, byBucket: ReadonlyMap<ResourceBlock, Policy[]>): Policy[] {
-  const own = attributeOf(bucket.body, "policy");
-  const policies: Policy[] = isWritten(own) ? [{ owner: bucket, written: own }] : [];
-  const named = byBucket.get(bucket);
-  if (named !== undefined) policies.push(...named);
-  return policies;
+/**
+ * Whether a written policy holds a statement that denies what the rule asks; with `reasons`, why it does not,
+ * into them. A bucket passes on the first policy that denies: reasons are read only for a finding.
+ */
+function policyDenies(
+  context: RuleContext,
+  owner: ResourceBlock,
+  written: unknown,
+  bucketName: string,
+  anyObject: string,
+  reasons?: string[],
+): boolean {
+  const document = parseDocument(context, written, context.stack);
+  if (typeof document === "string") {
+    reasons?.push(`the policy of ${owner.address} ${document}`);
+    return false;
+  }
+  const statements = blocksOf(attributeOf(document.json, "Statement"));
+  if (statements.length === 0) {
+    reasons?.push(`the policy of ${owner.address} has no statement`);
+    return false;
+  }
+  for (const statement of statements)
+    if (denyProblem(document, statement, bucketName, anyObject) === undefined) return true;
+  if (reasons !== undefined)
+    statements.forEach((statement, index) =>
+      reasons.push(
+        `statement ${index} of ${owner.address} ${denyProblem(document, statement, bucketName, anyObject) ?? ""}`,
+      ),
+    );
+  return false;
 }
+
+/** Whether any policy on a bucket denies: its own `policy`, then every `alicloud_oss_bucket_policy` naming it. */
+function anyPolicyDenies(
+  context: RuleContext,
+  bucket: ResourceBlock,
+  named: readonly Policy[] | undefined,
+  bucketName: string,
+  anyObject: string,
+  reasons?: string[],
+): boolean {
+  const own = attributeOf(bucket.body, "policy");
+  if (isWritten(own) && policyDenies(context, bucket, own, bucketName, anyObject, reasons)) return true;
+  for (const { owner, written } of named ?? NO_POLICIES)
+    if (policyDenies(context, owner, written, bucketName, anyObject, reasons)) return true;
+  return false;
+}
+
+const NO_POLICIES: readonly Policy[] = [];
 
 /** A bucket of personal information or important data denies access from outside the data center's VPC, but for approved roles. */
 export function dataClassBucketPolicy(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  let byBucket: Map<ResourceBlock, Policy[]> | undefined;
-  for (const bucket of resourcesOf(context.stack, "alicloud_oss_bucket")) {
-    const dataClass = protectedClassOf(context, bucket);
-    if (dataClass === undefined) continue;
+  const buckets = protectedResourcesOf(context, "alicloud_oss_bucket");
+  if (buckets.length === 0) return found;
+  const byBucket = bucketPolicies(context);
+  for (const { resource: bucket, dataClass } of buckets) {
     const name = read(context, attributeOf(bucket.body, "bucket"), context.stack);
     const bucketName = name.known ? toText(name.value) : name;
     if (typeof bucketName !== "string") {
@@ -227,44 +279,19 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
       continue;
     }
     const anyObject = `${bucketName}/any-object`;
+    const named = byBucket.size === 0 ? undefined : byBucket.get(bucket);
+    if (anyPolicyDenies(context, bucket, named, bucketName, anyObject)) continue;
     const reasons: string[] = [];
-    byBucket ??= bucketPolicies(context);
-    const policies = policiesOf(bucket, byBucket);
-    for (const { owner, written } of policies) {
-      const document = parseDocument(context, written, context.stack);
-      if (typeof document === "string") {
-        reasons.push(`the policy of ${owner.address} ${document}`);
-        continue;
-      }
-      const statements = blocksOf(attributeOf(document.json, "Statement"));
-      if (statements.length === 0) {
-        reasons.push(`the policy of ${owner.address} has no statement`);
-        continue;
-      }
-      // One statement that denies is enough: the others' problems are read only when none does.
-      const problems: string[] = [];
-      for (const statement of statements) {
-        const problem = denyProblem(document, statement, bucketName, anyObject);
-        if (problem === undefined) break;
-        problems.push(problem);
-      }
-      if (problems.length < statements.length) {
-        reasons.length = 0;
-        break;
-      }
-      problems.forEach((problem, index) => reasons.push(`statement ${index} of ${owner.address} ${problem}`));
-    }
-    if (reasons.length > 0 || policies.length === 0) {
-      const why = reasons.length > 0 ? reasons.join("; ") : "there is no bucket policy";
-      found.push(
-        problemAt(
-          bucket,
-          "policy",
-          attributeOf(bucket.body, "policy") ?? null,
-          `does not deny access from outside the data center's VPC (${why}): ${dataClass} is reachable only from its own network, or through an approved role`,
-        ),
-      );
-    }
+    anyPolicyDenies(context, bucket, named, bucketName, anyObject, reasons);
+    const why = reasons.length > 0 ? reasons.join("; ") : "there is no bucket policy";
+    found.push(
+      problemAt(
+        bucket,
+        "policy",
+        attributeOf(bucket.body, "policy") ?? null,
+        `does not deny access from outside the data center's VPC (${why}): ${dataClass} is reachable only from its own network, or through an approved role`,
+      ),
+    );
   }
   return found;
 }

@@ -29,20 +29,22 @@ function placeProblem(
   );
 }
 
-function ossReplication(context: RuleContext, replication: ResourceBlock): Observation[] {
+/** The findings on an OSS replication rule, into `found`. */
+function ossReplication(context: RuleContext, replication: ResourceBlock, found: Observation[]): void {
   const source = referenceOf(context, attributeOf(replication.body, "bucket"), context.stack);
-  if (!("resource" in source))
-    return [
+  if (!("resource" in source)) {
+    found.push(
       problemAt(
         replication,
         "bucket",
         attributeOf(replication.body, "bucket") ?? null,
         `${source.problem}: what data it copies cannot be known`,
       ),
-    ];
+    );
+    return;
+  }
   const dataClass = protectedClassOf(context, source.resource, source.stack);
-  if (dataClass === undefined) return [];
-  const found: Observation[] = [];
+  if (dataClass === undefined) return;
   const destinationBlock = read(context, attributeOf(replication.body, "destination"), context.stack);
   const destination = destinationBlock.known ? firstBlockOf(destinationBlock.value) : undefined;
   const bucket = attributeOf(destination, "bucket");
@@ -81,22 +83,24 @@ function ossReplication(context: RuleContext, replication: ResourceBlock): Obser
     found.push(
       problemAt(replication, "encryption_configuration.replica_kms_key_id", replicaKey ?? null, keyIssue),
     );
-  return found;
 }
 
-function rdsCrossBackup(context: RuleContext, policy: ResourceBlock): Observation[] {
+/** The finding on an RDS cross-region backup policy, into `found`. */
+function rdsCrossBackup(context: RuleContext, policy: ResourceBlock, found: Observation[]): void {
   const instance = referenceOf(context, attributeOf(policy.body, "instance_id"), context.stack);
-  if (!("resource" in instance))
-    return [
+  if (!("resource" in instance)) {
+    found.push(
       problemAt(
         policy,
         "instance_id",
         attributeOf(policy.body, "instance_id") ?? null,
         `${instance.problem}: what data it copies cannot be known`,
       ),
-    ];
+    );
+    return;
+  }
   const dataClass = protectedClassOf(context, instance.resource, instance.stack);
-  if (dataClass === undefined) return [];
+  if (dataClass === undefined) return;
   const region = placeProblem(
     context,
     policy,
@@ -104,15 +108,15 @@ function rdsCrossBackup(context: RuleContext, policy: ResourceBlock): Observatio
     attributeOf(policy.body, "cross_backup_region"),
     dataClass,
   );
-  return region === undefined ? [] : [region];
+  if (region !== undefined) found.push(region);
 }
 
 /** Replicas and backups of personal information or important data stay in mainland China, under the same data class. */
 export function dataClassCopy(context: RuleContext): Observation[] {
   const found: Observation[] = [];
   for (const replication of resourcesOf(context.stack, "alicloud_oss_bucket_replication"))
-    found.push(...ossReplication(context, replication));
+    ossReplication(context, replication, found);
   for (const policy of resourcesOf(context.stack, "alicloud_rds_instance_cross_backup_policy"))
-    found.push(...rdsCrossBackup(context, policy));
+    rdsCrossBackup(context, policy, found);
   return found;
 }

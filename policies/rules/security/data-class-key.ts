@@ -1,34 +1,45 @@
-import type { ResourceBlock } from "../../engine/model";
+import type { ResourceBlock, StackModel } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { DATA_STORE_TYPES, DATA_STORES, keyProblem, protectedClassOf } from "./data-class";
-import { attributeOf, firstBlockOf, problemAt, read, referenceOf, resourcesOf, toText } from "./read";
+import {
+  DATA_STORE_TYPES,
+  DATA_STORES,
+  keyProblem,
+  protectedResourcesOf,
+  type KeyAttribute,
+} from "./data-class";
+import { attributeOf, firstBlockOf, isLiteral, problemAt, read, referenceOf, toText } from "./read";
 
-/** The attribute each step of a path names (`a`, `a.b`, `a.b.c`), built once per path. */
-const attributesAlong = new WeakMap<readonly string[], readonly string[]>();
-
-function attributeAlong(path: readonly string[], index: number): string {
-  let attributes = attributesAlong.get(path);
-  if (attributes === undefined) {
-    attributes = path.map((_, step) => path.slice(0, step + 1).join("."));
-    attributesAlong.set(path, attributes);
-  }
-  return attributes[index] ?? "";
+/** A value at the end of a path through nested blocks (the first block of each), or where the path stopped. */
+interface Found {
+  /** The number of steps taken: the path's length when its last attribute was reached. */
+  readonly steps: number;
+  readonly written: unknown;
+  readonly stack: StackModel;
 }
 
-/** The value at a path through nested blocks (the first block of each), with the attribute path it was found at. */
-function valueAt(context: RuleContext, resource: ResourceBlock, path: readonly string[]) {
+/** The value at a path through nested blocks, with how far the path was followed. */
+function valueAt(context: RuleContext, resource: ResourceBlock, path: readonly string[]): Found {
   let body: unknown = resource.body;
   let stack = context.stack;
-  for (let index = 0; index < path.length; index++) {
+  for (let index = 0; ; index++) {
     const written = attributeOf(body, path[index] ?? "");
     if (index === path.length - 1 || written === undefined || written === null)
-      return { attribute: attributeAlong(path, index), written, stack };
+      return { steps: index + 1, written, stack };
+    // Most blocks are literal objects: they are read as written, without a reading for each.
+    if (isLiteral(written, stack)) {
+      body = firstBlockOf(written);
+      continue;
+    }
     const inner = read(context, written, stack);
-    if (!inner.known) return { attribute: attributeAlong(path, index), written, stack };
+    if (!inner.known) return { steps: index + 1, written, stack };
     body = firstBlockOf(inner.value);
     stack = inner.stack;
   }
-  return { attribute: "", written: undefined, stack };
+}
+
+/** The attribute path of the first `steps` steps (`a.b`): built only for a finding. */
+function attributeOfSteps(path: readonly string[], steps: number): string {
+  return path.slice(0, steps).join(".");
 }
 
 /** The setting that makes a store's service-side encryption use a customer master key, by store type. */
@@ -41,58 +52,73 @@ const SERVICE_KEY_SETTINGS: ReadonlyMap<
 ]);
 
 /** Service-side encryption that uses the cloud service's own key, whatever the key attribute says. */
-function serviceKey(context: RuleContext, resource: ResourceBlock): Observation | undefined {
-  const setting = SERVICE_KEY_SETTINGS.get(resource.type);
-  if (setting === undefined) return undefined;
-  const { attribute, written, stack } = valueAt(context, resource, setting.path);
+function serviceKey(
+  context: RuleContext,
+  resource: ResourceBlock,
+  setting: { readonly path: readonly string[]; readonly expected: string },
+): Observation | undefined {
+  const { steps, written, stack } = valueAt(context, resource, setting.path);
   if (written === undefined || written === null)
     return problemAt(
       resource,
-      attribute,
+      attributeOfSteps(setting.path, steps),
       null,
       `is not set: the data is not encrypted with a customer master key of its data class`,
     );
+  if (written === setting.expected && isLiteral(written, stack)) return undefined;
   const value = read(context, written, stack);
   const text = value.known ? toText(value.value) : value;
   if (typeof text === "string" && text === setting.expected) return undefined;
   const what = typeof text === "string" ? JSON.stringify(text) : text.problem;
   return problemAt(
     resource,
-    attribute,
+    attributeOfSteps(setting.path, steps),
     written ?? null,
     `is ${what}: the data is encrypted with the service's key, not a customer master key of its data class (${setting.expected})`,
   );
 }
 
+/** The findings on the key attributes of a store of a protected class, into `found`. */
+function keyFindings(
+  context: RuleContext,
+  resource: ResourceBlock,
+  dataClass: string,
+  keys: readonly KeyAttribute[],
+  found: Observation[],
+): void {
+  let written = false;
+  for (const key of keys) {
+    const at = valueAt(context, resource, key.path);
+    if (at.written === undefined || at.written === null) continue;
+    written = true;
+    const problem = keyProblem(context, referenceOf(context, at.written, at.stack), dataClass);
+    if (problem !== undefined)
+      found.push(problemAt(resource, attributeOfSteps(key.path, at.steps), at.written, problem));
+  }
+  if (!written)
+    found.push(
+      problemAt(
+        resource,
+        keys.map((key) => key.path.join(".")).join(" or "),
+        null,
+        `is not set: ${dataClass} data is encrypted with a service key or not at all, not with a customer master key of its own`,
+      ),
+    );
+}
+
 /** Personal information and important data are encrypted with a customer master key of their own data class. */
 export function dataClassKey(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, ...DATA_STORE_TYPES)) {
-    const dataClass = protectedClassOf(context, resource);
-    if (dataClass === undefined) continue;
-    const service = serviceKey(context, resource);
-    if (service !== undefined) {
-      found.push(service);
-      continue;
+  for (const type of DATA_STORE_TYPES) {
+    const stores = protectedResourcesOf(context, type);
+    if (stores.length === 0) continue;
+    const setting = SERVICE_KEY_SETTINGS.get(type);
+    const keys = DATA_STORES[type]?.keys ?? [];
+    for (const { resource, dataClass } of stores) {
+      const service = setting === undefined ? undefined : serviceKey(context, resource, setting);
+      if (service !== undefined) found.push(service);
+      else keyFindings(context, resource, dataClass, keys, found);
     }
-    const keys = DATA_STORES[resource.type]?.keys ?? [];
-    let written = false;
-    for (const key of keys) {
-      const at = valueAt(context, resource, key.path);
-      if (at.written === undefined || at.written === null) continue;
-      written = true;
-      const problem = keyProblem(context, referenceOf(context, at.written, at.stack), dataClass);
-      if (problem !== undefined) found.push(problemAt(resource, at.attribute, at.written, problem));
-    }
-    if (!written)
-      found.push(
-        problemAt(
-          resource,
-          keys.map((key) => key.path.join(".")).join(" or "),
-          null,
-          `is not set: ${dataClass} data is encrypted with a service key or not at all, not with a customer master key of its own`,
-        ),
-      );
   }
   return found;
 }

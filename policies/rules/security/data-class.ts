@@ -1,6 +1,6 @@
 import type { ResourceBlock, StackModel } from "../../engine/model";
 import type { RuleContext } from "../../engine/rule";
-import { attributeOf, readDeep, referenceOf, type Reference } from "./read";
+import { attributeOf, readDeep, referenceOf, resourcesOf, type Reference } from "./read";
 
 /**
  * Data classes, as the stacks tag every resource (`data-class`): the classes the law protects, which must stay
@@ -54,14 +54,17 @@ function tagOf(context: RuleContext, resource: ResourceBlock, stack: StackModel)
     : { problem: `its ${DATA_CLASS_TAG} tag is not text` };
 }
 
-/** Data classes already read, per check (its resolver): seven rules ask for the class of the same resources. */
-const classes = new WeakMap<object, WeakMap<ResourceBlock, DataClass>>();
+/**
+ * Data classes already read, per check (its resolver): seven rules ask for the class of the same resources. The
+ * classes of a check are a Map held by its resolver: no weak entry per resource for the collector to clear.
+ */
+const classes = new WeakMap<object, Map<ResourceBlock, DataClass>>();
 
 /** The data class of a resource in a stack: its own tag, or that of the resource it lives in. */
 export function dataClassOf(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
   let known = classes.get(context.resolver);
   if (known === undefined) {
-    known = new WeakMap();
+    known = new Map();
     classes.set(context.resolver, known);
   }
   const cached = known.get(resource);
@@ -85,10 +88,50 @@ export function protectedClassOf(
   resource: ResourceBlock,
   stack: StackModel = context.stack,
 ): string | undefined {
-  const found = dataClassOf(context, resource, stack);
+  return protectedOf(dataClassOf(context, resource, stack));
+}
+
+function protectedOf(found: DataClass): string | undefined {
   return "dataClass" in found && found.dataClass !== undefined && PROTECTED_CLASSES.has(found.dataClass)
     ? found.dataClass
     : undefined;
+}
+
+/** A resource that holds personal information or important data, and which of them. */
+export interface ProtectedResource {
+  readonly resource: ResourceBlock;
+  readonly dataClass: string;
+}
+
+/** The protected resources of each type, per check (its resolver) and stack. */
+const protectedByType = new WeakMap<object, Map<StackModel, Map<string, readonly ProtectedResource[]>>>();
+
+/**
+ * The resources of a type in the check's stack that hold protected data, in the stack's order, listed once per
+ * check and type: four rules look only at these.
+ */
+export function protectedResourcesOf(context: RuleContext, type: string): readonly ProtectedResource[] {
+  let byStack = protectedByType.get(context.resolver);
+  if (byStack === undefined) {
+    byStack = new Map();
+    protectedByType.set(context.resolver, byStack);
+  }
+  let byType = byStack.get(context.stack);
+  if (byType === undefined) {
+    byType = new Map();
+    byStack.set(context.stack, byType);
+  }
+  let listed = byType.get(type);
+  if (listed === undefined) {
+    const found: ProtectedResource[] = [];
+    for (const resource of resourcesOf(context.stack, type)) {
+      const dataClass = protectedOf(dataClassOf(context, resource, context.stack));
+      if (dataClass !== undefined) found.push({ resource, dataClass });
+    }
+    listed = found;
+    byType.set(type, listed);
+  }
+  return listed;
 }
 
 /** The problem with a key reference for data of a class: not a key of this check, or a key of another class. */

@@ -25,19 +25,34 @@ function octet(text: string, start: number, end: number): number {
   return leadingZero || value > 255 ? -1 : value;
 }
 
-/** Four dotted decimal octets, read without splitting: allow-lists and rules of 10,000 resources are parsed. */
-function ipv4(text: string): bigint | undefined {
+/**
+ * Four dotted decimal octets from `start` to `end`, or -1: read in place, without splitting, since allow-lists
+ * and rules of 10,000 resources are parsed.
+ */
+function ipv4(text: string, start: number, end: number): number {
   let value = 0;
   let octets = 0;
-  let start = 0;
-  for (let at = 0; at <= text.length; at++) {
-    if (at < text.length && text.charCodeAt(at) !== DOT) continue;
-    const read = octet(text, start, at);
-    if (read < 0 || ++octets > 4) return undefined;
+  let from = start;
+  for (let at = start; at <= end; at++) {
+    if (at < end && text.charCodeAt(at) !== DOT) continue;
+    const read = octet(text, from, at);
+    if (read < 0 || ++octets > 4) return -1;
     value = value * 256 + read;
-    start = at + 1;
+    from = at + 1;
   }
-  return octets === 4 ? BigInt(value) : undefined;
+  return octets === 4 ? value : -1;
+}
+
+/** The prefix length written from `start` to `end` (one to three digits), or -1. */
+function prefixLength(text: string, start: number, end: number): number {
+  if (end - start < 1 || end - start > 3) return -1;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = text.charCodeAt(at) - DIGIT_ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 function groups(text: string): string[] | undefined {
@@ -59,19 +74,31 @@ function ipv6(text: string): bigint | undefined {
 }
 
 /** An address or CIDR block (`10.0.0.0/8`, `10.1.2.3`, `::/0`); host bits are masked off. Undefined when malformed. */
-export function parseAddressBlock(text: string): AddressBlock | undefined {
-  const [address = "", prefixText, extra] = text.trim().split("/");
-  if (extra !== undefined) return undefined;
-  const version = address.includes(":") ? 6 : 4;
-  const value = version === 4 ? ipv4(address) : ipv6(address);
-  const bits = version === 4 ? 32 : 128;
-  if (value === undefined) return undefined;
-  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
-  const prefix = prefixText === undefined ? bits : Number(prefixText);
-  if (prefix > bits) return undefined;
-  const size = 1n << BigInt(bits - prefix);
+export function parseAddressBlock(written: string): AddressBlock | undefined {
+  const text = written.trim();
+  const slash = text.indexOf("/");
+  if (slash >= 0 && text.indexOf("/", slash + 1) >= 0) return undefined;
+  const end = slash < 0 ? text.length : slash;
+  if (text.lastIndexOf(":", end - 1) >= 0) return ipv6Block(text, end);
+  const value = ipv4(text, 0, end);
+  if (value < 0) return undefined;
+  const prefix = slash < 0 ? 32 : prefixLength(text, slash + 1, text.length);
+  if (prefix < 0 || prefix > 32) return undefined;
+  // Exact in a double: IPv4 blocks are computed as numbers, and only their bounds made bigints.
+  const size = 2 ** (32 - prefix);
   const first = value - (value % size);
-  return { version, first, last: first + size - 1n, prefix };
+  return { version: 4, first: BigInt(first), last: BigInt(first + size - 1), prefix };
+}
+
+/** An IPv6 address or CIDR block whose address ends at `end`. */
+function ipv6Block(text: string, end: number): AddressBlock | undefined {
+  const value = ipv6(text.slice(0, end));
+  if (value === undefined) return undefined;
+  const prefix = end === text.length ? 128 : prefixLength(text, end + 1, text.length);
+  if (prefix < 0 || prefix > 128) return undefined;
+  const size = 1n << BigInt(128 - prefix);
+  const first = value - (value % size);
+  return { version: 6, first, last: first + size - 1n, prefix };
 }
 
 /** True when the block admits any address at all: `0.0.0.0/0`, `::/0`, or the whitelist entry `0.0.0.0`. */

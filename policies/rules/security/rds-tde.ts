@@ -1,12 +1,19 @@
 import type { Observation, RuleContext } from "../../engine/rule";
 import { attributeOf, problemAt, read, resourcesOf, toText } from "./read";
-import { checkSetting, oneOf } from "./setting";
+import { checkSetting, oneOf, type Setting } from "./setting";
 
-/** Engines whose RDS instances offer transparent data encryption. */
-const TDE_ENGINES: ReadonlySet<string> = new Set(["MySQL", "SQLServer"]);
-const TDE_TYPES = ["alicloud_db_instance"];
-const TDE_PATH = ["tde_status"];
-const ENABLED = oneOf("Enabled");
+/** The TDE setting of each engine whose RDS instances offer transparent data encryption: one per engine, not per instance. */
+const TDE_SETTINGS: ReadonlyMap<string, Setting> = new Map(
+  ["MySQL", "SQLServer"].map((engine) => [
+    engine,
+    {
+      types: ["alicloud_db_instance"],
+      path: ["tde_status"],
+      check: oneOf("Enabled"),
+      missing: `is not set: ${engine} data is stored without transparent data encryption`,
+    },
+  ]),
+);
 
 /** A MySQL or SQL Server RDS instance encrypts its data at rest with TDE (`tde_status = "Enabled"`). */
 export function rdsTde(context: RuleContext): Observation[] {
@@ -15,20 +22,12 @@ export function rdsTde(context: RuleContext): Observation[] {
     const written = attributeOf(resource.body, "engine");
     const engine = read(context, written, context.stack);
     const text = engine.known ? toText(engine.value) : engine;
-    if (typeof text !== "string") found.push(problemAt(resource, "engine", written, text.problem));
-    else if (TDE_ENGINES.has(text)) {
-      checkSetting(
-        context,
-        resource,
-        {
-          types: TDE_TYPES,
-          path: TDE_PATH,
-          check: ENABLED,
-          missing: `is not set: ${text} data is stored without transparent data encryption`,
-        },
-        found,
-      );
+    if (typeof text !== "string") {
+      found.push(problemAt(resource, "engine", written, text.problem));
+      continue;
     }
+    const setting = TDE_SETTINGS.get(text);
+    if (setting !== undefined) checkSetting(context, resource, setting, found);
   }
   return found;
 }

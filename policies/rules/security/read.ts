@@ -1,5 +1,7 @@
 import type { PlaceVerdict } from "../../catalog/places";
-import { isObject, own, type ResourceBlock, type StackModel } from "../../engine/model";
+// From json.ts itself: model.ts re-exports these through a getter, which would run on every attribute read.
+import { isObject, own } from "../../engine/json";
+import type { ResourceBlock, StackModel } from "../../engine/model";
 import { ReferenceOrigin, type NamedResource } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { PartialText, Unknown } from "../../language/value";
@@ -51,9 +53,21 @@ function unknownIn(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+const DOLLAR = 36;
+const PERCENT = 37;
+
+/** Whether a text holds `${` or `%{`: one search for the braces, which most texts have none of. */
+function isTemplate(text: string): boolean {
+  for (let brace = text.indexOf("{", 1); brace > 0; brace = text.indexOf("{", brace + 1)) {
+    const before = text.charCodeAt(brace - 1);
+    if (before === DOLLAR || before === PERCENT) return true;
+  }
+  return false;
+}
+
 /** Whether a value holds a template anywhere (or is nested too deeply to tell), so that it must be evaluated. */
 function holdsTemplate(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return value.includes("${") || value.includes("%{");
+  if (typeof value === "string") return isTemplate(value);
   if (typeof value !== "object" || value === null) return false;
   if (depth > 32) return true;
   if (Array.isArray(value)) {
@@ -123,7 +137,7 @@ export function referenceOf(
  */
 const referencesFollowed = new WeakMap<
   object,
-  WeakMap<StackModel, Map<string, Reference | { readonly problem: string }>>
+  Map<StackModel, Map<string, Reference | { readonly problem: string }>>
 >();
 
 function referencesIn(
@@ -132,7 +146,7 @@ function referencesIn(
 ): Map<string, Reference | { readonly problem: string }> {
   let byStack = referencesFollowed.get(resolver);
   if (byStack === undefined) {
-    byStack = new WeakMap();
+    byStack = new Map();
     referencesFollowed.set(resolver, byStack);
   }
   let byText = byStack.get(stack);

@@ -1,7 +1,15 @@
 import type { Observation, Rule } from "../../engine/rule";
 import { readAllowList } from "./allow-list";
-import { admitsEveryone } from "./network";
+import { admitsEveryone, type AddressBlock } from "./network";
 import { problemAt, resourcesOf } from "./read";
+
+/** The first entry that admits everyone. */
+function openEntryOf<Entry extends { readonly block: AddressBlock }>(
+  entries: readonly Entry[],
+): Entry | undefined {
+  for (const entry of entries) if (admitsEveryone(entry.block)) return entry;
+  return undefined;
+}
 
 /** A rule that refuses an allow-list attribute admitting everyone (`0.0.0.0/0`, `0.0.0.0`, `::/0`). */
 export function openAllowList(type: string, attribute: string): Rule {
@@ -14,7 +22,7 @@ export function openAllowList(type: string, attribute: string): Rule {
         found.push(list.problem);
         continue;
       }
-      const open = list.entries.find((entry) => admitsEveryone(entry.block));
+      const open = openEntryOf(list.entries);
       if (open !== undefined) {
         found.push(
           problemAt(
