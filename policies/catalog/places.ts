@@ -157,32 +157,50 @@ function jsonVerdict(text: string, nesting: number): PlaceVerdict | undefined {
   } catch {
     return undefined;
   }
-  return worstInJson(document, nesting + 1);
+  return worstInJson(document, nesting + 1, asWritten);
+}
+
+const asWritten = (text: string): string => text;
+
+/**
+ * The verdict on a JSON document already parsed, as the value form gives it for the document's text; each of
+ * its strings is first passed through `text` (a reader of a partly known document puts placeholders back).
+ */
+export function classifyJsonDocument(document: unknown, text: (value: string) => string): PlaceVerdict {
+  return worstInJson(document, 1, text);
 }
 
 /** The worst verdict among the strings of a JSON document: outside beats mainland beats no place. */
-function worstInJson(node: unknown, nesting: number): PlaceVerdict {
+function worstInJson(node: unknown, nesting: number, text: (value: string) => string): PlaceVerdict {
   if (nesting > MAX_JSON_NESTING) return outside(`JSON nested deeper than ${MAX_JSON_NESTING} levels`);
-  if (typeof node === "string") return mayNamePlace(node) ? classifyValue(node, nesting) : NO_PLACE;
+  if (typeof node === "string") {
+    const value = text(node);
+    return mayNamePlace(value) ? classifyValue(value, nesting) : NO_PLACE;
+  }
   if (typeof node !== "object" || node === null) return NO_PLACE;
   let worst = NO_PLACE;
   // By index and key: no array of values is made for each of thousands of policy documents.
   if (Array.isArray(node)) {
     for (let index = 0; index < node.length && worst.verdict !== "outside"; index++)
-      worst = worseInJson(worst, node[index], nesting);
+      worst = worseInJson(worst, node[index], nesting, text);
   } else {
     const object = node as Readonly<Record<string, unknown>>;
     for (const key in object) {
       if (worst.verdict === "outside") break;
-      worst = worseInJson(worst, object[key], nesting);
+      worst = worseInJson(worst, object[key], nesting, text);
     }
   }
   return worst;
 }
 
 /** The worse of a verdict and an item's: the first outside one, else the last mainland one, else no place. */
-function worseInJson(worst: PlaceVerdict, item: unknown, nesting: number): PlaceVerdict {
-  const verdict = worstInJson(item, nesting + 1);
+function worseInJson(
+  worst: PlaceVerdict,
+  item: unknown,
+  nesting: number,
+  text: (value: string) => string,
+): PlaceVerdict {
+  const verdict = worstInJson(item, nesting + 1, text);
   return verdict.verdict === "outside" || verdict.verdict === "mainland" ? verdict : worst;
 }
 

@@ -1,4 +1,4 @@
-import { classifyPlace, type PlaceForm, type PlaceVerdict } from "../catalog/places";
+import { classifyJsonDocument, classifyPlace, type PlaceForm, type PlaceVerdict } from "../catalog/places";
 import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
 import {
   ACCOUNT_ID_ATTRIBUTES,
@@ -7,6 +7,7 @@ import {
   listsProviderRegion,
 } from "../catalog/region-data-sources";
 import { isMainlandRegion } from "../catalog/regions";
+import { readPartialJson, withPlaceholders, type PartialJson } from "./partial-json";
 import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
 import { applySteps, evaluate, type Scope, type Step } from "../language/evaluate";
 import { parseTemplate } from "../language/parse";
@@ -139,6 +140,8 @@ export class Resolver {
   private readonly memos = new WeakMap<StackModel, Memo>();
   private readonly instancesOf = new WeakMap<ResourceBlock, Instances>();
   private readonly scopes = new WeakMap<StackModel, Scope>();
+  /** Partly known texts read as JSON documents, once for every rule that reads them. */
+  private readonly partialJsons = new WeakMap<PartialText, PartialJson | null>();
   /** Each distinct text parsed once, whichever stack holds it. */
   private readonly parsed = new Map<string, Expression | string>();
   /** The evaluations under way, innermost last: a reference back into one of them is a cycle. */
@@ -326,7 +329,10 @@ export class Resolver {
     }
     if (typeof value === "boolean") return [classifyPlace(String(value), form)];
     if (value instanceof Unknown) return unknownPlaces(value);
-    if (value instanceof PartialText) return partialTextPlaces(value, form);
+    if (value instanceof PartialText)
+      return form === "value"
+        ? knownPartPlaces(value.parts, this.partialJson(value))
+        : partialTextPlaces(value, form);
     if (Array.isArray(value)) return value.flatMap((item) => this.placesOfValue(item, form));
     return Object.values(value).flatMap((item) => this.placesOfValue(item, form));
   }
@@ -349,6 +355,16 @@ export class Resolver {
           ),
         ]
       : this.resourcePlaces(stack, resource);
+  }
+
+  /** A partly known text (a value this resolver gave) read as a JSON document, once per check. */
+  partialJson(text: PartialText): PartialJson | undefined {
+    let json = this.partialJsons.get(text);
+    if (json === undefined) {
+      json = readPartialJson(text) ?? null;
+      this.partialJsons.set(text, json);
+    }
+    return json ?? undefined;
   }
 
   /**
@@ -907,9 +923,9 @@ function unknownPlaces(value: Unknown): readonly PlaceVerdict[] {
  * is known, or a host whose unknown labels are attributes of resources (placed where those are) or the
  * account ID. Anything else is refused.
  */
+/** In a form other than the value form (see knownPartPlaces). */
 function partialTextPlaces(text: PartialText, form: PlaceForm): readonly PlaceVerdict[] {
   const { parts } = text;
-  if (form === "value") return knownPartPlaces(parts);
   const firstUnknown = parts.find((part): part is Unknown => part instanceof Unknown);
   const refused = [unresolved(firstUnknown?.reason ?? "the text is not known before apply")];
   if (form !== "place") return refused;
@@ -942,14 +958,38 @@ const PART_SEPARATORS = /^[-_.:/,\s]+|[-_.:/,\s]+$/g;
  * held by a placeholder (JSON around an unknown ID still parses), and each known part between separators.
  * Only what is found counts there, so reading more of the text can add a refusal but never clear one.
  */
-function knownPartPlaces(parts: readonly (string | Unknown)[]): readonly PlaceVerdict[] {
-  const whole = parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
-  const places = [classifyPlace(whole, "value")];
+function knownPartPlaces(
+  parts: readonly (string | Unknown)[],
+  json: PartialJson | undefined,
+): readonly PlaceVerdict[] {
+  const places = [wholeTextPlace(parts, json)];
   // A part holding a quote, brace or bracket is a fragment of a structure the whole text was read as.
   for (const part of parts)
     if (typeof part === "string" && !/["{[]/.test(part))
       places.push(classifyPlace(part.replace(PART_SEPARATORS, ""), "value"));
   return places;
+}
+
+/**
+ * The verdict on a partly known text with each unknown part held by a placeholder. When the text is a JSON
+ * object or array, it is read from the document every rule shares: its strings with placeholders for the
+ * markers are the strings the text with placeholders parses to, as long as every marker is found whole in
+ * them. A marker in a key (no string the verdict reads), or split by a backslash before it in the known text,
+ * is not found, and the text is read again with its placeholders.
+ */
+function wholeTextPlace(parts: readonly (string | Unknown)[], json: PartialJson | undefined): PlaceVerdict {
+  if (json !== undefined && typeof json.document === "object" && json.document !== null) {
+    let markers = 0;
+    const verdict = classifyJsonDocument(json.document, (text) => {
+      const read = withPlaceholders(text, UNKNOWN_PART);
+      if (read === undefined) return text;
+      markers += read.markers;
+      return read.text;
+    });
+    if (markers === json.unknowns.length) return verdict;
+  }
+  const whole = parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
+  return classifyPlace(whole, "value");
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { ResourceBlock, StackModel } from "../../engine/model";
+import { holdsMarkerCharacter, MARKER_START, markerOf } from "../../engine/partial-json";
+import { PartialText } from "../../language/value";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { protectedResourcesOf } from "./data-class";
 import {
@@ -33,13 +35,10 @@ interface Document {
   readonly references: readonly NamedPart[];
 }
 
-/** A reference's stand-in inside the document's text, as a JSON escape, so that it parses inside a string only. */
-const MARKER = (index: number): string => `\\u0001ref${index}\\u0001`;
-/** The same stand-in as JSON.parse gives it back. */
-const PARSED_MARKER = (index: number): string => `\u0001ref${index}\u0001`;
-const PARSED_MARKER_START = "\u0001ref";
 const NOT_CONDITIONS: ReadonlySet<string> = new Set(["StringNotEquals", "StringNotLike"]);
 const OBJECT_READ_ACTIONS = ["oss:*", "oss:GetObject"] as const;
+
+const NOT_JSON = "is not a JSON policy document";
 
 function parseDocument(context: RuleContext, written: unknown, stack: StackModel): Document | string {
   const parts = readTemplate(context, written, stack);
@@ -48,18 +47,21 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
   let text = "";
   for (const part of parts) {
     // Literal text that could pass for a stand-in would make a literal look like a reference.
-    if (typeof part === "string" && (part.includes("\\u0001") || part.includes("\u0001")))
-      return "holds the control character U+0001";
+    if (typeof part === "string" && holdsMarkerCharacter(part)) return "holds the control character U+0001";
     if (typeof part === "string") text += part;
-    else {
-      text += MARKER(references.length);
-      references.push(part);
-    }
+    else references.push(part);
+  }
+  // A document around references is read once for every rule: the value scan reads each policy too. Its
+  // markers are numbered as its references are, in the order of the text.
+  const computed = context.resolver.value(written, stack);
+  if (computed instanceof PartialText) {
+    const json = context.resolver.partialJson(computed);
+    return json === undefined ? NOT_JSON : { json: json.document, references };
   }
   try {
     return { json: JSON.parse(text) as unknown, references };
   } catch {
-    return "is not a JSON policy document";
+    return NOT_JSON;
   }
 }
 
@@ -130,11 +132,9 @@ function unmarked(text: string): string {
 
 /** The reference a text of the document stands for: it is exactly one of its markers. */
 function referenceNamed(document: Document, text: string): NamedPart | undefined {
-  if (!text.startsWith(PARSED_MARKER_START)) return undefined;
-  const index = Number(text.slice(PARSED_MARKER_START.length, -1));
-  return Number.isSafeInteger(index) && text === PARSED_MARKER(index)
-    ? document.references[index]
-    : undefined;
+  if (!text.startsWith(MARKER_START)) return undefined;
+  const index = Number(text.slice(MARKER_START.length, -1));
+  return Number.isSafeInteger(index) && text === markerOf(index) ? document.references[index] : undefined;
 }
 
 /** The problem with a list of condition values: a value that is not a reference of the given type, or none. */
