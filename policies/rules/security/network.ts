@@ -12,8 +12,8 @@ const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
 const DIGIT_ZERO = 48;
 const DOT = 46;
 
-/** The decimal octet from `start` to `end` (0 to 255, no leading zero), or -1 when it is not one. */
-function octet(text: string, start: number, end: number): number {
+/** The number written from `start` to `end` in one to three decimal digits (a prefix length), or -1. */
+function smallDecimal(text: string, start: number, end: number): number {
   if (end - start < 1 || end - start > 3) return -1;
   let value = 0;
   for (let at = start; at < end; at++) {
@@ -21,8 +21,14 @@ function octet(text: string, start: number, end: number): number {
     if (digit < 0 || digit > 9) return -1;
     value = value * 10 + digit;
   }
+  return value;
+}
+
+/** The decimal octet from `start` to `end` (0 to 255, no leading zero), or -1 when it is not one. */
+function octet(text: string, start: number, end: number): number {
+  const value = smallDecimal(text, start, end);
   const leadingZero = end - start > 1 && text.charCodeAt(start) === DIGIT_ZERO;
-  return leadingZero || value > 255 ? -1 : value;
+  return value < 0 || leadingZero || value > 255 ? -1 : value;
 }
 
 /**
@@ -41,18 +47,6 @@ function ipv4(text: string, start: number, end: number): number {
     from = at + 1;
   }
   return octets === 4 ? value : -1;
-}
-
-/** The prefix length written from `start` to `end` (one to three digits), or -1. */
-function prefixLength(text: string, start: number, end: number): number {
-  if (end - start < 1 || end - start > 3) return -1;
-  let value = 0;
-  for (let at = start; at < end; at++) {
-    const digit = text.charCodeAt(at) - DIGIT_ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 function groups(text: string): string[] | undefined {
@@ -82,7 +76,7 @@ export function parseAddressBlock(written: string): AddressBlock | undefined {
   if (text.lastIndexOf(":", end - 1) >= 0) return ipv6Block(text, end);
   const value = ipv4(text, 0, end);
   if (value < 0) return undefined;
-  const prefix = slash < 0 ? 32 : prefixLength(text, slash + 1, text.length);
+  const prefix = slash < 0 ? 32 : smallDecimal(text, slash + 1, text.length);
   if (prefix < 0 || prefix > 32) return undefined;
   // Exact in a double: IPv4 blocks are computed as numbers, and only their bounds made bigints.
   const size = 2 ** (32 - prefix);
@@ -94,7 +88,7 @@ export function parseAddressBlock(written: string): AddressBlock | undefined {
 function ipv6Block(text: string, end: number): AddressBlock | undefined {
   const value = ipv6(text.slice(0, end));
   if (value === undefined) return undefined;
-  const prefix = end === text.length ? 128 : prefixLength(text, end + 1, text.length);
+  const prefix = end === text.length ? 128 : smallDecimal(text, end + 1, text.length);
   if (prefix < 0 || prefix > 128) return undefined;
   const size = 1n << BigInt(128 - prefix);
   const first = value - (value % size);
