@@ -140,8 +140,22 @@ export function settingRule(...settings: readonly Setting[]): Rule {
     for (const setting of settings)
       for (const resource of resourcesOf(context.stack, ...setting.types))
         checkSetting(context, resource, setting, found);
-    return found;
+    return settings.length === 1 ? found : firstPerAttribute(found);
   };
+}
+
+/**
+ * The first finding on each attribute of each resource: a block that is missing is reported once, by the first
+ * setting that reads into it, not again by each setting after it.
+ */
+function firstPerAttribute(found: readonly Observation[]): Observation[] {
+  const seen = new Set<string>();
+  return found.filter((observation) => {
+    const key = `${observation.address}\u0000${observation.attribute}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A check that the value, as the text Terraform converts it to, is one of the given texts. */

@@ -70,6 +70,8 @@ const CASES: readonly Case[] = [
         { server_side_encryption_rule: { sse_algorithm: "KMS" } },
         "server_side_encryption_rule.kms_master_key_id",
       ],
+      // A missing block is one finding, not one for each setting that reads into it.
+      [{}, "server_side_encryption_rule"],
     ],
   },
   {
