@@ -1,5 +1,5 @@
 import { evaluate } from "../language/evaluate";
-import { parseTemplate } from "../language/parse";
+import { holdsTemplateSequence, parseTemplate } from "../language/parse";
 import { isUnknown, PartialText, Unknown, type Value } from "../language/value";
 import { readConfiguration, type ConfigFile, type ModuleConfiguration } from "./configuration";
 import { checkNesting, InputError, isObject, type JsonObject } from "./json";
@@ -92,7 +92,7 @@ function constantOfTemplate(text: string, what: string): unknown {
 function variableValue(value: unknown, syntax: "hcl" | "json", what: string): unknown {
   if (syntax === "json") return value;
   if (typeof value === "string")
-    return value.includes("${") || value.includes("%{") ? constantOfTemplate(value, what) : value;
+    return holdsTemplateSequence(value) ? constantOfTemplate(value, what) : value;
   if (Array.isArray(value)) return value.map((element) => variableValue(element, syntax, what));
   if (isObject(value)) {
     const converted: JsonObject = {};

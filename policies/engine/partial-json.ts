@@ -59,7 +59,7 @@ export function withPlaceholders(text: string, placeholder: string): WithPlaceho
 
 /** Literal text that could pass for a marker, written or parsed: a document holding it is not read. */
 export function holdsMarkerCharacter(text: string): boolean {
-  return text.includes("\\u0001") || text.includes("\u0001");
+  return text.includes("\\u0001") || text.includes(MARKER_CHARACTER);
 }
 
 /**

@@ -7,10 +7,11 @@ import {
   listsProviderRegion,
 } from "../catalog/region-data-sources";
 import { isMainlandRegion } from "../catalog/regions";
+import { innerMap } from "./maps";
 import { readPartialJson, withPlaceholders, type PartialJson } from "./partial-json";
 import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
 import { applySteps, evaluate, type Scope, type Step } from "../language/evaluate";
-import { parseTemplate } from "../language/parse";
+import { holdsTemplateSequence, parseTemplate } from "../language/parse";
 import type { Expression, TraversalStep } from "../language/syntax";
 import {
   isSet,
@@ -196,7 +197,7 @@ export class Resolver {
    */
   reference(value: unknown, stack: StackModel, depth = 0): NamedResource | { readonly unresolved: string } {
     if (depth > MAX_DEPTH) return { unresolved: CIRCULAR };
-    if (typeof value !== "string" || !isTemplate(value))
+    if (typeof value !== "string" || !holdsTemplateSequence(value))
       return { unresolved: `${JSON.stringify(value)} is not a reference` };
     const expression = this.parse(value);
     if (typeof expression === "string")
@@ -288,7 +289,7 @@ export class Resolver {
   }
 
   private textPlaces(text: string, form: PlaceForm, context: Context): readonly PlaceVerdict[] {
-    if (!isTemplate(text)) return [classifyPlace(text, form)];
+    if (!holdsTemplateSequence(text)) return [classifyPlace(text, form)];
     if (form === "oss-bucket") {
       const bucket = this.referencedBucket(text, context.stack);
       if (bucket !== undefined) return bucket;
@@ -402,7 +403,7 @@ export class Resolver {
     if (!isObject(raw)) return new Unknown("not a JSON value");
     const entries: [string, Value][] = [];
     for (const name of Object.keys(raw)) {
-      const key = isTemplate(name) ? this.template(name, context) : normalText(name);
+      const key = holdsTemplateSequence(name) ? this.template(name, context) : normalText(name);
       if (typeof key !== "string") return new Unknown(`the object key "${name}" is not known text`);
       entries.push([key, this.configValue(raw[name], context, depth + 1)]);
     }
@@ -814,13 +815,7 @@ export class Resolver {
           resource.address !== localAddress(resource.mode, resource.type, resource.name)
         )
           continue;
-        const byType = index[resource.mode];
-        let byName = byType.get(resource.type);
-        if (byName === undefined) {
-          byName = new Map();
-          byType.set(resource.type, byName);
-        }
-        byName.set(resource.name, resource);
+        innerMap(index[resource.mode], resource.type).set(resource.name, resource);
       }
       this.blockIndexes.set(stack, index);
     }
@@ -828,7 +823,6 @@ export class Resolver {
   }
 }
 
-/** `count` as Terraform converts it (a number, or text of one), when it is a whole number ≥ 0. */
 /**
  * The instances a known for_each value makes, as Terraform reads it: a map's keys and values, or a set of
  * strings whose elements are both key and value; undefined when it is neither (Terraform's error).
@@ -840,6 +834,7 @@ export function forEachEntries(value: Value): [string, Value][] | undefined {
   return undefined;
 }
 
+/** `count` as Terraform converts it (a number, or text of one), when it is a whole number ≥ 0. */
 export function wholeNumber(value: Value): number | undefined {
   let number: number | Unknown;
   try {
@@ -864,26 +859,6 @@ function outsideInstance(root: string, steps: readonly Step[]): Unknown {
 function hasInstances(resource: ResourceBlock): boolean {
   const { count, for_each: forEach } = resource.body;
   return (count !== undefined && count !== null) || (forEach !== undefined && forEach !== null);
-}
-
-function isTemplate(text: string): boolean {
-  return text.includes("${") || text.includes("%{");
-}
-
-/** The map stored under `key` in a map of maps (or a WeakMap of them), created empty on first use. */
-function innerMap<K, InnerKey, InnerValue>(
-  maps: {
-    get(key: K): Map<InnerKey, InnerValue> | undefined;
-    set(key: K, value: Map<InnerKey, InnerValue>): unknown;
-  },
-  key: K,
-): Map<InnerKey, InnerValue> {
-  let inner = maps.get(key);
-  if (inner === undefined) {
-    inner = new Map();
-    maps.set(key, inner);
-  }
-  return inner;
 }
 
 /** A block's address within its module: `alicloud_vpc.x`, `data.alicloud_zones.z`. */
@@ -921,9 +896,8 @@ function unknownPlaces(value: Unknown): readonly PlaceVerdict[] {
  * Text partly known before apply places its value only where the known part holds the place: an ACS ARN
  * whose region segment is known (or is one reference to a resource, placed where it is), a URL whose host
  * is known, or a host whose unknown labels are attributes of resources (placed where those are) or the
- * account ID. Anything else is refused.
+ * account ID. Anything else is refused. The value form reads such text otherwise: see knownPartPlaces.
  */
-/** In a form other than the value form (see knownPartPlaces). */
 function partialTextPlaces(text: PartialText, form: PlaceForm): readonly PlaceVerdict[] {
   const { parts } = text;
   const firstUnknown = parts.find((part): part is Unknown => part instanceof Unknown);
@@ -1034,7 +1008,7 @@ function hostEnds(text: string): boolean {
 function literalValue(raw: unknown, depth: number, scope?: Scope): Value {
   if (typeof raw === "string") {
     // Every string Terraform holds is NFC, a tfvars value or a default too.
-    if (scope === undefined || !isTemplate(raw)) return normalText(raw);
+    if (scope === undefined || !holdsTemplateSequence(raw)) return normalText(raw);
     const parsed = parseTemplate(raw);
     return parsed.ok
       ? evaluate(parsed.expression, scope)

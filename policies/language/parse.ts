@@ -18,11 +18,25 @@ const MAX_DEPTH = 256;
  * a template that is exactly one interpolation (`"${x}"`) is the expression x itself, as Terraform reads it.
  */
 export function parseTemplate(text: string): ParseResult {
-  if (!text.includes("${") && !text.includes("%{"))
-    return { ok: true, expression: { kind: "string", value: text } };
+  if (!holdsTemplateSequence(text)) return { ok: true, expression: { kind: "string", value: text } };
   const reference = loneReference(text);
   if (reference !== undefined) return { ok: true, expression: reference };
   return run(text, (parser) => parser.bareTemplate());
+}
+
+const DOLLAR = 0x24;
+const PERCENT = 0x25;
+
+/**
+ * Whether a Terraform JSON string holds `${` or `%{`; any other is one literal. One search for the braces,
+ * which most texts have none of.
+ */
+export function holdsTemplateSequence(text: string): boolean {
+  for (let brace = text.indexOf("{", 1); brace > 0; brace = text.indexOf("{", brace + 1)) {
+    const before = text.charCodeAt(brace - 1);
+    if (before === DOLLAR || before === PERCENT) return true;
+  }
+  return false;
 }
 
 /**

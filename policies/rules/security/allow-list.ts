@@ -1,3 +1,4 @@
+import { innerMap } from "../../engine/maps";
 import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { parseAddressBlock, type AddressBlock } from "./network";
@@ -16,16 +17,7 @@ const allowLists = new WeakMap<object, Map<string, Map<ResourceBlock, AllowList>
 export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
   const written = attributeOf(resource.body, attribute);
   if (written === undefined || written === null) return undefined;
-  let byAttribute = allowLists.get(context.resolver);
-  if (byAttribute === undefined) {
-    byAttribute = new Map();
-    allowLists.set(context.resolver, byAttribute);
-  }
-  let byResource = byAttribute.get(attribute);
-  if (byResource === undefined) {
-    byResource = new Map();
-    byAttribute.set(attribute, byResource);
-  }
+  const byResource = innerMap(innerMap(allowLists, context.resolver), attribute);
   const known = byResource.get(resource);
   if (known !== undefined) return known;
   const list = parseAllowList(context, resource, attribute, written);

@@ -1,3 +1,4 @@
+import { innerMap } from "../../engine/maps";
 import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { readAllowList } from "./allow-list";
@@ -50,11 +51,7 @@ function vpcBlocks(context: RuleContext, resource: ResourceBlock): readonly Addr
 const vpcCidrBlocks = new WeakMap<object, Map<ResourceBlock, readonly AddressBlock[] | string>>();
 
 function cidrBlocksOf(context: RuleContext, vpc: Reference): readonly AddressBlock[] | string {
-  let known = vpcCidrBlocks.get(context.resolver);
-  if (known === undefined) {
-    known = new Map();
-    vpcCidrBlocks.set(context.resolver, known);
-  }
+  const known = innerMap(vpcCidrBlocks, context.resolver);
   let blocks = known.get(vpc.resource);
   if (blocks === undefined) {
     blocks = readCidrBlocks(context, vpc);

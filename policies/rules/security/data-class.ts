@@ -1,3 +1,4 @@
+import { innerMap } from "../../engine/maps";
 import type { ResourceBlock, StackModel } from "../../engine/model";
 import type { RuleContext } from "../../engine/rule";
 import { attributeOf, readDeep, referenceOf, resourcesOf, type Reference } from "./read";
@@ -62,11 +63,7 @@ const classes = new WeakMap<object, Map<ResourceBlock, DataClass>>();
 
 /** The data class of a resource in a stack: its own tag, or that of the resource it lives in. */
 export function dataClassOf(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
-  let known = classes.get(context.resolver);
-  if (known === undefined) {
-    known = new Map();
-    classes.set(context.resolver, known);
-  }
+  const known = innerMap(classes, context.resolver);
   const cached = known.get(resource);
   if (cached !== undefined) return cached;
   const found = readDataClass(context, resource, stack);
@@ -111,16 +108,7 @@ const protectedByType = new WeakMap<object, Map<StackModel, Map<string, readonly
  * check and type: four rules look only at these.
  */
 export function protectedResourcesOf(context: RuleContext, type: string): readonly ProtectedResource[] {
-  let byStack = protectedByType.get(context.resolver);
-  if (byStack === undefined) {
-    byStack = new Map();
-    protectedByType.set(context.resolver, byStack);
-  }
-  let byType = byStack.get(context.stack);
-  if (byType === undefined) {
-    byType = new Map();
-    byStack.set(context.stack, byType);
-  }
+  const byType = innerMap(innerMap(protectedByType, context.resolver), context.stack);
   let listed = byType.get(type);
   if (listed === undefined) {
     const found: ProtectedResource[] = [];

@@ -1,9 +1,11 @@
 import type { PlaceVerdict } from "../../catalog/places";
 // From json.ts itself: model.ts re-exports these through a getter, which would run on every attribute read.
 import { isObject, own } from "../../engine/json";
+import { innerMap } from "../../engine/maps";
 import type { ResourceBlock, StackModel } from "../../engine/model";
 import { ReferenceOrigin, type NamedResource } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
+import { holdsTemplateSequence } from "../../language/parse";
 import { PartialText, Unknown } from "../../language/value";
 
 /**
@@ -53,21 +55,9 @@ function unknownIn(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-const DOLLAR = 36;
-const PERCENT = 37;
-
-/** Whether a text holds `${` or `%{`: one search for the braces, which most texts have none of. */
-function isTemplate(text: string): boolean {
-  for (let brace = text.indexOf("{", 1); brace > 0; brace = text.indexOf("{", brace + 1)) {
-    const before = text.charCodeAt(brace - 1);
-    if (before === DOLLAR || before === PERCENT) return true;
-  }
-  return false;
-}
-
 /** Whether a value holds a template anywhere (or is nested too deeply to tell), so that it must be evaluated. */
 function holdsTemplate(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return isTemplate(value);
+  if (typeof value === "string") return holdsTemplateSequence(value);
   if (typeof value !== "object" || value === null) return false;
   if (depth > 32) return true;
   if (Array.isArray(value)) {
@@ -144,17 +134,7 @@ function referencesIn(
   resolver: object,
   stack: StackModel,
 ): Map<string, Reference | { readonly problem: string }> {
-  let byStack = referencesFollowed.get(resolver);
-  if (byStack === undefined) {
-    byStack = new Map();
-    referencesFollowed.set(resolver, byStack);
-  }
-  let byText = byStack.get(stack);
-  if (byText === undefined) {
-    byText = new Map();
-    byStack.set(stack, byText);
-  }
-  return byText;
+  return innerMap(innerMap(referencesFollowed, resolver), stack);
 }
 
 /** Where a value places something (a region or location attribute), as the residency rules see it. */
@@ -281,11 +261,7 @@ const resourcesByTypes = new WeakMap<StackModel, Map<string, readonly ResourceBl
 export function resourcesOf(stack: StackModel, ...types: readonly string[]): readonly ResourceBlock[] {
   const index = byType(stack);
   if (types.length === 1) return index.get(types[0] ?? "") ?? NO_RESOURCES;
-  let byTypes = resourcesByTypes.get(stack);
-  if (byTypes === undefined) {
-    byTypes = new Map();
-    resourcesByTypes.set(stack, byTypes);
-  }
+  const byTypes = innerMap(resourcesByTypes, stack);
   // No resource type holds a space, so the joined names stand for the list.
   const key = types.join(" ");
   let resources = byTypes.get(key);
