@@ -504,9 +504,21 @@ const pathsByType = new Map(
 
 /** How the attribute `name` (at `path` in a `type` resource) is classified: a form, an exclusion, or nothing. */
 export function classifyAttribute(type: string, path: string, name: string): AttributeClass {
-  const specific = pathsByType.get(type)?.get(path);
-  if (specific !== undefined) return specific;
-  return classByName.get(name);
+  return attributeClassifier(type)(path, name);
+}
+
+/** Classifies the attributes of one resource type, by path and name as `classifyAttribute` does. */
+export type AttributeClassifier = (path: string, name: string) => AttributeClass;
+
+const classifyByName: AttributeClassifier = (_path, name) => classByName.get(name);
+
+/**
+ * The classifier of a resource type's attributes, looked up once per resource rather than once for each of
+ * its attributes: most types have no path of their own, and theirs is classified by name alone.
+ */
+export function attributeClassifier(type: string): AttributeClassifier {
+  const paths = pathsByType.get(type);
+  return paths === undefined ? classifyByName : (path, name) => paths.get(path) ?? classByName.get(name);
 }
 
 /** True for a place position: an attribute RES-LOCATION-ATTRIBUTE checks in its place form. */

@@ -1,4 +1,4 @@
-import { classifyAttribute } from "../../catalog/location-attributes";
+import { attributeClassifier, type AttributeClassifier } from "../../catalog/location-attributes";
 import { LOCATION_BLOCKS } from "../../catalog/location-blocks";
 import { InputError, isObject, own, type ResourceBlock } from "../../engine/model";
 import type { PlaceForm, PlaceVerdict } from "../../catalog/places";
@@ -56,10 +56,11 @@ export function locationAttributes({ stack, resolver }: RuleContext): Observatio
   for (let position = 0; position < stack.resources.length; position++) {
     const resource = stack.resources[position] as ResourceBlock;
     if (resource.mode !== "managed" || !resource.type.startsWith(ALICLOUD_TYPE_PREFIX)) continue;
-    walk(resource, resource.body, "", 0, observeWritten);
+    const classify = attributeClassifier(resource.type);
+    walk(resource, classify, resource.body, "", 0, observeWritten);
     if (resource.unknown === undefined) continue;
     const before = found.length;
-    walk(resource, resource.unknown, "", 0, observeUnknown);
+    walk(resource, classify, resource.unknown, "", 0, observeUnknown);
     // A block named like a place position (`destination`) that is wholly unknown is reported once.
     const reported = found.slice(before).map((observation) => observation.attribute);
     for (const path of LOCATION_BLOCK_PATHS.get(resource.type) ?? []) {
@@ -95,6 +96,7 @@ type Visitor = (resource: ResourceBlock, path: string, value: unknown, form: Pla
 
 function walk(
   resource: ResourceBlock,
+  classify: AttributeClassifier,
   value: unknown,
   prefix: string,
   depth: number,
@@ -103,7 +105,7 @@ function walk(
   if (depth > MAX_NESTING)
     throw new InputError(`${resource.address} is nested deeper than any provider schema`);
   if (Array.isArray(value)) {
-    for (const item of value) walk(resource, item, prefix, depth + 1, visitor);
+    for (const item of value) walk(resource, classify, item, prefix, depth + 1, visitor);
     return;
   }
   if (!isObject(value)) return;
@@ -112,10 +114,11 @@ function walk(
     if (depth === 0 && NOT_ATTRIBUTES.has(name)) continue;
     const child = value[name];
     const path = prefix === "" ? name : prefix + name;
-    const classified = classifyAttribute(resource.type, path, name);
+    const classified = classify(path, name);
     // A nested block that shares a location attribute's name (`regions { region_id }`) is walked, not read as a place.
     if (classified === undefined || ("form" in classified && isBlock(child))) {
-      if (typeof child === "object" && child !== null) walk(resource, child, `${path}.`, depth + 1, visitor);
+      if (typeof child === "object" && child !== null)
+        walk(resource, classify, child, `${path}.`, depth + 1, visitor);
     } else if ("form" in classified && classified.form !== "value")
       visitor(resource, path, child, classified.form);
   }

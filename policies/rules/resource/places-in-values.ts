@@ -1,4 +1,4 @@
-import { classifyAttribute } from "../../catalog/location-attributes";
+import { attributeClassifier, type AttributeClassifier } from "../../catalog/location-attributes";
 import { mayNamePlace, type PlaceVerdict } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
 import { loneReferenceRoot } from "../../language/parse";
@@ -51,10 +51,11 @@ const NOT_RESOURCE_ROOTS: ReadonlySet<string> = new Set([
   "self",
 ]);
 
-/** Where a walk is: the block it reads, the type whose schema names its attributes (if alicloud), its stack. */
+/** Where a walk is: the block it reads, how its type's schema names its attributes (if alicloud), its stack. */
 interface Scope {
   readonly address: string;
-  readonly type: string | undefined;
+  /** Classifies the attributes of an alicloud type's schema; undefined where no schema names them. */
+  readonly classify: AttributeClassifier | undefined;
   readonly constructPath: string | undefined;
   /** The stack whose scope the values are evaluated in (a module call's arguments: the caller's). */
   readonly stack: StackModel;
@@ -106,7 +107,7 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
         if (typeof child === "string" ? !mayHoldPlace(child) : typeof child !== "object" || child === null)
           continue;
         const path = prefix === "" ? name : `${prefix}.${name}`;
-        if (scope.type !== undefined && !readsAsValue(scope.type, path, name, child)) continue;
+        if (scope.classify !== undefined && !readsAsValue(scope.classify, path, name, child)) continue;
         if (typeof child === "string") scan(scope, path, child);
         else walk(scope, child, path, depth + 1);
       }
@@ -117,10 +118,10 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
     // Remote state is a backend, which RES-BACKEND reads.
     if (resource.type === REMOTE_STATE) continue;
     // A managed alicloud resource's place positions are RES-LOCATION-ATTRIBUTE's; a data source's are read here.
-    const type = resource.type.startsWith(ALICLOUD_TYPE_PREFIX) ? resource.type : undefined;
+    const alicloudManaged = resource.mode === "managed" && resource.type.startsWith(ALICLOUD_TYPE_PREFIX);
     const scope: Scope = {
       address: resource.address,
-      type: resource.mode === "managed" ? type : undefined,
+      classify: alicloudManaged ? attributeClassifier(resource.type) : undefined,
       constructPath: resource.constructPath,
       stack,
       resource,
@@ -132,7 +133,7 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
   if (call !== undefined) {
     const scope: Scope = {
       address: call.path,
-      type: undefined,
+      classify: undefined,
       constructPath: undefined,
       stack: call.parent,
     };
@@ -143,7 +144,7 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
     const declaration = stack.variables[name];
     if (isObject(declaration))
       walk(
-        { address: `var.${name}`, type: undefined, constructPath: undefined, stack },
+        { address: `var.${name}`, classify: undefined, constructPath: undefined, stack },
         { default: declaration.default },
         "",
         0,
@@ -155,7 +156,12 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
         ? withoutKeys(config.body, PROVIDER_CHECKED, (name) => name.endsWith("_endpoint"))
         : config.body;
     walk(
-      { address: `provider.${config.key}`, type: "provider", constructPath: undefined, stack },
+      {
+        address: `provider.${config.key}`,
+        classify: attributeClassifier("provider"),
+        constructPath: undefined,
+        stack,
+      },
       body,
       "",
       0,
@@ -172,8 +178,8 @@ function isOutside(place: PlaceVerdict): boolean {
  * An argument read here: not excluded as naming no place, and no place position of its type — but a block
  * that shares a place position's name (`destination { location }`) is walked, its leaves classified in turn.
  */
-function readsAsValue(type: string, path: string, name: string, value: unknown): boolean {
-  const classified = classifyAttribute(type, path, name);
+function readsAsValue(classify: AttributeClassifier, path: string, name: string, value: unknown): boolean {
+  const classified = classify(path, name);
   if (classified === undefined) return true;
   if (!("form" in classified)) return false;
   // A form other than `value` makes it a place position (isPlacePosition), read by RES-LOCATION-ATTRIBUTE.
