@@ -19,7 +19,7 @@ const MAX_DEPTH = 256;
  */
 export function parseTemplate(text: string): ParseResult {
   if (!holdsTemplateSequence(text)) return { ok: true, expression: { kind: "string", value: text } };
-  const reference = loneReference(text);
+  const reference = loneReference(text) ?? referenceTemplate(text);
   if (reference !== undefined) return { ok: true, expression: reference };
   return run(text, (parser) => parser.bareTemplate());
 }
@@ -46,9 +46,49 @@ export function holdsTemplateSequence(text: string): boolean {
  * as whole digits.
  */
 function loneReference(text: string): Expression | undefined {
-  const steps: TraversalStep[] = [];
-  const root = readLoneReference(text, steps);
+  const root = readLoneReference(text, readSteps);
+  const steps = takeReadSteps();
   return root === undefined ? undefined : { kind: "traversal", root, steps };
+}
+
+/**
+ * The next commonest, literal text around lone references (a policy document, `acs:oss:*:*:${local.b}/*`),
+ * read directly into the parts the full parser gives it; undefined for any other template. The text may hold
+ * no directive, no escape (`$${`, `%%{`) and no carriage return, so that it is the literal text as written.
+ */
+function referenceTemplate(text: string): Expression | undefined {
+  if (text.includes("%{") || text.includes("$${") || text.includes("\r")) return undefined;
+  const parts = readParts;
+  parts.length = 0;
+  let copied = 0;
+  for (let open = text.indexOf("${"); open >= 0; open = text.indexOf("${", copied)) {
+    // A lone reference holds no closing brace: the first one after the opening ends it, or it is none.
+    const close = text.indexOf("}", open + 2);
+    const root = close < 0 ? undefined : readTraversal(text, open + 2, close, readSteps);
+    const steps = takeReadSteps();
+    if (root === undefined) return undefined;
+    if (open > copied) parts.push({ kind: "text", text: text.slice(copied, open) });
+    parts.push({ kind: "interpolation", expression: { kind: "traversal", root, steps } });
+    copied = close + 1;
+  }
+  if (copied < text.length) parts.push({ kind: "text", text: text.slice(copied) });
+  return { kind: "template", parts: parts.slice() };
+}
+
+/** The parts of the template being read, copied out at their number as the steps are. */
+const readParts: TemplatePart[] = [];
+
+/** The steps of the reference being read: one array for every reading. */
+const readSteps: TraversalStep[] = [];
+
+/**
+ * A copy of the steps read, of their number, and the shared array emptied: an array grown by push holds room
+ * for sixteen, and every reference's tree is kept for the whole check.
+ */
+function takeReadSteps(): TraversalStep[] {
+  const steps = readSteps.slice();
+  readSteps.length = 0;
+  return steps;
 }
 
 /**
@@ -64,10 +104,23 @@ export function loneReferenceRoot(text: string): string | undefined {
 function readLoneReference(text: string, steps: TraversalStep[] | undefined): string | undefined {
   const end = text.length - 1;
   if (!text.startsWith("${") || text.charCodeAt(end) !== 0x7d) return undefined;
-  const rootEnd = asciiNameEnd(text, 2, end);
-  const root = text.slice(2, rootEnd);
+  return readTraversal(text, 2, end, steps);
+}
+
+/**
+ * Reads a traversal that fills the text from `start` to `end` (an interpolation's content), its steps into
+ * `steps` when given; its root, or undefined where it declines.
+ */
+function readTraversal(
+  text: string,
+  start: number,
+  end: number,
+  steps: TraversalStep[] | undefined,
+): string | undefined {
+  const rootEnd = asciiNameEnd(text, start, end);
+  const root = text.slice(start, rootEnd);
   // Literals and calls are no traversal.
-  if (rootEnd === 2 || root === "true" || root === "false" || root === "null") return undefined;
+  if (rootEnd === start || root === "true" || root === "false" || root === "null") return undefined;
   let at = rootEnd;
   while (at < end) {
     const char = text.charCodeAt(at);

@@ -71,8 +71,87 @@ describe("parseTemplate", () => {
     });
   });
 
+  test("literal text around lone references is read as the full parser reads it, short way or not", () => {
+    // The text around the references holds every character that ends a literal run or opens a sequence.
+    const text = fc.constantFrom(
+      "acs:oss:*:*:",
+      '{"a":["',
+      "$",
+      "%",
+      "{",
+      "}",
+      "$$",
+      "%%",
+      "\n",
+      "\r",
+      "~",
+      " ",
+      "x-y",
+    );
+    const reference = fc.constantFrom(
+      "local.b",
+      "alicloud_vpc.v.id",
+      "a[0].b",
+      "a.0",
+      "a.0.1",
+      "true",
+      "a.",
+      "x-y",
+    );
+    const piece = fc.oneof(
+      text.map((literal) => ({ short: literal, full: literal })),
+      // A space before the closing brace changes nothing in Terraform but sends the text through the full parser.
+      reference.map((inner) => ({ short: `\${${inner}}`, full: `\${${inner} }` })),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const shortText = pieces.map((part) => part.short).join("");
+        // After a lone CR, an escape or a directive opening, the space would be literal text or in a directive.
+        fc.pre(!["\r", "$${", "%{"].some((sequence) => shortText.includes(sequence)));
+        const short = parseTemplate(shortText);
+        const full = parseTemplate(pieces.map((part) => part.full).join(""));
+        expect(short.ok).toBe(full.ok);
+        if (short.ok && full.ok) expect(short.expression).toEqual(full.expression);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(parsed(parseTemplate('["${alicloud_vpc.v.id}", "${local.b}"]'))).toEqual({
+      kind: "template",
+      parts: [
+        { kind: "text", text: '["' },
+        {
+          kind: "interpolation",
+          expression: {
+            kind: "traversal",
+            root: "alicloud_vpc",
+            steps: [
+              { kind: "attr", name: "v" },
+              { kind: "attr", name: "id" },
+            ],
+          },
+        },
+        { kind: "text", text: '", "' },
+        {
+          kind: "interpolation",
+          expression: { kind: "traversal", root: "local", steps: [{ kind: "attr", name: "b" }] },
+        },
+        { kind: "text", text: '"]' },
+      ],
+    });
+  });
+
   test("escapes are literal text", () => {
     expect(parsed(parseTemplate("$${x} %%{y}"))).toEqual({ kind: "string", value: "${x} %{y}" });
+    expect(parsed(parseTemplate("$${a.b}-${c.d}"))).toEqual({
+      kind: "template",
+      parts: [
+        { kind: "text", text: "${a.b}-" },
+        {
+          kind: "interpolation",
+          expression: { kind: "traversal", root: "c", steps: [{ kind: "attr", name: "d" }] },
+        },
+      ],
+    });
   });
 
   test("directives nest", () => {
