@@ -1,3 +1,4 @@
+import { InputError, MAX_NESTING } from "../../engine/json";
 import type { Observation, RuleContext } from "../../engine/rule";
 
 /** Attribute names under which providers and backends take a credential. */
@@ -38,79 +39,64 @@ function isCredential(name: string, value: string): boolean {
   return CREDENTIAL_ATTRIBUTES.has(name) && value.trim() !== "" && !PURE_REFERENCE.test(value);
 }
 
-/** A JSON object or array: an array too is keyed by its indices, in order. */
-function isContainer(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null;
-}
-
-/** What is left to visit, innermost last: containers to open and credentials to report, with their paths. */
-interface Pending {
-  readonly attributes: string[];
-  readonly values: unknown[];
-}
-
-// One stack for every call, each using only the entries above where it began: the rule walks each of
-// 10,000 blocks, and a new pair of arrays per block was most of what a check allocated.
-const pending: Pending = { attributes: [], values: [] };
-
-/** Queues a value worth visiting (a container, or a string that is a credential) under its parent's path. */
-function queue(pending: Pending, parent: string, key: string, value: unknown): void {
-  // The key's last dotted segment names the attribute; most keys have no dot, and lastIndexOf is slow in V8.
-  const worthVisiting =
-    typeof value === "string"
-      ? isCredential(key.includes(".") ? key.slice(key.lastIndexOf(".") + 1) : key, value)
-      : isContainer(value);
-  if (!worthVisiting) return;
-  pending.attributes.push(parent === "" ? key : `${parent}.${key}`);
-  pending.values.push(value);
-}
-
-function reverseFrom(items: unknown[], start: number): void {
-  for (let low = start, high = items.length - 1; low < high; low += 1, high -= 1) {
-    const item = items[low];
-    items[low] = items[high];
-    items[high] = item;
-  }
-}
-
 /** Shared by the many blocks without a credential. */
 const NO_SIGHTINGS: readonly CredentialSighting[] = [];
 
+/** The sightings of the walk under way: one array for every call, copied out only when it found any. */
+const sightings: CredentialSighting[] = [];
+
 /**
  * Every credential written literally anywhere in a JSON value, found by attribute name or by AccessKey ID
- * shape, in document order. Iterative, so that no nesting depth can overflow the call stack; it allocates
- * for containers and sightings only, not for each of the many strings of a large input.
+ * shape, in document order. It allocates for sightings and the paths of containers only, not for each of
+ * the many strings of a large input; the model refuses a block nested deeper than MAX_NESTING, and so does
+ * this walk, so that no value can overflow the call stack.
  */
 export function findCredentials(root: unknown): readonly CredentialSighting[] {
-  let sightings: CredentialSighting[] | undefined;
-  const bottom = pending.values.length;
-  queue(pending, "", "", root);
-  while (pending.values.length > bottom) {
-    const attribute = pending.attributes.pop() as string; // as many attributes as values
-    const value = pending.values.pop();
-    if (typeof value === "string") (sightings ??= []).push({ attribute, masked: mask(value) });
-    else if (Array.isArray(value)) {
-      const first = pending.values.length;
-      for (let index = 0; index < value.length; index++) {
-        const item: unknown = value[index];
-        // No index names a credential attribute: a string item is one only by its AccessKey ID, and the
-        // index's text is built only for what is queued.
-        if (typeof item === "string" ? holdsAccessKeyId(item) : isContainer(item)) {
-          pending.attributes.push(attribute === "" ? String(index) : `${attribute}.${index}`);
-          pending.values.push(item);
-        }
-      }
-      reverseFrom(pending.attributes, first);
-      reverseFrom(pending.values, first);
-    } else if (isContainer(value)) {
-      const first = pending.values.length;
-      for (const key in value) queue(pending, attribute, key, value[key]);
-      // Queued in order, visited last in first out: reversed, the first child is visited first.
-      reverseFrom(pending.attributes, first);
-      reverseFrom(pending.values, first);
+  sightings.length = 0;
+  if (typeof root === "string") {
+    if (holdsAccessKeyId(root)) sightings.push({ attribute: "", masked: mask(root) });
+  } else visitContainer(root, "", 0);
+  return sightings.length === 0 ? NO_SIGHTINGS : sightings.splice(0);
+}
+
+/** Visits the members of a container at `path` (its attribute path, "" at the root), `depth` levels down. */
+function visitContainer(value: unknown, path: string, depth: number): void {
+  if (typeof value !== "object" || value === null) return;
+  if (depth > MAX_NESTING)
+    throw new InputError(
+      `a value is nested more than ${MAX_NESTING} levels deep, deeper than any provider schema allows`,
+    );
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      // No index names a credential attribute: a string item is one only by its AccessKey ID, and the
+      // index's text is made only for what may hold one.
+      if (typeof item === "string") {
+        if (holdsAccessKeyId(item)) sight(pathTo(path, String(index)), item);
+      } else if (typeof item === "object" && item !== null)
+        visitContainer(item, pathTo(path, String(index)), depth + 1);
     }
+    return;
   }
-  return sightings ?? NO_SIGHTINGS;
+  const object = value as Readonly<Record<string, unknown>>;
+  for (const key in object) {
+    const member = object[key];
+    if (typeof member === "string") {
+      // The key's last dotted segment names the attribute; most keys have no dot, and lastIndexOf is slow in V8.
+      if (isCredential(key.includes(".") ? key.slice(key.lastIndexOf(".") + 1) : key, member))
+        sight(pathTo(path, key), member);
+    } else if (typeof member === "object" && member !== null)
+      visitContainer(member, pathTo(path, key), depth + 1);
+  }
+}
+
+/** The attribute path of a member: `assume_role.0.security_token`. */
+function pathTo(parent: string, key: string): string {
+  return parent === "" ? key : `${parent}.${key}`;
+}
+
+function sight(attribute: string, value: string): void {
+  sightings.push({ attribute, masked: mask(value) });
 }
 
 /** Visits every block of a stack that can hold a literal, by the address a finding names. */

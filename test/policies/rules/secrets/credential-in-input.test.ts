@@ -1,3 +1,4 @@
+import { InputError, MAX_NESTING } from "../../../../policies/engine/json";
 import { findCredentials } from "../../../../policies/rules/secrets/credential-in-input";
 import { check, terraformJson, withResource } from "../../fixtures";
 
@@ -129,9 +130,16 @@ describe("SEC-CREDENTIAL-IN-INPUT", () => {
     expect(findCredentials(FAKE_SECRET)).toEqual([]);
   });
 
-  it("walks any depth without overflowing the stack", () => {
-    let deep: unknown = { access_key: FAKE_SECRET };
-    for (let level = 0; level < 100_000; level += 1) deep = [deep];
-    expect(findCredentials(deep)).toHaveLength(1);
+  it("walks as deep as the model allows, and refuses deeper values without overflowing the stack", () => {
+    const nested = (levels: number): unknown => {
+      let deep: unknown = { access_key: FAKE_SECRET };
+      for (let level = 0; level < levels; level += 1) deep = [deep];
+      return deep;
+    };
+    expect(findCredentials(nested(MAX_NESTING))).toEqual([
+      { attribute: `${Array.from({ length: MAX_NESTING }, () => "0").join(".")}.access_key`, masked: "****" },
+    ]);
+    expect(() => findCredentials(nested(MAX_NESTING + 1))).toThrow(InputError);
+    expect(() => findCredentials(nested(100_000))).toThrow(`nested more than ${MAX_NESTING} levels deep`);
   });
 });
