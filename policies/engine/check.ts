@@ -1,6 +1,6 @@
 import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
 import type { PlaceVerdict } from "../catalog/places";
-import { providerConfigOf, providerOwner, type StackModel } from "./model";
+import { providerConfigOf, providerOwner, type ResourceBlock, type StackModel } from "./model";
 import { Resolver } from "./resolve";
 import type { PackedRule, RulePack } from "./rule";
 import { matchException } from "./exceptions";
@@ -9,6 +9,7 @@ import type {
   CheckReport,
   Exception,
   Finding,
+  Mutable,
   ResourcePlacement,
   SourceLocation,
   Verdict,
@@ -43,8 +44,6 @@ function describePlaces(places: readonly PlaceVerdict[], verdict: Verdict): stri
     ", ",
   );
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function sourceOf(file: string, constructPath: string | undefined): SourceLocation {
   return constructPath === undefined ? { file } : { file, constructPath };
@@ -153,7 +152,8 @@ function placements(
   const fileOnly: SourceLocation = { file: stack.file };
   // 10,000 resources use a few provider configurations: each one's places are looked up once.
   const regions = new Map<string, ProviderRegion>();
-  for (const resource of stack.resources) {
+  for (let position = 0; position < stack.resources.length; position++) {
+    const resource = stack.resources[position] as ResourceBlock;
     if (resource.mode !== "managed") continue;
     let region = LOCATION_FREE_PROVIDERS.has(resource.typeProvider)
       ? LOCATION_FREE

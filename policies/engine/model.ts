@@ -147,7 +147,8 @@ export function modelOfConfiguration(
     const address = backend.type === "cloud" ? "terraform.cloud" : `terraform.backend.${backend.type}`;
     backends.push({ address, type: backend.type, config: backend.body });
   }
-  for (const resource of resources) {
+  for (let position = 0; position < resources.length; position++) {
+    const resource = resources[position] as ResourceBlock;
     if (resource.type !== "terraform_remote_state" || resource.mode !== "data") continue;
     const type = typeof resource.body.backend === "string" ? resource.body.backend : "local";
     backends.push({
@@ -177,7 +178,8 @@ export function modelOfConfiguration(
 
 function managedFirst(resources: readonly ResourceBlock[]): boolean {
   let data = false;
-  for (const { mode } of resources) {
+  for (let position = 0; position < resources.length; position++) {
+    const mode = (resources[position] as ResourceBlock).mode;
     if (mode === "data") data = true;
     else if (data) return false;
   }
@@ -229,7 +231,8 @@ export function providerOwner(
 /** Adds the provider configurations resources use without any declaring them, so the provider rules see them. */
 function finish(model: StackModel): StackModel {
   const providers = new Map(model.providers);
-  for (const resource of model.resources) {
+  for (let position = 0; position < model.resources.length; position++) {
+    const resource = model.resources[position] as ResourceBlock;
     if (!providers.has(resource.providerKey) && providerOwner(model, resource.providerKey) === undefined)
       providers.set(resource.providerKey, undeclaredProvider(resource.providerKey));
   }

@@ -196,3 +196,6 @@ export interface CheckReport {
   readonly unusedExceptions: readonly Exception[];
   readonly summary: ReportSummary;
 }
+
+/** A type with its readonly properties writable: for an object built, or reused, where it is made. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

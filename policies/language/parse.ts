@@ -47,7 +47,7 @@ export function holdsTemplateSequence(text: string): boolean {
  */
 function loneReference(text: string): Expression | undefined {
   const root = readLoneReference(text, readSteps);
-  const steps = takeReadSteps();
+  const steps = readSteps.take();
   return root === undefined ? undefined : { kind: "traversal", root, steps };
 }
 
@@ -58,38 +58,51 @@ function loneReference(text: string): Expression | undefined {
  */
 function referenceTemplate(text: string): Expression | undefined {
   if (text.includes("%{") || text.includes("$${") || text.includes("\r")) return undefined;
-  const parts = readParts;
-  parts.length = 0;
   let copied = 0;
   for (let open = text.indexOf("${"); open >= 0; open = text.indexOf("${", copied)) {
     // A lone reference holds no closing brace: the first one after the opening ends it, or it is none.
     const close = text.indexOf("}", open + 2);
     const root = close < 0 ? undefined : readTraversal(text, open + 2, close, readSteps);
-    const steps = takeReadSteps();
-    if (root === undefined) return undefined;
-    if (open > copied) parts.push({ kind: "text", text: text.slice(copied, open) });
-    parts.push({ kind: "interpolation", expression: { kind: "traversal", root, steps } });
+    const steps = readSteps.take();
+    if (root === undefined) {
+      readParts.clear();
+      return undefined;
+    }
+    if (open > copied) readParts.add({ kind: "text", text: text.slice(copied, open) });
+    readParts.add({ kind: "interpolation", expression: { kind: "traversal", root, steps } });
     copied = close + 1;
   }
-  if (copied < text.length) parts.push({ kind: "text", text: text.slice(copied) });
-  return { kind: "template", parts: parts.slice() };
+  if (copied < text.length) readParts.add({ kind: "text", text: text.slice(copied) });
+  return { kind: "template", parts: readParts.take() };
 }
-
-/** The parts of the template being read, copied out at their number as the steps are. */
-const readParts: TemplatePart[] = [];
-
-/** The steps of the reference being read: one array for every reading. */
-const readSteps: TraversalStep[] = [];
 
 /**
- * A copy of the steps read, of their number, and the shared array emptied: an array grown by push holds room
- * for sixteen, and every reference's tree is kept for the whole check.
+ * Items read one by one into an array that is reused and never shrunk, then copied out at their number: an
+ * array grown by push holds room for sixteen (emptying one frees its room), and every reference's tree is
+ * kept for the whole check.
  */
-function takeReadSteps(): TraversalStep[] {
-  const steps = readSteps.slice();
-  readSteps.length = 0;
-  return steps;
+class Reading<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  /** The items read since the last take, in order. */
+  take(): T[] {
+    const taken = this.items.slice(0, this.count);
+    this.count = 0;
+    return taken;
+  }
 }
+
+const readSteps = new Reading<TraversalStep>();
+const readParts = new Reading<TemplatePart>();
 
 /**
  * The root of a lone reference that the direct reading above accepts (`alicloud_vpc` of
@@ -101,7 +114,7 @@ export function loneReferenceRoot(text: string): string | undefined {
 }
 
 /** Reads a lone reference, its steps into `steps` when given; its root, or undefined where it declines. */
-function readLoneReference(text: string, steps: TraversalStep[] | undefined): string | undefined {
+function readLoneReference(text: string, steps: Reading<TraversalStep> | undefined): string | undefined {
   const end = text.length - 1;
   if (!text.startsWith("${") || text.charCodeAt(end) !== 0x7d) return undefined;
   return readTraversal(text, 2, end, steps);
@@ -115,7 +128,7 @@ function readTraversal(
   text: string,
   start: number,
   end: number,
-  steps: TraversalStep[] | undefined,
+  steps: Reading<TraversalStep> | undefined,
 ): string | undefined {
   const rootEnd = asciiNameEnd(text, start, end);
   const root = text.slice(start, rootEnd);
@@ -130,17 +143,17 @@ function readTraversal(
       const after = text.charCodeAt(to);
       if (to < end && after !== 0x2e && after !== 0x5b) return undefined;
       if (after === 0x2e && isAsciiDigit(text.charCodeAt(to + 1))) return undefined;
-      steps?.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      steps?.add({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to;
     } else if (char === 0x2e) {
       const to = asciiNameEnd(text, at + 1, end);
       if (to === at + 1) return undefined;
-      steps?.push({ kind: "attr", name: text.slice(at + 1, to) });
+      steps?.add({ kind: "attr", name: text.slice(at + 1, to) });
       at = to;
     } else if (char === 0x5b) {
       const to = asciiDigitsEnd(text, at + 1, end);
       if (to === at + 1 || text.charCodeAt(to) !== 0x5d) return undefined;
-      steps?.push({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
+      steps?.add({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to + 1;
     } else {
       return undefined;

@@ -11,6 +11,7 @@ import {
 } from "../../engine/model";
 import type { Resolver } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
+import type { Mutable } from "../../engine/types";
 
 /** Meta-arguments and tags: they configure Terraform or label a resource, and name no place. */
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
@@ -113,20 +114,19 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
       }
     }
   };
+  // One scope for every resource, changed between them: findings copy what they name of it.
+  const resourceScope: Mutable<Scope> = { address: "", classify: undefined, constructPath: undefined, stack };
   for (let position = 0; position < stack.resources.length; position++) {
     const resource = stack.resources[position] as ResourceBlock;
     // Remote state is a backend, which RES-BACKEND reads.
     if (resource.type === REMOTE_STATE) continue;
     // A managed alicloud resource's place positions are RES-LOCATION-ATTRIBUTE's; a data source's are read here.
     const alicloudManaged = resource.mode === "managed" && resource.type.startsWith(ALICLOUD_TYPE_PREFIX);
-    const scope: Scope = {
-      address: resource.address,
-      classify: alicloudManaged ? attributeClassifier(resource.type) : undefined,
-      constructPath: resource.constructPath,
-      stack,
-      resource,
-    };
-    walk(scope, resource.body, "", 0);
+    resourceScope.address = resource.address;
+    resourceScope.classify = alicloudManaged ? attributeClassifier(resource.type) : undefined;
+    resourceScope.constructPath = resource.constructPath;
+    resourceScope.resource = resource;
+    walk(resourceScope, resource.body, "", 0);
   }
   // A local module's call: its arguments are values of the caller, read in the caller's scope.
   const call = stack.module;

@@ -1,4 +1,5 @@
 import { InputError, MAX_NESTING } from "../../engine/json";
+import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 
 /** Attribute names under which providers and backends take a credential. */
@@ -102,7 +103,10 @@ function sight(attribute: string, value: string): void {
 /** Visits every block of a stack that can hold a literal, by the address a finding names. */
 function forEachBlock({ stack }: RuleContext, visit: (address: string, body: unknown) => void): void {
   for (const config of stack.providers.values()) visit(`provider.${config.key}`, config.body);
-  for (const resource of stack.resources) visit(resource.address, resource.body);
+  for (let position = 0; position < stack.resources.length; position++) {
+    const resource = stack.resources[position] as ResourceBlock;
+    visit(resource.address, resource.body);
+  }
   for (const backend of stack.backends) visit(backend.address, backend.config);
   for (const [name, body] of Object.entries(stack.variables)) visit(`variable.${name}`, body);
   for (const [name, body] of Object.entries(stack.locals)) visit(`local.${name}`, body);

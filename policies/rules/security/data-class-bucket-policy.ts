@@ -44,12 +44,10 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
   const parts = readTemplate(context, written, stack);
   if ("problem" in parts) return parts.problem;
   const references: NamedPart[] = [];
-  let text = "";
   for (const part of parts) {
     // Literal text that could pass for a stand-in would make a literal look like a reference.
-    if (typeof part === "string" && holdsMarkerCharacter(part)) return "holds the control character U+0001";
-    if (typeof part === "string") text += part;
-    else references.push(part);
+    if (typeof part !== "string") references.push(part);
+    else if (holdsMarkerCharacter(part)) return "holds the control character U+0001";
   }
   // A document around references is read once for every rule: the value scan reads each policy too. Its
   // markers are numbered as its references are, in the order of the text.
@@ -58,6 +56,9 @@ function parseDocument(context: RuleContext, written: unknown, stack: StackModel
     const json = context.resolver.partialJson(computed);
     return json === undefined ? NOT_JSON : { json: json.document, references };
   }
+  // A document known whole: its parts are literal text.
+  let text = "";
+  for (const part of parts) if (typeof part === "string") text += part;
   try {
     return { json: JSON.parse(text) as unknown, references };
   } catch {

@@ -242,7 +242,8 @@ function byType(stack: StackModel): ReadonlyMap<string, readonly ResourceBlock[]
   let index = resourcesByType.get(stack);
   if (index === undefined) {
     const built = new Map<string, ResourceBlock[]>();
-    for (const resource of stack.resources) {
+    for (let position = 0; position < stack.resources.length; position++) {
+      const resource = stack.resources[position] as ResourceBlock;
       if (resource.mode !== "managed") continue;
       const list = built.get(resource.type);
       if (list === undefined) built.set(resource.type, [resource]);
