@@ -402,6 +402,19 @@ function addsExactly(a: number, b: number): boolean {
   return a - aPart + (b - bPart) === 0;
 }
 
+/**
+ * Whether lookup's result is the same whether its argument is an object (the attribute, or the default, as
+ * they are) or a map (converted to the element type): when the values and the default share one type, or the
+ * result is text among values that no other element type could hold (a map of them can only be of strings).
+ */
+function lookupIsExact(entries: ValueObject, found: Value | undefined, fallback: Value | undefined): boolean {
+  const values = Object.values(entries);
+  if (values.every((value) => sameType(value, fallback ?? null))) return true;
+  if (typeof found !== "string" || values.length === 0) return false;
+  const first = values[0] ?? null;
+  return typeof first === "string" || !values.every((value) => sameType(value, first));
+}
+
 const FUNCTIONS: Record<string, FunctionSpec> = {
   format: {
     arity: [1, Infinity],
@@ -550,13 +563,12 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       if (map === null || key === null) fail("the map and the key must not be null");
       const name = text(key);
       const entries = object(map);
-      // The default and the values are converted to one type, which is computed here only when they share it.
-      if (fallback.length > 0 && !Object.values(entries).every((value) => sameType(value, fallback[0]))) {
+      const found = Object.hasOwn(entries, name) ? entries[name] : fallback[0];
+      if (fallback.length > 0 && !lookupIsExact(entries, found, fallback[0])) {
         inexact("lookup() with a default of another type than the values is not computed here");
       }
-      if (Object.hasOwn(entries, name)) return entries[name];
-      if (fallback.length === 0) fail(`the map has no key "${name}"`);
-      return fallback[0];
+      if (found === undefined) fail(`the map has no key "${name}"`);
+      return found;
     },
   },
   coalesce: {

@@ -38,6 +38,12 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['lookup({a = 1}, "a", 5)', 1],
   ['lookup({a = "x"}, "b", "y")', "y"],
   ['lookup({}, "b", "y")', "y"],
+  // An object of mixed values: text found, or a text default, is the same as an object's or a map's.
+  ['lookup({a = "x", b = 1}, "a", "d")', "x"],
+  ['lookup({a = "x", b = 1}, "c", "d")', "d"],
+  ['lookup({a = "x"}, "a", 5)', "x"],
+  ['lookup({a = 1, b = true}, "c", "d")', "d"],
+  ['lookup({a = ["l"], b = "s"}, "b", "d")', "s"],
   ['coalesce(true, "x")', "true"],
   ["tostring(null)", null],
   ["tostring(true)", "true"],
@@ -420,6 +426,15 @@ const REFUSED: readonly [text: string, reason: string][] = [
   ['try(local.l1[5] + toString(1), "f")', "try() of an argument with the function toString()"],
   [
     'lookup({a = 1, b = "x"}, "c", 2)',
+    "lookup() with a default of another type than the values is not computed here",
+  ],
+  // A map of bools would convert the default to a bool; an object gives it as it is.
+  [
+    'lookup({a = true}, "c", "d")',
+    "lookup() with a default of another type than the values is not computed here",
+  ],
+  [
+    'lookup({a = 1, b = true}, "a", "d")',
     "lookup() with a default of another type than the values is not computed here",
   ],
   ["tomap({a = 1, b = [2]})", "tomap() of elements of different types is not computed here"],
