@@ -10,6 +10,7 @@ import { isMainlandRegion } from "../catalog/regions";
 import { innerMap } from "./maps";
 import { readPartialJson, withPlaceholders, type PartialJson } from "./partial-json";
 import { EvaluationError, textOfNumber, toNumber } from "../language/convert";
+import { convertToType, parseTypeConstraint, type TypeConstraint } from "../language/types";
 import { applySteps, evaluate, type Scope, type Step } from "../language/evaluate";
 import { holdsTemplateSequence, parseTemplate } from "../language/parse";
 import type { Expression, TraversalStep } from "../language/syntax";
@@ -148,6 +149,8 @@ export class Resolver {
   /** The evaluations under way, innermost last: a reference back into one of them is a cycle. */
   private readonly frames: Frame[] = [];
 
+  /** Variables' type constraints by the text of their `type`: a module's are read for each of its calls. */
+  private readonly typeConstraints = new Map<string, TypeConstraint | string>();
   /** References followed and values read since the outermost `places` call began. */
   private referencesFollowed = 0;
   private valuesRead = 0;
@@ -518,19 +521,24 @@ export class Resolver {
     return this.memo(stack, `var.${name}`, () => {
       const declared = own(stack.variables, name);
       if (!isObject(declared)) return new Unknown(`var.${name} is not declared in ${where(stack)}`);
-      const call = stack.module;
-      if (call !== undefined) {
-        const argument = own(call.arguments, name);
-        if (argument !== undefined)
-          return this.configValue(argument, { stack: call.parent, instance: this.moduleInstance(stack) }, 0);
-        if ("default" in declared) return literalValue(declared.default, 0, CONSTANT_SCOPE);
-        return new Unknown(`var.${name} of ${call.path} has no default, and the module call sets no ${name}`);
-      }
-      // The value Terraform computed from the tfvars file: never evaluated again.
-      const bound = stack.variableValues?.get(name);
-      if (bound !== undefined) return literalValue(bound.value, 0);
-      return this.pinnedDefault(name, declared);
+      return typedValue(name, declared, this.givenValue(stack, name, declared), this.typeConstraints);
     });
+  }
+
+  /** The value given for a variable, before its type constraint converts it. */
+  private givenValue(stack: StackModel, name: string, declared: Record<string, unknown>): Value {
+    const call = stack.module;
+    if (call !== undefined) {
+      const argument = own(call.arguments, name);
+      if (argument !== undefined)
+        return this.configValue(argument, { stack: call.parent, instance: this.moduleInstance(stack) }, 0);
+      if ("default" in declared) return literalValue(declared.default, 0, CONSTANT_SCOPE);
+      return new Unknown(`var.${name} of ${call.path} has no default, and the module call sets no ${name}`);
+    }
+    // The value Terraform computed from the tfvars file: never evaluated again.
+    const bound = stack.variableValues?.get(name);
+    if (bound !== undefined) return literalValue(bound.value, 0);
+    return this.pinnedDefault(name, declared);
   }
 
   /** A root variable's default, only when a validation pins it to mainland regions; otherwise why not. */
@@ -553,7 +561,7 @@ export class Resolver {
       return fallback;
     }
     return new Unknown(
-      `var.${name} can be set to any region at deploy time (-var, TF_VAR_${name}); ${FIX_VARIABLE.replace("NAME", name)}`,
+      `var.${name} can be set to any value at deploy time (-var, TF_VAR_${name}); bind it in terraform.tfvars or a --var-file, or, for a region, ${FIX_VARIABLE.replace("NAME", name)}`,
     );
   }
 
@@ -1005,6 +1013,39 @@ function hostEnds(text: string): boolean {
 }
 
 /** A value that is not a template (a plan's value) or a constant (a default, a tfvars value). */
+/**
+ * A variable's value as its declaration makes it: null is its default where `nullable = false`, and the
+ * value is converted to its `type`, as Terraform converts what a module call, a tfvars file or the default
+ * gives; `typeConstraints` holds the constraints already read, by the text of their `type`.
+ */
+function typedValue(
+  name: string,
+  declared: Record<string, unknown>,
+  given: Value,
+  typeConstraints: Map<string, TypeConstraint | string>,
+): Value {
+  const value =
+    given === null && declared.nullable === false && declared.default !== undefined
+      ? literalValue(declared.default, 0, CONSTANT_SCOPE)
+      : given;
+  const written = declared.type;
+  if (written === undefined || written === null) return value;
+  if (typeof written !== "string") return new Unknown(`var.${name}'s type is not a type constraint`);
+  let type = typeConstraints.get(written);
+  if (type === undefined) {
+    type = parseTypeConstraint(written);
+    typeConstraints.set(written, type);
+  }
+  if (typeof type === "string") return new Unknown(`var.${name}'s type ${type}`);
+  try {
+    return convertToType(value, type, CONSTANT_SCOPE);
+  } catch (error) {
+    if (error instanceof EvaluationError)
+      return new Unknown(`Terraform reports an error: var.${name} is not of its type: ${error.message}`);
+    throw error;
+  }
+}
+
 function literalValue(raw: unknown, depth: number, scope?: Scope): Value {
   if (typeof raw === "string") {
     // Every string Terraform holds is NFC, a tfvars value or a default too.

@@ -617,7 +617,7 @@ describe("Resolver", () => {
       for (const list of ['"cn-shanghai", local.extra', 'x"cn-shanghai"', '"cn-shanghai"x', ""]) {
         const reason = reasonOf("${var.region}", pinned(condition(list)));
         expect(reason).toMatch(
-          /validation lists something other than region IDs|no default among its validated|can be set to any region/,
+          /validation lists something other than region IDs|no default among its validated|can be set to any value/,
         );
       }
       expect(reasonOf("${var.region}", pinned(condition('"cn-shanghai", local.extra')))).toBe(
@@ -643,7 +643,7 @@ describe("Resolver", () => {
     it("says when a variable is not declared, and how to pin one that is free", () => {
       expect(reasonOf("${var.missing}")).toBe("var.missing is not declared in stack app");
       expect(reasonOf("${var.free}", { variable: { free: {} } })).toBe(
-        "var.free can be set to any region at deploy time (-var, TF_VAR_free); pin it with a validation contains([...mainland region IDs...], var.free) — MainlandRegionVariable emits one — or use a literal",
+        "var.free can be set to any value at deploy time (-var, TF_VAR_free); bind it in terraform.tfvars or a --var-file, or, for a region, pin it with a validation contains([...mainland region IDs...], var.free) — MainlandRegionVariable emits one — or use a literal",
       );
       expect(reasonOf("${var.settings.region}", { variable: { settings: {} } })).toContain("TF_VAR_settings");
     });

@@ -51,6 +51,8 @@ export function askTerraform(
   templates: readonly string[],
   /** More files of the configuration by name (locals, variables, `terraform.tfvars.json`), none of them outputs. */
   files: Readonly<Record<string, string>> = {},
+  /** HCL written beside each expression's output, in its file: an error in it fails that output only. */
+  declarations: readonly string[] = [],
 ): OracleAnswer[] {
   const directory = mkdtempSync(join(tmpdir(), "lang-oracle-"));
   try {
@@ -63,7 +65,10 @@ export function askTerraform(
     // One file per output, so that a diagnostic names its output by its file even when it does not parse.
     writeFileSync(join(directory, "locals.tf"), ORACLE_LOCALS_HCL);
     expressions.forEach((text, i) =>
-      writeFileSync(join(directory, `e${i}.tf`), `output "e${i}" {\n  value = ${text}\n}\n`),
+      writeFileSync(
+        join(directory, `e${i}.tf`),
+        `${declarations[i] ?? ""}\noutput "e${i}" {\n  value = ${text}\n}\n`,
+      ),
     );
     templates.forEach((text, i) =>
       writeFileSync(

@@ -181,6 +181,53 @@ module "zone" {
     ]);
   });
 
+  it("converts what a call and a tfvars file give to each variable's type, as Terraform does", async () => {
+    // Terraform gives the module the strings "true" and "2", so both comparisons hold: both vSwitches abroad exist.
+    const root = tree("module-variable-types", {
+      "main.tf": `${HOME}
+variable "copies" { type = string }
+module "m" {
+  source = "./m"
+  abroad = true
+  copies = var.copies
+}
+`,
+      "terraform.tfvars": "copies = 2\n",
+      "m/main.tf": `variable "abroad" { type = string }
+variable "copies" {}
+resource "alicloud_vswitch" "abroad" {
+  count   = var.abroad == "true" ? 1 : 0
+  zone_id = "ap-southeast-1a"
+}
+resource "alicloud_vswitch" "copy" {
+  count   = var.copies == "2" ? 1 : 0
+  zone_id = "ap-southeast-1b"
+}
+`,
+    });
+    const report = await check(root);
+    expect(report.findings.map((finding) => [finding.address, finding.resolved])).toEqual([
+      ["module.m.alicloud_vswitch.abroad", "ap-southeast-1a"],
+      ["module.m.alicloud_vswitch.copy", "ap-southeast-1b"],
+    ]);
+  });
+
+  it("refuses a value a call gives that its variable's type refuses", async () => {
+    const root = tree("module-variable-type-error", {
+      "main.tf": `${HOME}
+module "m" {
+  source = "./m"
+  zone   = ["cn-shanghai-b"]
+}
+`,
+      "m/main.tf": `variable "zone" { type = string }\nresource "alicloud_vswitch" "s" {\n  zone_id = var.zone\n}\n`,
+    });
+    const [finding] = (await check(root)).findings;
+    expect(finding?.message).toContain(
+      "Terraform reports an error: var.zone is not of its type: the value must be a string, not a list",
+    );
+  });
+
   it("refuses a key repeated in one object of a hand-written JSON file, naming the file and line", async () => {
     const repeated =
       '{\n  "resource": {"alicloud_vpc": {"a": {}}},\n  "resource": {"alicloud_vpc": {"b": {}}}\n}\n';
