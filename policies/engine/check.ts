@@ -45,8 +45,10 @@ function describePlaces(places: readonly PlaceVerdict[], verdict: Verdict): stri
   );
 }
 
-function sourceOf(file: string, constructPath: string | undefined): SourceLocation {
-  return constructPath === undefined ? { file } : { file, constructPath };
+function sourceOf(file: string, constructPath: string | undefined, block?: string): SourceLocation {
+  const source: Mutable<SourceLocation> = constructPath === undefined ? { file } : { file, constructPath };
+  if (block !== undefined) source.block = block;
+  return source;
 }
 
 function allName(places: readonly PlaceVerdict[], name: string): boolean {
@@ -124,7 +126,11 @@ function runRule(
       verdict,
       message: `${observation.attribute} ${problem}. ${rule.help}`,
       covered: exception !== undefined && !exception.expired && exception.refused === undefined,
-      source: sourceOf(stack.blockFiles?.get(observation.address) ?? stack.file, observation.constructPath),
+      source: sourceOf(
+        stack.blockFiles?.get(observation.block ?? observation.address) ?? stack.file,
+        observation.constructPath,
+        observation.block,
+      ),
     };
     if (exception !== undefined) finding.exception = exception;
     findings.push(finding);

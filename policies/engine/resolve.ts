@@ -87,7 +87,7 @@ interface Context {
 }
 
 /** One instance of a resource or module call with `count` or `for_each`: `count.index` or `each.key`/`each.value`. */
-interface Instance {
+export interface Instance {
   readonly key: string;
   readonly count?: number;
   readonly each?: { readonly key: string; readonly value: Value };
@@ -140,7 +140,7 @@ export class Resolver {
   private readonly valuesByText = new WeakMap<StackModel, Map<string, Value>>();
   /** Values of locals, variables, outputs and attributes, per stack, each evaluated once. */
   private readonly memos = new WeakMap<StackModel, Memo>();
-  private readonly instancesOf = new WeakMap<ResourceBlock, Instances>();
+  private readonly instancesByResource = new WeakMap<ResourceBlock, Instances>();
   private readonly scopes = new WeakMap<StackModel, Scope>();
   /** Partly known texts read as JSON documents, once for every rule that reads them. */
   private readonly partialJsons = new WeakMap<PartialText, PartialJson | null>();
@@ -182,15 +182,30 @@ export class Resolver {
     }
   }
 
-  /** The value Terraform computes for a configuration value of the stack, Unknown where it is not known before apply. */
-  value(value: unknown, stack: StackModel): Value {
+  /**
+   * The value Terraform computes for a configuration value of the stack, Unknown where it is not known before
+   * apply; `instance` (from `instancesOf`) gives `count.index` or `each` the values of one resource instance.
+   */
+  value(value: unknown, stack: StackModel, instance?: Instance): Value {
     this.enter();
     try {
       if (stack.kind === "plan") return literalValue(value, 0);
+      if (instance !== undefined) return this.configValue(value, { stack, instance }, 0);
       return typeof value === "string" ? this.textValue(value, stack) : this.configValue(value, { stack }, 0);
     } finally {
       this.nesting--;
     }
+  }
+
+  /**
+   * The instances Terraform creates of a resource with `count` or `for_each` (undefined for one with neither):
+   * none for a count of 0 or an empty for_each; one standing for all of them when their number is not known
+   * before apply or Terraform reports an error, whose `count.index` and `each` are unknown with the reason.
+   */
+  instancesOf(stack: StackModel, resource: ResourceBlock): readonly Instance[] | undefined {
+    if (stack.kind === "plan" || !hasInstances(resource)) return undefined;
+    const instances = this.instances(stack, resource);
+    return instances instanceof Unknown ? everyInstance(instances.reason) : instances;
   }
 
   /**
@@ -762,10 +777,10 @@ export class Resolver {
 
   /** The instances of a resource with a `count` or `for_each` that Terraform knows before apply. */
   private instances(stack: StackModel, resource: ResourceBlock): Instances {
-    let instances = this.instancesOf.get(resource);
+    let instances = this.instancesByResource.get(resource);
     if (instances === undefined) {
       instances = this.expand(stack, resource);
-      this.instancesOf.set(resource, instances);
+      this.instancesByResource.set(resource, instances);
     }
     return instances;
   }
@@ -860,7 +875,7 @@ function everyInstance(reason: string): Instance[] {
 
 function outsideInstance(root: string, steps: readonly Step[]): Unknown {
   return new Unknown(
-    `${traversalText(root, steps)} has a value only in a resource with count or for_each, and this one has neither`,
+    `${traversalText(root, steps)} has a value only in an instance of a resource with count or for_each, and is read outside one`,
   );
 }
 

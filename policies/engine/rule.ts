@@ -18,6 +18,8 @@ export interface Observation {
   /** A problem that is not about a place (a credential in the input): always a finding, never a placement. */
   readonly problem?: string;
   readonly constructPath?: string;
+  /** The address of the block, when `address` names one of its instances (`x.y[0]`): where its source is. */
+  readonly block?: string;
 }
 
 export interface RuleContext {

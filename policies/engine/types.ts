@@ -37,6 +37,8 @@ export interface SourceLocation {
   readonly constructPath?: string;
   /** The lines of the block in the file read (1-based, inclusive), when the reader located it. */
   readonly region?: LineRange;
+  /** The block's address, when the finding names one of its instances (`x.y[0]`): the block the lines are of. */
+  readonly block?: string;
 }
 
 /** The rule packs a finding can come from. */

@@ -178,7 +178,7 @@ export function locateFindings(
       const text = readText(file);
       locators.set(file, text === undefined ? undefined : safeLocator(file, text));
     }
-    const region = locators.get(file)?.(finding.address);
+    const region = locators.get(file)?.(finding.source.block ?? finding.address);
     const source: SourceLocation = region === undefined ? finding.source : { ...finding.source, region };
     return { ...finding, source };
   };

@@ -6,12 +6,12 @@ import { attributeOf, blocksOf, describe, problemAt, read, resourcesOf, toText }
 export function albAclOpen(context: RuleContext): Observation[] {
   const found: Observation[] = [];
   const entries = [
-    ...[...resourcesOf(context.stack, "alicloud_alb_acl_entry_attachment")].map((resource) => ({
+    ...[...resourcesOf(context, "alicloud_alb_acl_entry_attachment")].map((resource) => ({
       resource,
       attribute: "entry",
       written: attributeOf(resource.body, "entry"),
     })),
-    ...[...resourcesOf(context.stack, "alicloud_alb_acl")].flatMap((resource) =>
+    ...[...resourcesOf(context, "alicloud_alb_acl")].flatMap((resource) =>
       blocksOf(attributeOf(resource.body, "acl_entries")).map((entry, index) => ({
         resource,
         attribute: `acl_entries.${index}.entry`,
@@ -21,7 +21,7 @@ export function albAclOpen(context: RuleContext): Observation[] {
   ];
   for (const { resource, attribute, written } of entries) {
     if (written === undefined || written === null) continue;
-    const value = read(context, written, context.stack);
+    const value = read(context, written, context.stack, resource.instance);
     const text = value.known ? toText(value.value) : value;
     if (typeof text !== "string") {
       found.push(problemAt(resource, attribute, written, text.problem));

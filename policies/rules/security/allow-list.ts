@@ -1,8 +1,7 @@
 import { innerMap } from "../../engine/maps";
-import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { parseAddressBlock, type AddressBlock } from "./network";
-import { attributeOf, blocksOf, describe, problemAt, readDeep, toText } from "./read";
+import { attributeOf, blocksOf, describe, problemAt, readDeep, toText, type CheckedResource } from "./read";
 
 /** An allow-list's entries, parsed: each comma-separated item, as the service receives it. */
 export type AllowList =
@@ -11,10 +10,10 @@ export type AllowList =
   | undefined;
 
 /** Allow-lists already read, per check (its resolver), attribute and resource: two rules read each database's. */
-const allowLists = new WeakMap<object, Map<string, Map<ResourceBlock, AllowList>>>();
+const allowLists = new WeakMap<object, Map<string, Map<CheckedResource, AllowList>>>();
 
 /** The addresses an allow-list attribute admits (undefined when it is not written), or the problem reading it. */
-export function readAllowList(context: RuleContext, resource: ResourceBlock, attribute: string): AllowList {
+export function readAllowList(context: RuleContext, resource: CheckedResource, attribute: string): AllowList {
   const written = attributeOf(resource.body, attribute);
   if (written === undefined || written === null) return undefined;
   const byResource = innerMap(innerMap(allowLists, context.resolver), attribute);
@@ -27,11 +26,11 @@ export function readAllowList(context: RuleContext, resource: ResourceBlock, att
 
 function parseAllowList(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   attribute: string,
   written: unknown,
 ): AllowList {
-  const list = readDeep(context, written, context.stack);
+  const list = readDeep(context, written, context.stack, resource.instance);
   if (!list.known) return failed(resource, attribute, written, list.problem);
   const entries: { text: string; block: AddressBlock }[] = [];
   for (const item of blocksOf(list.value)) {
@@ -57,6 +56,6 @@ function parseAllowList(
   return { entries };
 }
 
-function failed(resource: ResourceBlock, attribute: string, written: unknown, problem: string): AllowList {
+function failed(resource: CheckedResource, attribute: string, written: unknown, problem: string): AllowList {
   return { problem: problemAt(resource, attribute, written, problem) };
 }

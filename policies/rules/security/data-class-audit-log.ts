@@ -7,9 +7,9 @@ import { checkSetting, oneOf, type Setting } from "./setting";
 /** The MongoDB instances an `alicloud_mongodb_audit_policy` of this stack turns auditing on for. */
 function auditedInstances(context: RuleContext): ReadonlySet<ResourceBlock> {
   const audited = new Set<ResourceBlock>();
-  for (const policy of resourcesOf(context.stack, "alicloud_mongodb_audit_policy")) {
+  for (const policy of resourcesOf(context, "alicloud_mongodb_audit_policy")) {
     const target = referenceOf(context, attributeOf(policy.body, "db_instance_id"), context.stack);
-    const status = read(context, attributeOf(policy.body, "audit_status"), context.stack);
+    const status = read(context, attributeOf(policy.body, "audit_status"), context.stack, policy.instance);
     if ("resource" in target && status.known && status.value === "enable") audited.add(target.resource);
   }
   return audited;

@@ -1,4 +1,4 @@
-import type { ResourceBlock, StackModel } from "../../engine/model";
+import type { StackModel } from "../../engine/model";
 import { holdsMarkerCharacter, MARKER_START, markerOf } from "../../engine/partial-json";
 import { PartialText } from "../../language/value";
 import type { Observation, RuleContext } from "../../engine/rule";
@@ -13,6 +13,7 @@ import {
   resourcesOf,
   toText,
   type TextPart,
+  type CheckedResource,
 } from "./read";
 
 /**
@@ -192,7 +193,7 @@ function denyProblem(
 
 /** A written policy and the resource it is written on. */
 interface Policy {
-  readonly owner: ResourceBlock;
+  readonly owner: CheckedResource;
   readonly written: unknown;
 }
 
@@ -201,15 +202,17 @@ function isWritten(value: unknown): boolean {
 }
 
 /** The `alicloud_oss_bucket_policy` resources of the stack by the bucket each names, in the stack's order. */
-function bucketPolicies(context: RuleContext): Map<ResourceBlock, Policy[]> {
-  const byBucket = new Map<ResourceBlock, Policy[]>();
-  for (const policy of resourcesOf(context.stack, "alicloud_oss_bucket_policy")) {
+function bucketPolicies(context: RuleContext): Map<string, Policy[]> {
+  // By address: a policy names the bucket's block, and each of its instances is checked on its own.
+  const byBucket = new Map<string, Policy[]>();
+  for (const policy of resourcesOf(context, "alicloud_oss_bucket_policy")) {
     const written = attributeOf(policy.body, "policy");
     if (!isWritten(written)) continue;
     const target = referenceOf(context, attributeOf(policy.body, "bucket"), context.stack);
-    if (!("resource" in target)) continue;
-    const policies = byBucket.get(target.resource);
-    if (policies === undefined) byBucket.set(target.resource, [{ owner: policy, written }]);
+    // Only a bucket of this stack is checked here: another stack's bucket may have the same address.
+    if (!("resource" in target) || target.stack !== context.stack) continue;
+    const policies = byBucket.get(target.resource.address);
+    if (policies === undefined) byBucket.set(target.resource.address, [{ owner: policy, written }]);
     else policies.push({ owner: policy, written });
   }
   return byBucket;
@@ -221,7 +224,7 @@ function bucketPolicies(context: RuleContext): Map<ResourceBlock, Policy[]> {
  */
 function policyDenies(
   context: RuleContext,
-  owner: ResourceBlock,
+  owner: CheckedResource,
   written: unknown,
   bucketName: string,
   anyObject: string,
@@ -251,7 +254,7 @@ function policyDenies(
 /** Whether any policy on a bucket denies: its own `policy`, then every `alicloud_oss_bucket_policy` naming it. */
 function anyPolicyDenies(
   context: RuleContext,
-  bucket: ResourceBlock,
+  bucket: CheckedResource,
   named: readonly Policy[] | undefined,
   bucketName: string,
   anyObject: string,
@@ -273,14 +276,14 @@ export function dataClassBucketPolicy(context: RuleContext): Observation[] {
   if (buckets.length === 0) return found;
   const byBucket = bucketPolicies(context);
   for (const { resource: bucket, dataClass } of buckets) {
-    const name = read(context, attributeOf(bucket.body, "bucket"), context.stack);
+    const name = read(context, attributeOf(bucket.body, "bucket"), context.stack, bucket.instance);
     const bucketName = name.known ? toText(name.value) : name;
     if (typeof bucketName !== "string") {
       found.push(problemAt(bucket, "bucket", attributeOf(bucket.body, "bucket") ?? null, bucketName.problem));
       continue;
     }
     const anyObject = `${bucketName}/any-object`;
-    const named = byBucket.size === 0 ? undefined : byBucket.get(bucket);
+    const named = byBucket.size === 0 ? undefined : byBucket.get(bucket.block ?? bucket.address);
     if (anyPolicyDenies(context, bucket, named, bucketName, anyObject)) continue;
     const reasons: string[] = [];
     anyPolicyDenies(context, bucket, named, bucketName, anyObject, reasons);

@@ -1,8 +1,16 @@
 import type { PlaceVerdict } from "../../catalog/places";
-import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { dataClassOf, keyProblem, protectedClassOf } from "./data-class";
-import { attributeOf, firstBlockOf, placesOf, problemAt, read, referenceOf, resourcesOf } from "./read";
+import {
+  attributeOf,
+  firstBlockOf,
+  placesOf,
+  problemAt,
+  read,
+  referenceOf,
+  resourcesOf,
+  type CheckedResource,
+} from "./read";
 
 function allMainland(places: readonly PlaceVerdict[]): boolean {
   for (const place of places) if (place.verdict !== "mainland") return false;
@@ -12,7 +20,7 @@ function allMainland(places: readonly PlaceVerdict[]): boolean {
 /** The problem when a copy's destination place is not known to be in mainland China. */
 function placeProblem(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   attribute: string,
   written: unknown,
   dataClass: string,
@@ -30,7 +38,7 @@ function placeProblem(
 }
 
 /** The findings on an OSS replication rule, into `found`. */
-function ossReplication(context: RuleContext, replication: ResourceBlock, found: Observation[]): void {
+function ossReplication(context: RuleContext, replication: CheckedResource, found: Observation[]): void {
   const source = referenceOf(context, attributeOf(replication.body, "bucket"), context.stack);
   if (!("resource" in source)) {
     found.push(
@@ -45,7 +53,12 @@ function ossReplication(context: RuleContext, replication: ResourceBlock, found:
   }
   const dataClass = protectedClassOf(context, source.resource, source.stack);
   if (dataClass === undefined) return;
-  const destinationBlock = read(context, attributeOf(replication.body, "destination"), context.stack);
+  const destinationBlock = read(
+    context,
+    attributeOf(replication.body, "destination"),
+    context.stack,
+    replication.instance,
+  );
   const destination = destinationBlock.known ? firstBlockOf(destinationBlock.value) : undefined;
   const bucket = attributeOf(destination, "bucket");
   const target = referenceOf(context, bucket, context.stack);
@@ -70,7 +83,12 @@ function ossReplication(context: RuleContext, replication: ResourceBlock, found:
     dataClass,
   );
   if (location !== undefined) found.push(location);
-  const encryption = read(context, attributeOf(replication.body, "encryption_configuration"), context.stack);
+  const encryption = read(
+    context,
+    attributeOf(replication.body, "encryption_configuration"),
+    context.stack,
+    replication.instance,
+  );
   const replicaKey = attributeOf(
     encryption.known ? firstBlockOf(encryption.value) : undefined,
     "replica_kms_key_id",
@@ -86,7 +104,7 @@ function ossReplication(context: RuleContext, replication: ResourceBlock, found:
 }
 
 /** The finding on an RDS cross-region backup policy, into `found`. */
-function rdsCrossBackup(context: RuleContext, policy: ResourceBlock, found: Observation[]): void {
+function rdsCrossBackup(context: RuleContext, policy: CheckedResource, found: Observation[]): void {
   const instance = referenceOf(context, attributeOf(policy.body, "instance_id"), context.stack);
   if (!("resource" in instance)) {
     found.push(
@@ -114,9 +132,9 @@ function rdsCrossBackup(context: RuleContext, policy: ResourceBlock, found: Obse
 /** Replicas and backups of personal information or important data stay in mainland China, under the same data class. */
 export function dataClassCopy(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const replication of resourcesOf(context.stack, "alicloud_oss_bucket_replication"))
+  for (const replication of resourcesOf(context, "alicloud_oss_bucket_replication"))
     ossReplication(context, replication, found);
-  for (const policy of resourcesOf(context.stack, "alicloud_rds_instance_cross_backup_policy"))
+  for (const policy of resourcesOf(context, "alicloud_rds_instance_cross_backup_policy"))
     rdsCrossBackup(context, policy, found);
   return found;
 }

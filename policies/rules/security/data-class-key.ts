@@ -1,4 +1,4 @@
-import type { ResourceBlock, StackModel } from "../../engine/model";
+import type { StackModel } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import {
   DATA_STORE_TYPES,
@@ -7,7 +7,16 @@ import {
   protectedResourcesOf,
   type KeyAttribute,
 } from "./data-class";
-import { attributeOf, firstBlockOf, isLiteral, problemAt, read, referenceOf, toText } from "./read";
+import {
+  attributeOf,
+  firstBlockOf,
+  isLiteral,
+  problemAt,
+  read,
+  referenceOf,
+  toText,
+  type CheckedResource,
+} from "./read";
 
 /** A value at the end of a path through nested blocks (the first block of each), or where the path stopped. */
 interface Found {
@@ -18,7 +27,7 @@ interface Found {
 }
 
 /** The value at a path through nested blocks, with how far the path was followed. */
-function valueAt(context: RuleContext, resource: ResourceBlock, path: readonly string[]): Found {
+function valueAt(context: RuleContext, resource: CheckedResource, path: readonly string[]): Found {
   let body: unknown = resource.body;
   let stack = context.stack;
   for (let index = 0; ; index++) {
@@ -30,7 +39,7 @@ function valueAt(context: RuleContext, resource: ResourceBlock, path: readonly s
       body = firstBlockOf(written);
       continue;
     }
-    const inner = read(context, written, stack);
+    const inner = read(context, written, stack, resource.instance);
     if (!inner.known) return { steps: index + 1, written, stack };
     body = firstBlockOf(inner.value);
     stack = inner.stack;
@@ -54,7 +63,7 @@ const SERVICE_KEY_SETTINGS: ReadonlyMap<
 /** Service-side encryption that uses the cloud service's own key, whatever the key attribute says. */
 function serviceKey(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   setting: { readonly path: readonly string[]; readonly expected: string },
 ): Observation | undefined {
   const { steps, written, stack } = valueAt(context, resource, setting.path);
@@ -66,7 +75,7 @@ function serviceKey(
       `is not set: the data is not encrypted with a customer master key of its data class`,
     );
   if (written === setting.expected && isLiteral(written, stack)) return undefined;
-  const value = read(context, written, stack);
+  const value = read(context, written, stack, resource.instance);
   const text = value.known ? toText(value.value) : value;
   if (typeof text === "string" && text === setting.expected) return undefined;
   const what = typeof text === "string" ? JSON.stringify(text) : text.problem;
@@ -81,7 +90,7 @@ function serviceKey(
 /** The findings on the key attributes of a store of a protected class, into `found`. */
 function keyFindings(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   dataClass: string,
   keys: readonly KeyAttribute[],
   found: Observation[],

@@ -13,7 +13,7 @@ const PUBLIC_ENDPOINTS: Readonly<Record<string, string>> = {
 /** Nothing that holds personal information or important data gets a public connection string or an EIP. */
 export function dataClassPublicEndpoint(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const endpoint of resourcesOf(context.stack, ...Object.keys(PUBLIC_ENDPOINTS))) {
+  for (const endpoint of resourcesOf(context, ...Object.keys(PUBLIC_ENDPOINTS))) {
     const attribute = PUBLIC_ENDPOINTS[endpoint.type] ?? "";
     const written = attributeOf(endpoint.body, attribute);
     const target = referenceOf(context, written, context.stack);

@@ -7,7 +7,7 @@ const TAG_ATTRIBUTE = `tags.${DATA_CLASS_TAG}`;
 /** Every data store carries a known data class (its own `data-class` tag, or its parent's). */
 export function dataClassTag(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, ...DATA_STORE_TYPES)) {
+  for (const resource of resourcesOf(context, ...DATA_STORE_TYPES)) {
     const dataClass = dataClassOf(context, resource, context.stack);
     if (
       "dataClass" in dataClass &&

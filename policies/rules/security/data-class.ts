@@ -1,7 +1,14 @@
 import { innerMap } from "../../engine/maps";
-import type { ResourceBlock, StackModel } from "../../engine/model";
+import type { StackModel } from "../../engine/model";
 import type { RuleContext } from "../../engine/rule";
-import { attributeOf, readDeep, referenceOf, resourcesOf, type Reference } from "./read";
+import {
+  attributeOf,
+  readDeep,
+  referenceOf,
+  resourcesOf,
+  type Reference,
+  type CheckedResource,
+} from "./read";
 
 /**
  * Data classes, as the stacks tag every resource (`data-class`): the classes the law protects, which must stay
@@ -44,10 +51,10 @@ export const DATA_STORE_TYPES: readonly string[] = Object.keys(DATA_STORES);
 /** A resource's data class: its `data-class` tag (or its parent's), none, or why it cannot be read. */
 export type DataClass = { readonly dataClass: string | undefined } | { readonly problem: string };
 
-function tagOf(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
+function tagOf(context: RuleContext, resource: CheckedResource, stack: StackModel): DataClass {
   const tags = attributeOf(resource.body, "tags");
   if (tags === undefined || tags === null) return { dataClass: undefined };
-  const read = readDeep(context, tags, stack);
+  const read = readDeep(context, tags, stack, resource.instance);
   if (!read.known) return { problem: `its tags ${read.problem}` };
   const value = attributeOf(read.value, DATA_CLASS_TAG);
   return typeof value === "string" || value === undefined
@@ -59,10 +66,10 @@ function tagOf(context: RuleContext, resource: ResourceBlock, stack: StackModel)
  * Data classes already read, per check (its resolver): seven rules ask for the class of the same resources. The
  * classes of a check are a Map held by its resolver: no weak entry per resource for the collector to clear.
  */
-const classes = new WeakMap<object, Map<ResourceBlock, DataClass>>();
+const classes = new WeakMap<object, Map<CheckedResource, DataClass>>();
 
 /** The data class of a resource in a stack: its own tag, or that of the resource it lives in. */
-export function dataClassOf(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
+export function dataClassOf(context: RuleContext, resource: CheckedResource, stack: StackModel): DataClass {
   const known = innerMap(classes, context.resolver);
   const cached = known.get(resource);
   if (cached !== undefined) return cached;
@@ -71,7 +78,7 @@ export function dataClassOf(context: RuleContext, resource: ResourceBlock, stack
   return found;
 }
 
-function readDataClass(context: RuleContext, resource: ResourceBlock, stack: StackModel): DataClass {
+function readDataClass(context: RuleContext, resource: CheckedResource, stack: StackModel): DataClass {
   const own = tagOf(context, resource, stack);
   const parentAttribute = DATA_STORES[resource.type]?.parent;
   if ("problem" in own || own.dataClass !== undefined || parentAttribute === undefined) return own;
@@ -82,7 +89,7 @@ function readDataClass(context: RuleContext, resource: ResourceBlock, stack: Sta
 /** The protected class of a resource (undefined when it holds no protected data). */
 export function protectedClassOf(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   stack: StackModel = context.stack,
 ): string | undefined {
   return protectedOf(dataClassOf(context, resource, stack));
@@ -96,7 +103,7 @@ function protectedOf(found: DataClass): string | undefined {
 
 /** A resource that holds personal information or important data, and which of them. */
 export interface ProtectedResource {
-  readonly resource: ResourceBlock;
+  readonly resource: CheckedResource;
   readonly dataClass: string;
 }
 
@@ -112,7 +119,7 @@ export function protectedResourcesOf(context: RuleContext, type: string): readon
   let listed = byType.get(type);
   if (listed === undefined) {
     const found: ProtectedResource[] = [];
-    for (const resource of resourcesOf(context.stack, type)) {
+    for (const resource of resourcesOf(context, type)) {
       const dataClass = protectedOf(dataClassOf(context, resource, context.stack));
       if (dataClass !== undefined) found.push({ resource, dataClass });
     }

@@ -1,6 +1,15 @@
-import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
-import { attributeOf, blocksOf, problemAt, read, readDeep, referenceOf, resourcesOf, toText } from "./read";
+import {
+  attributeOf,
+  blocksOf,
+  problemAt,
+  read,
+  readDeep,
+  referenceOf,
+  resourcesOf,
+  toText,
+  type CheckedResource,
+} from "./read";
 
 const TERWAY = "terway-eniip";
 const FLANNEL = "flannel";
@@ -10,11 +19,11 @@ const NODE_VSWITCHES = ["worker_vswitch_ids", "master_vswitch_ids", "vswitch_ids
 /** What identifies a vSwitch in a list: the resource it names, or its literal ID. */
 function vswitchKeys(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   attribute: string,
 ): string[] | Observation {
   const written = attributeOf(resource.body, attribute);
-  const list = read(context, written ?? [], context.stack);
+  const list = read(context, written ?? [], context.stack, resource.instance);
   if (!list.known) return problemAt(resource, attribute, written, list.problem);
   const keys: string[] = [];
   for (const item of blocksOf(list.value)) {
@@ -23,7 +32,7 @@ function vswitchKeys(
       keys.push(`${reference.stack.name}/${reference.resource.address}`);
       continue;
     }
-    const literal = read(context, item, list.stack);
+    const literal = read(context, item, list.stack, resource.instance);
     const text = literal.known ? toText(literal.value) : literal;
     if (typeof text !== "string") return problemAt(resource, attribute, written, text.problem);
     keys.push(text);
@@ -32,7 +41,7 @@ function vswitchKeys(
 }
 
 /** The problem with a Terway cluster's pod vSwitches: missing, or shared with the nodes. */
-function terwayProblem(context: RuleContext, resource: ResourceBlock): Observation | undefined {
+function terwayProblem(context: RuleContext, resource: CheckedResource): Observation | undefined {
   const pods = vswitchKeys(context, resource, "pod_vswitch_ids");
   if (!Array.isArray(pods)) return pods;
   if (pods.length === 0) {
@@ -62,13 +71,9 @@ function terwayProblem(context: RuleContext, resource: ResourceBlock): Observati
 /** A Kubernetes cluster installs a network plugin that enforces network policies (Terway, or Flannel with a pod CIDR). */
 export function k8sNetworkPolicy(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(
-    context.stack,
-    "alicloud_cs_kubernetes",
-    "alicloud_cs_managed_kubernetes",
-  )) {
+  for (const resource of resourcesOf(context, "alicloud_cs_kubernetes", "alicloud_cs_managed_kubernetes")) {
     const written = attributeOf(resource.body, "addons");
-    const addons = readDeep(context, written ?? [], context.stack);
+    const addons = readDeep(context, written ?? [], context.stack, resource.instance);
     if (!addons.known) {
       found.push(problemAt(resource, "addons", written, addons.problem));
       continue;

@@ -6,10 +6,10 @@ const PUBLIC_ACLS: ReadonlySet<string> = new Set(["public-read", "public-read-wr
 /** An OSS bucket is not public: neither its `acl` nor an `alicloud_oss_bucket_acl` on it is public-read(-write). */
 export function ossPublicAcl(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, "alicloud_oss_bucket", "alicloud_oss_bucket_acl")) {
+  for (const resource of resourcesOf(context, "alicloud_oss_bucket", "alicloud_oss_bucket_acl")) {
     const written = attributeOf(resource.body, "acl");
     if (written === undefined || written === null) continue;
-    const value = read(context, written, context.stack);
+    const value = read(context, written, context.stack, resource.instance);
     const acl = value.known ? toText(value.value) : value;
     if (typeof acl !== "string") {
       found.push(problemAt(resource, "acl", written, acl.problem));

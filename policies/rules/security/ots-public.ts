@@ -8,11 +8,11 @@ const PRIVATE_ACCESS: ReadonlySet<unknown> = new Set(["Vpc", "ConsoleOrVpc"]);
 /** A Tablestore instance is reachable only from VPCs (`network_type_acl = ["VPC"]`; never `accessed_by = "Any"`). */
 export function otsPublic(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, "alicloud_ots_instance")) {
+  for (const resource of resourcesOf(context, "alicloud_ots_instance")) {
     const networks = attributeOf(resource.body, "network_type_acl");
     const accessedBy = attributeOf(resource.body, "accessed_by");
     if (networks !== undefined && networks !== null) {
-      const value = readDeep(context, networks, context.stack);
+      const value = readDeep(context, networks, context.stack, resource.instance);
       const open = value.known
         ? blocksOf(value.value).filter((network) => !PRIVATE_NETWORKS.has(network))
         : [];
@@ -28,7 +28,7 @@ export function otsPublic(context: RuleContext): Observation[] {
         );
     }
     if (accessedBy !== undefined && accessedBy !== null) {
-      const value = readDeep(context, accessedBy, context.stack);
+      const value = readDeep(context, accessedBy, context.stack, resource.instance);
       if (!value.known) found.push(problemAt(resource, "accessed_by", accessedBy, value.problem));
       else if (!PRIVATE_ACCESS.has(value.value))
         found.push(

@@ -8,11 +8,16 @@ import { attributeOf, blocksOf, problemAt, read, readDeep, resourcesOf, toText }
 export function rdsLoggingParameter(name: string, records: string): Rule {
   return (context) => {
     const found: Observation[] = [];
-    for (const resource of resourcesOf(context.stack, "alicloud_db_instance")) {
-      const audit = read(context, attributeOf(resource.body, "sql_collector_status"), context.stack);
+    for (const resource of resourcesOf(context, "alicloud_db_instance")) {
+      const audit = read(
+        context,
+        attributeOf(resource.body, "sql_collector_status"),
+        context.stack,
+        resource.instance,
+      );
       if (audit.known && audit.value === "Enabled") continue;
       const written = attributeOf(resource.body, "parameters");
-      const parameters = readDeep(context, written ?? [], context.stack);
+      const parameters = readDeep(context, written ?? [], context.stack, resource.instance);
       if (!parameters.known) {
         found.push(problemAt(resource, "parameters", written, parameters.problem));
         continue;

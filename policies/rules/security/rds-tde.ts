@@ -18,9 +18,9 @@ const TDE_SETTINGS: ReadonlyMap<string, Setting> = new Map(
 /** A MySQL or SQL Server RDS instance encrypts its data at rest with TDE (`tde_status = "Enabled"`). */
 export function rdsTde(context: RuleContext): Observation[] {
   const found: Observation[] = [];
-  for (const resource of resourcesOf(context.stack, "alicloud_db_instance")) {
+  for (const resource of resourcesOf(context, "alicloud_db_instance")) {
     const written = attributeOf(resource.body, "engine");
-    const engine = read(context, written, context.stack);
+    const engine = read(context, written, context.stack, resource.instance);
     const text = engine.known ? toText(engine.value) : engine;
     if (typeof text !== "string") {
       found.push(problemAt(resource, "engine", written, text.problem));

@@ -3,9 +3,10 @@ import type { PlaceVerdict } from "../../catalog/places";
 import { isObject, own } from "../../engine/json";
 import { innerMap } from "../../engine/maps";
 import type { ResourceBlock, StackModel } from "../../engine/model";
-import { ReferenceOrigin, type NamedResource } from "../../engine/resolve";
+import { ReferenceOrigin, type Instance, type NamedResource } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { holdsTemplateSequence } from "../../language/parse";
+import type { Mutable } from "../../engine/types";
 import { PartialText, Unknown } from "../../language/value";
 
 /**
@@ -75,10 +76,15 @@ function holdsTemplate(value: unknown, depth: number): boolean {
  * A value as Terraform will have it before apply. Literal containers are returned as written (their items are
  * read in turn, so that a reference among them can still be followed); a template is evaluated, all of it.
  */
-export function read({ resolver }: RuleContext, value: unknown, stack: StackModel): Reading {
+export function read(
+  { resolver }: RuleContext,
+  value: unknown,
+  stack: StackModel,
+  instance?: Instance,
+): Reading {
   // Most values are literals: they are what they say, and 10,000 resources need no resolver call for them.
   if (isLiteral(value, stack)) return { known: true, value, stack };
-  const computed = resolver.value(value, stack);
+  const computed = resolver.value(value, stack, instance);
   const unknown = unknownIn(computed);
   return unknown === undefined
     ? { known: true, value: computed, stack: COMPUTED }
@@ -91,9 +97,14 @@ export function isLiteral(value: unknown, stack: StackModel): boolean {
 }
 
 /** A value with everything inside it read: a list of CIDRs from a local, tags from a map of references. */
-export function readDeep(context: RuleContext, value: unknown, stack: StackModel): Reading {
+export function readDeep(
+  context: RuleContext,
+  value: unknown,
+  stack: StackModel,
+  instance?: Instance,
+): Reading {
   if (stack === COMPUTED || !holdsTemplate(value, 0)) return { known: true, value, stack };
-  const computed = context.resolver.value(value, stack);
+  const computed = context.resolver.value(value, stack, instance);
   const unknown = unknownIn(computed);
   return unknown === undefined
     ? { known: true, value: computed, stack: COMPUTED }
@@ -177,8 +188,9 @@ export function readTemplate(
   context: RuleContext,
   value: unknown,
   stack: StackModel,
+  instance?: Instance,
 ): readonly TextPart[] | { readonly problem: string } {
-  const computed = stack === COMPUTED ? value : context.resolver.value(value, stack);
+  const computed = stack === COMPUTED ? value : context.resolver.value(value, stack, instance);
   const parts = computed instanceof PartialText ? computed.parts : [computed];
   const text: TextPart[] = [];
   for (const part of parts) {
@@ -255,24 +267,58 @@ function byType(stack: StackModel): ReadonlyMap<string, readonly ResourceBlock[]
   return index;
 }
 
-/** Each stack's managed resources of several types, by the types' names joined: rules ask for the same sets. */
-const resourcesByTypes = new WeakMap<StackModel, Map<string, readonly ResourceBlock[]>>();
+/**
+ * A resource as a rule checks it. One with `count` or `for_each` is checked once per instance Terraform creates
+ * (none for a count of 0), addressed as Terraform addresses the instance (`x.y[0]`, `x.y["key"]`), its values
+ * read with that instance's `count.index` or `each`; when their number is not known before apply, one stands
+ * for all of them under the resource's address.
+ */
+export interface CheckedResource extends ResourceBlock {
+  /** The instance its own values are read in: pass it to `read`, `readDeep` and `readTemplate`. */
+  readonly instance?: Instance;
+  /** The address of the block, when `address` names one of its instances. */
+  readonly block?: string;
+}
 
-/** The managed resources of the given types in a stack, type by type. */
-export function resourcesOf(stack: StackModel, ...types: readonly string[]): readonly ResourceBlock[] {
-  const index = byType(stack);
-  if (types.length === 1) return index.get(types[0] ?? "") ?? NO_RESOURCES;
-  const byTypes = innerMap(resourcesByTypes, stack);
+/** The resources of several types as rules check them, per check (its resolver), stack and types joined. */
+const checkedByTypes = new WeakMap<object, Map<StackModel, Map<string, readonly CheckedResource[]>>>();
+
+/** The managed resources of the given types in the rule's stack, type by type, each instance on its own. */
+export function resourcesOf(context: RuleContext, ...types: readonly string[]): readonly CheckedResource[] {
+  const { resolver, stack } = context;
+  const byTypes = innerMap(innerMap(checkedByTypes, resolver), stack);
   // No resource type holds a space, so the joined names stand for the list.
-  const key = types.join(" ");
+  const key = types.length === 1 ? (types[0] ?? "") : types.join(" ");
   let resources = byTypes.get(key);
   if (resources === undefined) {
-    const all: ResourceBlock[] = [];
-    for (const type of types) for (const resource of index.get(type) ?? NO_RESOURCES) all.push(resource);
-    resources = all;
+    const index = byType(stack);
+    const single = types.length === 1 ? index.get(key) : undefined;
+    // Most resources have no count or for_each: the stack's own list of a type serves as it is.
+    if (
+      single !== undefined &&
+      single.every((resource) => resolver.instancesOf(stack, resource) === undefined)
+    )
+      resources = single;
+    else {
+      const all: CheckedResource[] = [];
+      for (const type of types)
+        for (const resource of index.get(type) ?? NO_RESOURCES) {
+          const instances = resolver.instancesOf(stack, resource);
+          if (instances === undefined) all.push(resource);
+          else for (const instance of instances) all.push(instanceOf(resource, instance));
+        }
+      resources = all;
+    }
     byTypes.set(key, resources);
   }
   return resources;
+}
+
+/** One instance of a resource, under the address Terraform gives it; all of them when their keys are unknown. */
+function instanceOf(resource: ResourceBlock, instance: Instance): CheckedResource {
+  if (instance.unknown !== undefined) return { ...resource, instance };
+  const key = instance.count === undefined ? JSON.stringify(instance.key) : instance.key;
+  return { ...resource, address: `${resource.address}[${key}]`, instance, block: resource.address };
 }
 
 const NO_RESOURCES: readonly ResourceBlock[] = [];
@@ -287,13 +333,16 @@ const NO_PLACES: readonly never[] = [];
 
 /** A finding on a resource: the attribute, the value as written, and what is wrong with it. */
 export function problemAt(
-  resource: ResourceBlock,
+  resource: CheckedResource,
   attribute: string,
   value: unknown,
   problem: string,
 ): Observation {
   const { address, constructPath } = resource;
-  return constructPath === undefined
-    ? { address, attribute, value, places: NO_PLACES, problem }
-    : { address, attribute, value, places: NO_PLACES, problem, constructPath };
+  const observation: Mutable<Observation> =
+    constructPath === undefined
+      ? { address, attribute, value, places: NO_PLACES, problem }
+      : { address, attribute, value, places: NO_PLACES, problem, constructPath };
+  if (resource.block !== undefined) observation.block = resource.block;
+  return observation;
 }

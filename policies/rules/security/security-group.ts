@@ -1,11 +1,10 @@
-import type { ResourceBlock } from "../../engine/model";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { admitsEveryone, parseAddressBlock, parsePortRange, type PortRange } from "./network";
-import { attributeOf, describe, problemAt, read, resourcesOf, toText } from "./read";
+import { attributeOf, describe, problemAt, read, resourcesOf, toText, type CheckedResource } from "./read";
 
 /** An accepting ingress rule that anyone on the internet matches: its protocol and the ports it opens. */
 export interface WorldIngress extends OpenSource {
-  readonly resource: ResourceBlock;
+  readonly resource: CheckedResource;
   readonly protocol: string;
   readonly ports: PortRange;
 }
@@ -23,10 +22,10 @@ const SOURCES = ["cidr_ip", "ipv6_cidr_ip", "source_security_group_id", "prefix_
 
 type Text = { readonly text: string | undefined } | { readonly problem: Observation };
 
-function textAt(context: RuleContext, resource: ResourceBlock, attribute: string): Text {
+function textAt(context: RuleContext, resource: CheckedResource, attribute: string): Text {
   const written = attributeOf(resource.body, attribute);
   if (written === undefined || written === null) return { text: undefined };
-  const value = read(context, written, context.stack);
+  const value = read(context, written, context.stack, resource.instance);
   const text = value.known ? toText(value.value) : value;
   return typeof text === "string"
     ? { text }
@@ -34,7 +33,7 @@ function textAt(context: RuleContext, resource: ResourceBlock, attribute: string
 }
 
 /** The source that lets everyone in (undefined when none does), or the problem that keeps it from being known. */
-function worldSource(context: RuleContext, resource: ResourceBlock): OpenSource | undefined | Observation {
+function worldSource(context: RuleContext, resource: CheckedResource): OpenSource | undefined | Observation {
   let anySource = false;
   for (const attribute of SOURCES) {
     // A source group or prefix list admits only its members: that one is set is enough, whatever its ID.
@@ -63,7 +62,7 @@ function worldSource(context: RuleContext, resource: ResourceBlock): OpenSource 
     : { source: "cidr_ip", written: null, why: "not set, nor is any other source" };
 }
 
-function portsOf(context: RuleContext, resource: ResourceBlock, protocol: string): PortRange | Observation {
+function portsOf(context: RuleContext, resource: CheckedResource, protocol: string): PortRange | Observation {
   if (!PORTED_PROTOCOLS.has(protocol) || protocol === "all") return { from: 1, to: 65535 };
   const range = textAt(context, resource, "port_range");
   if ("problem" in range) return range.problem;
@@ -85,7 +84,7 @@ function portsOf(context: RuleContext, resource: ResourceBlock, protocol: string
  * ports it opens; and a problem for each rule whose type, policy, source or ports cannot be read.
  */
 export function* worldIngress(context: RuleContext): Iterable<WorldIngress | Observation> {
-  for (const resource of resourcesOf(context.stack, "alicloud_security_group_rule")) {
+  for (const resource of resourcesOf(context, "alicloud_security_group_rule")) {
     const type = textAt(context, resource, "type");
     const policy = textAt(context, resource, "policy");
     const protocol = textAt(context, resource, "ip_protocol");

@@ -1,4 +1,4 @@
-import type { ResourceBlock, StackModel } from "../../engine/model";
+import type { StackModel } from "../../engine/model";
 import type { Observation, Rule, RuleContext } from "../../engine/rule";
 import {
   attributeOf,
@@ -10,6 +10,7 @@ import {
   toBool,
   toNumber,
   toText,
+  type CheckedResource,
 } from "./read";
 
 /** A value a resource must have: where it is written, and what makes it secure. */
@@ -46,7 +47,7 @@ function attributeAt(path: readonly string[], depth: number): string {
 /** The findings of a setting at every value along its path, through blocks that may be one object or a list. */
 function walk(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   setting: Setting,
   body: unknown,
   stack: StackModel,
@@ -70,7 +71,7 @@ function walk(
   let value: unknown = written;
   let inner = stack;
   if (!isLiteral(written, stack)) {
-    const blocks = read(context, written, stack);
+    const blocks = read(context, written, stack, resource.instance);
     if (!blocks.known) {
       into.push(problemAt(resource, attributeAt(path, depth), written, blocks.problem));
       return;
@@ -95,7 +96,7 @@ function walk(
 
 /** The finding, if any, where a setting's path ends unwritten: a missing block is fine when the setting says so. */
 function missing(
-  resource: ResourceBlock,
+  resource: CheckedResource,
   setting: Setting,
   depth: number,
   what: "block" | "attribute",
@@ -109,7 +110,7 @@ function missing(
 /** The finding, if any, on a value written for a setting. */
 function valueFindings(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   setting: Setting,
   depth: number,
   written: unknown,
@@ -117,7 +118,7 @@ function valueFindings(
   into: Observation[],
 ): void {
   if (setting.check === undefined) return;
-  const value = readDeep(context, written, stack);
+  const value = readDeep(context, written, stack, resource.instance);
   const problem = value.known ? setting.check(value.value) : value.problem;
   if (problem !== undefined)
     into.push(problemAt(resource, attributeAt(setting.path, depth), written, problem));
@@ -126,7 +127,7 @@ function valueFindings(
 /** The findings of one setting on one resource, into `into`. */
 export function checkSetting(
   context: RuleContext,
-  resource: ResourceBlock,
+  resource: CheckedResource,
   setting: Setting,
   into: Observation[],
 ): void {
@@ -138,7 +139,7 @@ export function settingRule(...settings: readonly Setting[]): Rule {
   return (context) => {
     const found: Observation[] = [];
     for (const setting of settings)
-      for (const resource of resourcesOf(context.stack, ...setting.types))
+      for (const resource of resourcesOf(context, ...setting.types))
         checkSetting(context, resource, setting, found);
     return settings.length === 1 ? found : firstPerAttribute(found);
   };

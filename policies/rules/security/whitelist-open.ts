@@ -15,7 +15,7 @@ function openEntryOf<Entry extends { readonly block: AddressBlock }>(
 export function openAllowList(type: string, attribute: string): Rule {
   return (context) => {
     const found: Observation[] = [];
-    for (const resource of resourcesOf(context.stack, type)) {
+    for (const resource of resourcesOf(context, type)) {
       const list = readAllowList(context, resource, attribute);
       if (list === undefined) continue;
       if ("problem" in list) {

@@ -489,7 +489,7 @@ describe("Resolver", () => {
       }
       for (const expression of ["each.value", "count.index"]) {
         expect(reasonOf(`\${${expression}}`)).toBe(
-          `${expression} has a value only in a resource with count or for_each, and this one has neither`,
+          `${expression} has a value only in an instance of a resource with count or for_each, and is read outside one`,
         );
       }
       for (const expression of [

@@ -94,4 +94,13 @@ describe("the lines of HCL blocks", () => {
     const unread = locateFindings(report({ findings: [logs] }), () => 'resource "a" "b" {');
     expect(unread.findings[0]?.source.region).toBeUndefined();
   });
+
+  it("gives a finding on an instance the lines of its block", () => {
+    const instance = finding({
+      address: 'alicloud_oss_bucket.logs["pi"]',
+      source: { file: "main.tf", block: "alicloud_oss_bucket.logs" },
+    });
+    const located = locateFindings(report({ findings: [instance] }), () => text);
+    expect(located.findings[0]?.source.region).toEqual({ startLine: 28, endLine: 37 });
+  });
 });
