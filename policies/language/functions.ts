@@ -311,7 +311,12 @@ function fromJson(value: unknown): Value {
 }
 
 function flatten(elements: readonly Value[]): Value[] {
-  return elements.flatMap((element) => (Array.isArray(element) ? flatten(element) : [element]));
+  return elements.flatMap((element) => {
+    // An unknown element may be a list, whose elements would be flattened in: the result is not known.
+    if (element instanceof Unknown)
+      throw new UnknownResult(derivedUnknown(element, "flatten() of a list holding an unknown value"));
+    return Array.isArray(element) ? flatten(element) : [element];
+  });
 }
 
 /** Sorts and de-duplicates primitives as a Terraform set orders them. */
@@ -559,7 +564,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   lookup: {
     arity: [2, 3],
     allowNull: true,
+    // Terraform looks up in a map that is known, though some of its values are not; the default may be unknown.
+    seesUnknown: true,
     impl: ([map, key, ...fallback]) => {
+      if (isUnknown(map)) return derivedUnknown(map, "lookup() of an unknown value");
+      if (isUnknown(key)) return derivedUnknown(key, "lookup() of an unknown key");
       if (map === null || key === null) fail("the map and the key must not be null");
       const name = text(key);
       const entries = object(map);
@@ -660,7 +669,15 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       return objectOf(entries);
     },
   },
-  flatten: { arity: [1, 1], impl: ([value]) => flatten(list(value)) },
+  flatten: {
+    arity: [1, 1],
+    // An unknown inside an element that is no list (an object's attribute) changes nothing flattened.
+    seesUnknown: true,
+    impl: ([value]) => {
+      if (isUnknown(value)) return derivedUnknown(value, "flatten() of an unknown value");
+      return flatten(list(value));
+    },
+  },
   one: {
     arity: [1, 1],
     impl: ([value]) => {

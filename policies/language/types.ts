@@ -150,11 +150,12 @@ function convert(value: Value, type: TypeConstraint, scope: Scope): Value {
       );
     case "map": {
       const entries = entriesOf(value, "map");
-      const converted = objectOf(
-        Object.keys(entries).map((key) => [key, convert(entries[key] ?? null, type.element, scope)]),
+      const keys = Object.keys(entries);
+      const values = ofOneType(
+        keys.map((key) => convert(entries[key] ?? null, type.element, scope)),
+        type,
       );
-      ofOneType(Object.values(converted), type);
-      return converted;
+      return objectOf(keys.map((key, i) => [key, values[i] ?? null]));
     }
     case "tuple": {
       const elements = elementsOf(value, "tuple");
@@ -207,14 +208,17 @@ function setOfPrimitives(elements: Value[]): Value[] {
 }
 
 /**
- * The elements of a collection of `any`, when they already share one type; unifying others (a string among
- * numbers, objects with attributes of different types) is Terraform's to do, not done here.
+ * The elements of a collection of `any` converted to one type, as Terraform unifies them: as they are when
+ * they share one; all text when text is among primitives (`[22, "tcp"]` is `["22", "tcp"]`); Terraform's error
+ * for a number beside a bool. Unifying collections of different types is not computed here.
  */
-function ofOneType<Elements extends readonly Value[]>(elements: Elements, type: TypeConstraint): Elements {
-  if (type.kind !== "any" && "element" in type && type.element.kind === "any") {
-    const first = elements.find((element) => element !== null);
-    if (first !== undefined && !elements.every((element) => sameType(first, element)))
-      notConverted(`a ${type.kind}(any) of elements of different types is not converted here`);
-  }
-  return elements;
+function ofOneType<Elements extends Value[]>(elements: Elements, type: TypeConstraint): Elements {
+  if (!("element" in type) || type.element.kind !== "any") return elements;
+  const first = elements.find((element) => element !== null);
+  if (first === undefined || elements.every((element) => sameType(first, element))) return elements;
+  const kinds = new Set(elements.filter((element) => element !== null).map((element) => typeof element));
+  const primitive = [...kinds].every((kind) => kind === "string" || kind === "number" || kind === "boolean");
+  if (!primitive) notConverted(`a ${type.kind}(any) of elements of different types is not converted here`);
+  if (!kinds.has("string")) fail(`the elements of a ${type.kind}(any) must have one type`);
+  return elements.map((element) => (element === null ? null : toText(element, "an element"))) as Elements;
 }

@@ -289,7 +289,9 @@ const DERIVED_UNKNOWNS: readonly [text: string, reason: string][] = [
   ['join(",", data.x.y)', "join() of an unknown list: data is known only after apply"],
   ["length(data.x.y)", "length() of an unknown value: data is known only after apply"],
   ["lower(data.x.y)", "lower() of an unknown value: data is known only after apply"],
-  ['lookup({a = data.x.y}, "a")', "lookup() of an unknown value: data is known only after apply"],
+  ['lookup(data.x.y, "a")', "lookup() of an unknown value: data is known only after apply"],
+  ["flatten([[data.x.y]])", "flatten() of a list holding an unknown value: data is known only after apply"],
+  ["flatten(data.x.y)", "flatten() of an unknown value: data is known only after apply"],
   ["local.l1[data.x.y]", "an unknown index: data is known only after apply"],
   ['local.m1["${data.x.y}"]', "an unknown index: data is known only after apply"],
   ['"a${data.x.y}" == "b"', "== over an unknown value: data is known only after apply"],
@@ -297,7 +299,6 @@ const DERIVED_UNKNOWNS: readonly [text: string, reason: string][] = [
   ["try(local.l1[5] + nosuch(1) + data.x.y, 1)", "try() of an argument with the function nosuch()"],
   ["1 == data.x.y", "== over an unknown value: data is known only after apply"],
   ["{(data.x.y) = 1, (other.z) = 2}", "an object with an unknown key: data is known only after apply"],
-  ['lookup({a = 1, b = data.x.y}, "a")', "lookup() of an unknown value: data is known only after apply"],
 ];
 
 describe("each expression gives Terraform's value", () => {
@@ -321,6 +322,16 @@ describe("where the guard cannot be exact, it refuses, saying why", () => {
 describe("unknown values", () => {
   test.each(DERIVED_UNKNOWNS)("%s", (text, reason) => {
     expect(valueOf(text)).toStrictEqual(new Unknown(reason));
+  });
+
+  // Terraform 1.11 looks up in, and flattens, a collection known at its top: an unknown inside it stays there.
+  it("leaves an unknown where it is inside a known collection that lookup() and flatten() read", () => {
+    const unknown = valueOf("data.x.y");
+    expect(unknown).toBeInstanceOf(Unknown);
+    expect(valueOf('lookup({a = data.x.y}, "a")')).toStrictEqual(unknown);
+    expect(valueOf('lookup({a = 1, b = data.x.y}, "a")')).toBe(1);
+    expect(valueOf('lookup({a = "x", b = data.x.y}, "c", "d")')).toBe("d");
+    expect(valueOf("flatten([{a = data.x.y}, [{b = 1}]])")).toStrictEqual([{ a: unknown }, { b: 1 }]);
   });
 });
 

@@ -30,6 +30,11 @@ const CASES: readonly (readonly [string, unknown])[] = [
   ["tuple([string, number])", [1, "2"]],
   ["list(any)", [1, 2]],
   ["list(any)", [1, "a"]],
+  ["map(list(any))", { ssh: [22, 22, "tcp", "SSH"], all: [-1, -1, "all", true] }],
+  ["set(any)", [2, "1", false]],
+  ["map(any)", { a: 1, b: "x" }],
+  ["list(any)", [[1], ["a"]]],
+  ["list(any)", [1, true]],
   ["map(any)", { a: [1], b: [2] }],
   ["any", { a: [1], b: "x" }],
   ["string", null],
@@ -97,7 +102,8 @@ describe("type constraints", () => {
     const unknown = new Unknown("known after apply");
     expect(guard("string", unknown)).toBe(unknown);
     expect(guard("list(string)", [unknown])).toEqual([unknown]);
-    expect(guard("list(any)", [1, "a"])).toBeInstanceOf(Unknown);
+    expect(guard("list(any)", [1, "a", true])).toEqual(["1", "a", "true"]);
+    expect(guard("list(any)", [[1], "a"])).toBeInstanceOf(Unknown);
     expect(guard("set(list(string))", [["a"]])).toBeInstanceOf(Unknown);
     expect(guard("set(string)", ["a", null])).toBeInstanceOf(Unknown);
   });
