@@ -79,6 +79,7 @@ const HOST_END = ["/", "?", "#"] as const;
 const UNKNOWN_LABEL = "x";
 
 const unresolved = (reason: string): PlaceVerdict => ({ verdict: "unresolved", place: reason });
+const NO_PLACES: readonly PlaceVerdict[] = [];
 
 /** Where names are looked up: a stack (or module), and the resource instance whose values are evaluated. */
 interface Context {
@@ -307,6 +308,8 @@ export class Resolver {
   }
 
   private textPlaces(text: string, form: PlaceForm, context: Context): readonly PlaceVerdict[] {
+    // The provider reads an empty string as an attribute not set, as it reads null.
+    if (text === "") return NO_PLACES;
     if (!holdsTemplateSequence(text)) return [classifyPlace(text, form)];
     if (form === "oss-bucket") {
       const bucket = this.referencedBucket(text, context.stack);
@@ -340,7 +343,7 @@ export class Resolver {
   private placesOfValue(value: Value, form: PlaceForm): readonly PlaceVerdict[] {
     if (++this.valuesRead > MAX_VALUES)
       return [unresolved(`more than ${MAX_VALUES} values to read; the locals multiply without end`)];
-    if (value === null) return [];
+    if (value === null || value === "") return NO_PLACES;
     if (typeof value === "string") return [classifyPlace(value, form)];
     if (typeof value === "number") {
       const text = textOfNumber(value);

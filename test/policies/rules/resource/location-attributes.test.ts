@@ -21,6 +21,23 @@ describe("RES-LOCATION-ATTRIBUTE", () => {
     ]);
   });
 
+  it("reads an empty string as the provider does, as an attribute not set; a provider's region must still be set", () => {
+    const unset = withResource(
+      "alicloud_kvstore_instance",
+      { zone_id: "", secondary_zone_id: "${local.none}" },
+      { locals: { none: "" } },
+    );
+    expect(violations(unset)).toEqual([]);
+    const noRegion = terraformJson("app", { provider: { alicloud: [{ region: "" }] } });
+    expect(violations(noRegion)).toMatchObject([
+      {
+        rule: "RES-PROVIDER-REGION",
+        verdict: "unresolved",
+        resolved: expect.stringContaining("sets no region"),
+      },
+    ]);
+  });
+
   it("checks every element of a list, such as snapshot copy targets", () => {
     const body = {
       name: "p",
