@@ -124,6 +124,14 @@ function classifyAlibabaPlace(value: string): PlaceVerdict {
   return unresolved(`"${value}" names no region, zone, OSS location, endpoint or ARN`);
 }
 
+/**
+ * A value's shape classified without the fast reject: for a text whose unknown parts a placeholder holds,
+ * since an unknown part may be a region, whose dash the fast reject looks for.
+ */
+export function classifyValueShape(value: string): PlaceVerdict {
+  return classifyValue(value, 0);
+}
+
 /** A value in no place position: only its shape can name a place; JSON is read and each of its strings classified. */
 function classifyValue(value: string, nesting: number): PlaceVerdict {
   if (looksLikeJson(value)) {

@@ -1,4 +1,10 @@
-import { classifyJsonDocument, classifyPlace, type PlaceForm, type PlaceVerdict } from "../catalog/places";
+import {
+  classifyJsonDocument,
+  classifyPlace,
+  classifyValueShape,
+  type PlaceForm,
+  type PlaceVerdict,
+} from "../catalog/places";
 import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
 import {
   ACCOUNT_ID_ATTRIBUTES,
@@ -79,6 +85,7 @@ const HOST_END = ["/", "?", "#"] as const;
 const UNKNOWN_LABEL = "x";
 
 const unresolved = (reason: string): PlaceVerdict => ({ verdict: "unresolved", place: reason });
+const outside = (place: string): PlaceVerdict => ({ verdict: "outside", place });
 const NO_PLACES: readonly PlaceVerdict[] = [];
 
 /** Where names are looked up: a stack (or module), and the resource instance whose values are evaluated. */
@@ -989,7 +996,14 @@ function wholeTextPlace(parts: readonly (string | Unknown)[], json: PartialJson 
     if (markers === json.unknowns.length) return verdict;
   }
   const whole = parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
-  return classifyPlace(whole, "value");
+  const verdict = classifyValueShape(whole);
+  if (verdict.verdict !== "outside" || !verdict.place.includes(UNKNOWN_PART)) return verdict;
+  // The foreign-looking place is an unknown part (an ARN's region from a data source): it is placed where
+  // that part comes from, as the place form reads it, and refused, saying why, where that is not known.
+  const placed = partialTextPlaces(new PartialText(parts), "place");
+  if (placed.length > 0 && placed.every((place) => place.verdict === "mainland")) return placed[0] ?? verdict;
+  const reason = placed.find((place) => place.verdict !== "mainland")?.place ?? "unknown";
+  return outside(`a place not known before apply in "${whole}" (${reason})`);
 }
 
 /**

@@ -168,6 +168,24 @@ describe("RES-PLACE-IN-VALUE", () => {
     expect(found(document)).toMatchObject([{ attribute: "home", resolved: "cn-hongkong" }]);
   });
 
+  it("places an ARN whose region is a data source's where the data source is, and says why when that is unknown", () => {
+    const arn = {
+      source_arn: "acs:mns:${data.alicloud_regions.here.regions[0].id}:${data.x.y.id}:/topics/t",
+    };
+    const current = { alicloud_regions: { here: { current: true } } };
+    expect(found(withResource("alicloud_made_up_type", arn, { data: current }))).toEqual([]);
+    const unknown = withResource("alicloud_made_up_type", arn, {
+      data: { alicloud_regions: { here: { name_regex: "^cn-" } } },
+    });
+    expect(found(unknown)).toMatchObject([
+      {
+        attribute: "source_arn",
+        resolved:
+          'a place not known before apply in "acs:mns:…:…:/topics/t" (data.alicloud_regions.here.regions is read from the cloud when Terraform plans, which this check cannot do; use a literal)',
+      },
+    ]);
+  });
+
   it("leaves a lone reference to a managed resource to that resource, whose own values are read where declared", () => {
     const document = terraformJson("app", {
       provider: { alicloud: [{ region: "cn-shanghai" }, { alias: "hk", region: "cn-hongkong" }] },
