@@ -993,17 +993,34 @@ function wholeTextPlace(parts: readonly (string | Unknown)[], json: PartialJson 
       markers += read.markers;
       return read.text;
     });
-    if (markers === json.unknowns.length) return verdict;
+    if (markers === json.unknowns.length) return placedUnknownPart(verdict, parts);
   }
-  const whole = parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
-  const verdict = classifyValueShape(whole);
+  return placeOfTextWithPlaceholders(parts);
+}
+
+/**
+ * The verdict on a partly known text read with a placeholder for each unknown part: the reading the shared
+ * document's must equal (exported for the test that holds them equal).
+ */
+export function placeOfTextWithPlaceholders(parts: readonly (string | Unknown)[]): PlaceVerdict {
+  return placedUnknownPart(classifyValueShape(textWithPlaceholders(parts)), parts);
+}
+
+function textWithPlaceholders(parts: readonly (string | Unknown)[]): string {
+  return parts.map((part) => (typeof part === "string" ? part : UNKNOWN_PART)).join("");
+}
+
+/**
+ * A foreign-looking place that holds a placeholder is an unknown part (an ARN's region from a data source):
+ * it is placed where that part comes from, as the place form reads it, and refused, saying why, where that
+ * is not known.
+ */
+function placedUnknownPart(verdict: PlaceVerdict, parts: readonly (string | Unknown)[]): PlaceVerdict {
   if (verdict.verdict !== "outside" || !verdict.place.includes(UNKNOWN_PART)) return verdict;
-  // The foreign-looking place is an unknown part (an ARN's region from a data source): it is placed where
-  // that part comes from, as the place form reads it, and refused, saying why, where that is not known.
   const placed = partialTextPlaces(new PartialText(parts), "place");
   if (placed.length > 0 && placed.every((place) => place.verdict === "mainland")) return placed[0] ?? verdict;
   const reason = placed.find((place) => place.verdict !== "mainland")?.place ?? "unknown";
-  return outside(`a place not known before apply in "${whole}" (${reason})`);
+  return outside(`a place not known before apply in "${textWithPlaceholders(parts)}" (${reason})`);
 }
 
 /**

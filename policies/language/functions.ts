@@ -155,13 +155,13 @@ function ofOneType(values: readonly Value[]): boolean {
 const SPACE_AROUND = /^[\p{White_Space}]+|[\p{White_Space}]+$/gu;
 
 /**
- * An argument of `%s` (or an element to join) as text pieces: a value known only in part keeps its known text,
- * as a template interpolation would, each unknown part without origin (a function computed it).
+ * An argument of `%s` (or an element to join) as text pieces: written as it is, as a template interpolation
+ * writes it, a value known only in part keeps its known text and each unknown part its origin (the resource
+ * whose attribute it is, which places it).
  */
 function textPieces(value: Value, what: string): (string | Unknown)[] {
-  if (value instanceof Unknown) return [derivedUnknown(value, what)];
-  if (value instanceof PartialText)
-    return value.parts.map((part) => (typeof part === "string" ? part : derivedUnknown(part, what)));
+  if (value instanceof Unknown) return [value];
+  if (value instanceof PartialText) return [...value.parts];
   return [text(value, what)];
 }
 

@@ -386,12 +386,14 @@ describe("an unknown reference passed on as it is keeps its origin", () => {
 
 describe("text known in part keeps its known pieces around each unknown one", () => {
   const later = (what: string): Unknown => new Unknown(`${what}: data is known only after apply`);
+  // %s and join() write the unknown text as it is, as a template does: it keeps its origin.
+  const data = new Unknown("data is known only after apply", DATA_X_Y);
   test.each([
-    ['format("%s", data.x.y)', [later("format() of an unknown value")]],
-    ['format("a%sb", data.x.y)', ["a", later("format() of an unknown value"), "b"]],
-    ['format("%s!", "x${data.x.y}")', ["x", later("format() of an unknown value"), "!"]],
-    ['join(",", ["a", data.x.y])', ["a,", later("join() of an unknown element")]],
-    ['join(",", ["a", "b${data.x.y}c", "d"])', ["a,b", later("join() of an unknown element"), "c,d"]],
+    ['format("%s", data.x.y)', [data]],
+    ['format("a%sb", data.x.y)', ["a", data, "b"]],
+    ['format("%s!", "x${data.x.y}")', ["x", data, "!"]],
+    ['join(",", ["a", data.x.y])', ["a,", data]],
+    ['join(",", ["a", "b${data.x.y}c", "d"])', ["a,b", data, "c,d"]],
     ['"%{for v in data.x.y}x%{endfor}"', [later("a for over an unknown value")]],
     ['"%{if data.x.y}x%{endif}"', [later("the condition of %{if}")]],
     ['"a${"${data.x.y}b"}c"', ["a", new Unknown("data is known only after apply", DATA_X_Y), "bc"]],
