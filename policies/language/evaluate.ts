@@ -13,6 +13,7 @@ import {
 import { callFunction, isFunction } from "./functions";
 import type { BinaryOperator, Expression, ObjectItem, TemplatePart, TraversalStep } from "./syntax";
 import {
+  isAscii,
   isSet,
   isUnknown,
   isValueObject,
@@ -580,8 +581,23 @@ function binary(operator: BinaryOperator, leftValue: Value, rightValue: Value): 
   }
 }
 
+/**
+ * Whether text known in part cannot be a known string whatever its unknown parts are: it starts and ends with
+ * its known text (`"acs:log:${region}:..." == ""` is false). Only ASCII known text is read, and not the last
+ * character before an unknown part, which a combining mark at its start would compose with.
+ */
+function cannotBe(partial: Value, text: Value): boolean {
+  if (!(partial instanceof PartialText) || typeof text !== "string") return false;
+  const first = partial.parts[0];
+  const last = partial.parts[partial.parts.length - 1];
+  const prefix = typeof first === "string" && isAscii(first) ? first.slice(0, -1) : "";
+  const suffix = typeof last === "string" && isAscii(last) ? last : "";
+  return !text.startsWith(prefix) || !text.endsWith(suffix) || text.length < prefix.length + suffix.length;
+}
+
 /** `==` compares without conversion: values of different types are unequal. */
 function equals(left: Value, right: Value): boolean | Unknown {
+  if (cannotBe(left, right) || cannotBe(right, left)) return false;
   const unknown = unknownIn(left) ?? unknownIn(right);
   if (unknown !== undefined) return derivedUnknown(unknown, "== over an unknown value");
   if (left === null || right === null) return left === right;

@@ -76,9 +76,13 @@ export function isSet(value: Value): boolean {
 /** ASCII text is its own NFC form; searched natively, since every literal of every template is tested. */
 const NON_ASCII = /[\u0080-\uffff]/;
 
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
+}
+
 /** NFC, as every cty string is; ASCII (the common case) is already normal. */
 export function normalText(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize("NFC") : text;
+  return isAscii(text) ? text : text.normalize("NFC");
 }
 
 /**

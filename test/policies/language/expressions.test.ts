@@ -324,6 +324,19 @@ describe("unknown values", () => {
     expect(valueOf(text)).toStrictEqual(new Unknown(reason));
   });
 
+  it("knows text known in part unequal to a string its known start or end cannot be", () => {
+    expect(valueOf('"acs:log:${data.x.y}:p" == ""')).toBe(false);
+    expect(valueOf('"" != "acs:log:${data.x.y}"')).toBe(true);
+    expect(valueOf('"${data.x.y}.aliyuncs.com" == "oss.aliyuncs.co"')).toBe(false);
+    // Whatever the unknown is, these could be equal: unknown.
+    expect(valueOf('"acs:log:${data.x.y}" == "acs:log:cn-shanghai"')).toBeInstanceOf(Unknown);
+    expect(valueOf('"acs:log:${data.x.y}" == "acs:log:"')).toBeInstanceOf(Unknown);
+    expect(valueOf('"acs:log:${data.x.y}" == "acs:lo"')).toBe(false);
+    // The last known character before an unknown part may compose with a combining mark that starts it.
+    expect(valueOf('"ae${data.x.y}" == "a\u00e9"')).toBeInstanceOf(Unknown);
+    expect(valueOf('"é${data.x.y}" == ""')).toBeInstanceOf(Unknown);
+  });
+
   // Terraform 1.11 looks up in, and flattens, a collection known at its top: an unknown inside it stays there.
   it("leaves an unknown where it is inside a known collection that lookup() and flatten() read", () => {
     const unknown = valueOf("data.x.y");
