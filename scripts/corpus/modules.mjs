@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// Measures the guard on published Terraform modules no one here wrote (for example the official
+// alibabacloud-automation/terraform-alicloud-* modules): every directory of each module that holds .tf
+// files (the module itself, its submodules, its examples, which call it by a local path) is checked as
+// written, with a mainland default provider where it declares none; then one mutant per mainland place
+// literal moved abroad, the file holding it replaced by its Terraform JSON (HashiCorp's parser) with the
+// literal moved. Prints a Markdown summary; writes every result to OUT/results.json. Nothing of the modules
+// is committed: give a directory holding one checkout per module. Needs `npm run build` first.
+//   node scripts/corpus/modules.mjs --modules DIR [--out .corpus/modules] [--no-mutants]
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import {
+  DEFAULT_PROVIDER,
+  declaresAlicloud,
+  FOREIGN,
+  getAt,
+  moveAbroad,
+  outsideOf,
+  reasonOf,
+  regionIn,
+  run,
+  setAt,
+  strings,
+  violationsOf,
+} from "./mutation.mjs";
+
+const require = createRequire(import.meta.url);
+const { parse } = require("@cdktn/hcl2json");
+
+const { values } = parseArgs({
+  options: {
+    modules: { type: "string" },
+    out: { type: "string", default: ".corpus/modules" },
+    "no-mutants": { type: "boolean", default: false },
+  },
+});
+if (values.modules === undefined) {
+  console.error("modules: --modules DIR (a directory holding one checkout per module) is required");
+  process.exit(2);
+}
+const modulesDir = path.resolve(values.modules);
+const out = path.resolve(values.out);
+const work = path.join(out, "work");
+rmSync(work, { recursive: true, force: true });
+
+const isHidden = (name) => name.startsWith(".");
+
+/** Every directory under `root` (itself included) that holds a .tf file, relative to `root`, sorted. */
+function caseDirectories(root, relative = "") {
+  const entries = readdirSync(path.join(root, relative), { withFileTypes: true });
+  const found = entries.some((entry) => entry.isFile() && entry.name.endsWith(".tf")) ? [relative] : [];
+  for (const entry of entries)
+    if (entry.isDirectory() && !isHidden(entry.name))
+      found.push(...caseDirectories(root, path.join(relative, entry.name)));
+  return found.sort();
+}
+
+/** The .tf files of a directory, each as HashiCorp's parser converts it to Terraform JSON. */
+async function converted(dir) {
+  const files = readdirSync(dir).filter((name) => name.endsWith(".tf") && !isHidden(name));
+  return Promise.all(
+    files.map(async (name) => ({
+      name,
+      document: await parse(name, readFileSync(path.join(dir, name), "utf8")),
+    })),
+  );
+}
+
+/** A copy of the module to check one of its directories in, with the harness provider where it declares none. */
+function copyOf(module, target, relative, declared) {
+  cpSync(path.join(modulesDir, module), target, { recursive: true });
+  const dir = path.join(target, relative);
+  if (!declared) writeFileSync(path.join(dir, "harness_provider.tf.json"), JSON.stringify(DEFAULT_PROVIDER));
+  return dir;
+}
+
+const totals = {
+  modules: 0,
+  cases: 0,
+  crashes: 0,
+  badInput: 0,
+  pass: 0,
+  refused: 0,
+  mutants: 0,
+  caught: 0,
+  refusedOtherwise: 0,
+  missed: 0,
+};
+const results = [];
+const refusals = new Map();
+const missed = [];
+let copies = 0;
+
+for (const module of readdirSync(modulesDir)
+  .filter((name) => !isHidden(name))
+  .sort()) {
+  totals.modules += 1;
+  for (const relative of caseDirectories(path.join(modulesDir, module))) {
+    const id = path.join(module, relative);
+    totals.cases += 1;
+    let files;
+    try {
+      files = await converted(path.join(modulesDir, module, relative));
+    } catch (error) {
+      totals.badInput += 1;
+      results.push({ id, badInput: `HashiCorp's parser: ${String(error?.message ?? error).split("\n")[0]}` });
+      continue;
+    }
+    const declared = files.some(({ document }) => declaresAlicloud(document));
+    const base = await run(copyOf(module, path.join(work, String(copies++)), relative, declared));
+    const result = { id };
+    results.push(result);
+    if (base.crash !== undefined || base.badInput !== undefined) {
+      if (base.crash !== undefined) totals.crashes += 1;
+      else totals.badInput += 1;
+      Object.assign(result, base);
+      continue;
+    }
+    const baseViolations = violationsOf(base.report);
+    result.violations = baseViolations.map((f) => `${f.address} ${f.attribute}: ${f.resolved}`);
+    if (baseViolations.length === 0) totals.pass += 1;
+    else totals.refused += 1;
+    for (const finding of baseViolations) {
+      const reason = reasonOf(finding);
+      const group = refusals.get(reason) ?? { count: 0, examples: [] };
+      group.count += 1;
+      if (group.examples.length < 3) group.examples.push(`${id} ${finding.address}`);
+      refusals.set(reason, group);
+    }
+    if (values["no-mutants"]) continue;
+    const baseOutside = outsideOf(base.report).length;
+    result.mutants = [];
+    let index = 0;
+    for (const { name, document } of files) {
+      for (const at of strings(document)) {
+        const text = getAt(document, at);
+        const region = regionIn(text);
+        if (region === undefined) continue;
+        const mutated = moveAbroad(text, region, FOREIGN[index % FOREIGN.length]);
+        index += 1;
+        const dir = copyOf(module, path.join(work, String(copies++)), relative, declared);
+        rmSync(path.join(dir, name));
+        writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(setAt(document, at, mutated)));
+        const outcome = await run(dir);
+        totals.mutants += 1;
+        const where = `${name} ${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`;
+        let verdict;
+        if (outcome.crash !== undefined) {
+          totals.crashes += 1;
+          verdict = `crash: ${outcome.crash}`;
+        } else if (outcome.badInput !== undefined) {
+          totals.badInput += 1;
+          verdict = `bad input: ${outcome.badInput}`;
+        } else if (outsideOf(outcome.report).length > baseOutside) {
+          totals.caught += 1;
+          verdict = "caught";
+        } else if (violationsOf(outcome.report).length > 0) {
+          totals.refusedOtherwise += 1;
+          verdict = "refused, not as outside";
+        } else {
+          totals.missed += 1;
+          verdict = "missed";
+          missed.push(`${id} ${where}`);
+        }
+        result.mutants.push({ where, verdict });
+        rmSync(path.join(work, String(copies - 1)), { recursive: true, force: true });
+      }
+    }
+  }
+}
+rmSync(work, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+writeFileSync(path.join(out, "results.json"), JSON.stringify({ totals, results }, null, 1));
+
+const problems = results.filter((result) => result.crash !== undefined || result.badInput !== undefined);
+const lines = [
+  `Modules: ${totals.modules} in ${modulesDir}`,
+  "",
+  `| modules | cases | crashes | bad input | pass | refused | mutants | caught (outside) | refused otherwise | missed |`,
+  `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+  `| ${totals.modules} | ${totals.cases} | ${totals.crashes} | ${totals.badInput} | ${totals.pass} | ${totals.refused} | ${totals.mutants} | ${totals.caught} | ${totals.refusedOtherwise} | ${totals.missed} |`,
+  "",
+  ...(problems.length === 0
+    ? []
+    : ["Crashes and bad input:", ...problems.map((r) => `- ${r.id}: ${r.crash ?? r.badInput}`), ""]),
+  "Refusals of the unmutated cases, by reason (count, examples):",
+  "",
+  ...[...refusals]
+    .sort((a, b) => b[1].count - a[1].count)
+    .map(([reason, { count, examples }]) => `- ${count} × ${reason} (${examples.join("; ")})`),
+  "",
+  `Missed mutants (${missed.length}):`,
+  ...missed.map((line) => `- ${line}`),
+];
+console.log(lines.join("\n"));

@@ -1,0 +1,85 @@
+// What both corpus measurements share: how a case is checked, how a mainland place literal is moved abroad,
+// and how refusals are grouped by reason. Needs `npm run build` first.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { checkPaths, BadInputError } = require("../../dist/policies/adapters/cli/inputs.js");
+const { PACKS } = require("../../dist/policies/packs/index.js");
+const { MAINLAND_REGION_IDS } = require("../../dist/policies/catalog/regions.js");
+
+/** Foreign places a mainland literal is moved to, in turn: the Hong Kong prefix trap among them. */
+export const FOREIGN = ["cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1", "ap-northeast-1"];
+const HOME = "cn-hangzhou";
+export const DEFAULT_PROVIDER = { provider: { alicloud: [{ region: HOME }] } };
+// Longest first, so cn-shanghai-finance-1 is not taken for cn-shanghai.
+const REGIONS = [...MAINLAND_REGION_IDS].sort((a, b) => b.length - a.length);
+
+export function regionIn(text) {
+  for (const region of REGIONS) {
+    const at = text.indexOf(region);
+    if (at < 0) continue;
+    const before = text[at - 1];
+    const after = text[at + region.length];
+    // A region ID as a token: not inside a longer word (cn-hangzhou-finance is another region).
+    if (
+      (before === undefined || !/[a-z0-9]/.test(before)) &&
+      (after === undefined || !/[a-z0-9]/.test(after) || after === "-")
+    )
+      return region;
+  }
+  return undefined;
+}
+
+/** The text with its mainland region moved to `foreign`; a zone keeps its letter in the foreign form. */
+export function moveAbroad(text, region, foreign) {
+  const zone = new RegExp(`^${region}-?([a-z])$`).exec(text);
+  if (zone !== null) return foreign === "cn-hongkong" ? `${foreign}-${zone[1]}` : `${foreign}${zone[1]}`;
+  return text.split(region).join(foreign);
+}
+
+/** Every string leaf (not keys, not `//` metadata) with its path. */
+export function* strings(value, at = []) {
+  if (typeof value === "string") yield at;
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, [...at, i]);
+  else if (value !== null && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) if (key !== "//") yield* strings(item, [...at, key]);
+}
+
+export function getAt(value, at) {
+  return at.reduce((node, key) => node[key], value);
+}
+
+export function setAt(value, at, replacement) {
+  const copy = JSON.parse(JSON.stringify(value));
+  getAt(copy, at.slice(0, -1))[at[at.length - 1]] = replacement;
+  return copy;
+}
+
+export function declaresAlicloud(document) {
+  return document.provider !== undefined && Object.hasOwn(document.provider, "alicloud");
+}
+
+/** The residency pack's report on a directory, or why there is none: bad input, or a crash (a bug). */
+export async function run(dir) {
+  try {
+    const report = await checkPaths([dir], { packs: PACKS.residency });
+    return { report };
+  } catch (error) {
+    if (error instanceof BadInputError) return { badInput: error.message };
+    return {
+      crash: String(error?.stack ?? error)
+        .split("\n")
+        .slice(0, 3)
+        .join(" | "),
+    };
+  }
+}
+
+export const violationsOf = (report) => report.findings.filter((f) => !f.covered && f.severity === "error");
+export const outsideOf = (report) => violationsOf(report).filter((f) => f.verdict === "outside");
+/** A refusal's reason with its particulars elided, so that like refusals group together. */
+export const reasonOf = (finding) =>
+  `${finding.rule}: ${finding.attribute.replace(/\.\d+/g, "")} — ${finding.resolved
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\$\{[^}]*\}/g, "${…}")
+    .slice(0, 140)}`;
