@@ -1,4 +1,4 @@
-import { parseExpression, parseTemplate } from "../language/parse";
+import { parseBareOrTemplate } from "../language/parse";
 import type { ScopeTraversal } from "../language/syntax";
 import {
   checkNesting,
@@ -55,8 +55,7 @@ export function providerOfType(type: string): string {
 
 /** A reference as Terraform JSON writes it: bare (`alicloud.dr`) or as the template `${alicloud.dr}`. */
 export function traversalOf(text: string): ScopeTraversal | undefined {
-  const template = parseTemplate(text);
-  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+  const parsed = parseBareOrTemplate(text);
   return parsed.ok && parsed.expression.kind === "traversal" ? parsed.expression : undefined;
 }
 

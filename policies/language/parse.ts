@@ -208,6 +208,15 @@ export function parseExpression(text: string): ParseResult {
   });
 }
 
+/**
+ * Parses an expression Terraform JSON writes either bare (`alicloud.dr`, `list(string)`) or as a template of
+ * it (`${alicloud.dr}`): a provider reference, a variable's type.
+ */
+export function parseBareOrTemplate(text: string): ParseResult {
+  const template = parseTemplate(text);
+  return template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+}
+
 function run(text: string, parse: (parser: Parser) => Expression): ParseResult {
   try {
     return { ok: true, expression: parse(new Parser(text)) };

@@ -5,7 +5,7 @@
  */
 import { describe, fail, sameType, toBool, toNumber, toText } from "./convert";
 import { evaluate, type Scope } from "./evaluate";
-import { parseExpression, parseTemplate } from "./parse";
+import { parseBareOrTemplate } from "./parse";
 import type { Expression } from "./syntax";
 import {
   compareText,
@@ -39,17 +39,9 @@ const COLLECTIONS: ReadonlySet<string> = new Set(["list", "set", "map"]);
  * JSON conversion gives it (`${list(map(string))}`); a string saying why it is none.
  */
 export function parseTypeConstraint(text: string): TypeConstraint | string {
-  const template = parseTemplate(text);
-  const parsed = template.ok && template.expression.kind === "string" ? parseExpression(text) : template;
+  const parsed = parseBareOrTemplate(text);
   if (!parsed.ok) return `"${text}" is not a type constraint: ${parsed.error}`;
-  const { expression } = parsed;
-  const inner =
-    expression.kind === "template" &&
-    expression.parts.length === 1 &&
-    expression.parts[0]?.kind === "interpolation"
-      ? expression.parts[0].expression
-      : expression;
-  return typeOf(inner) ?? `"${text}" is not a type constraint`;
+  return typeOf(parsed.expression) ?? `"${text}" is not a type constraint`;
 }
 
 function typeOf(expression: Expression): TypeConstraint | undefined {
@@ -138,18 +130,18 @@ function convert(value: Value, type: TypeConstraint, scope: Scope): Value {
       return toBool(value, "the value");
     case "list":
       return ofOneType(
-        elementsOf(value, "list").map((element) => convert(element, type.element, scope)),
+        elementsOf(value, "a list").map((element) => convert(element, type.element, scope)),
         type,
       );
     case "set":
       return setOfPrimitives(
         ofOneType(
-          elementsOf(value, "set").map((element) => convert(element, type.element, scope)),
+          elementsOf(value, "a set").map((element) => convert(element, type.element, scope)),
           type,
         ),
       );
     case "map": {
-      const entries = entriesOf(value, "map");
+      const entries = entriesOf(value, "a map");
       const keys = Object.keys(entries);
       const values = ofOneType(
         keys.map((key) => convert(entries[key] ?? null, type.element, scope)),
@@ -158,24 +150,27 @@ function convert(value: Value, type: TypeConstraint, scope: Scope): Value {
       return objectOf(keys.map((key, i) => [key, values[i] ?? null]));
     }
     case "tuple": {
-      const elements = elementsOf(value, "tuple");
+      const elements = elementsOf(value, "a tuple");
       if (elements.length !== type.elements.length)
         fail(`a tuple of ${type.elements.length} elements is required, not ${elements.length}`);
-      return elements.map((element, i) => convert(element, type.elements[i] ?? { kind: "any" }, scope));
+      return type.elements.map((elementType, i) => convert(elements[i] ?? null, elementType, scope));
     }
     case "object":
-      return objectValue(entriesOf(value, "object"), type.attributes, scope);
+      return objectValue(entriesOf(value, "an object"), type.attributes, scope);
   }
 }
 
-function elementsOf(value: Value, kind: string): Value[] {
-  if (value instanceof PartialText) fail(`a ${kind} is required, not a string`);
-  if (!Array.isArray(value)) fail(`a ${kind} is required, not ${describe(value)}`);
+/** The elements of a list, set or tuple (`required` names it: "a list"), or Terraform's error. */
+function elementsOf(value: Value, required: string): Value[] {
+  if (value instanceof PartialText) fail(`${required} is required, not a string`);
+  if (!Array.isArray(value)) fail(`${required} is required, not ${describe(value)}`);
   return value;
 }
 
-function entriesOf(value: Value, kind: string): ValueObject {
-  if (!isValueObject(value)) fail(`a ${kind} is required, not ${describe(value)}`);
+/** The entries of a map or object (`required` names it: "a map"), or Terraform's error. */
+function entriesOf(value: Value, required: string): ValueObject {
+  if (value instanceof PartialText) fail(`${required} is required, not a string`);
+  if (!isValueObject(value)) fail(`${required} is required, not ${describe(value)}`);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "util";
 import { EvaluationError } from "../../../policies/language/convert";
 import { convertToType, parseTypeConstraint, type TypeConstraint } from "../../../policies/language/types";
-import { isSet, Unknown, type Value } from "../../../policies/language/value";
+import { isSet, PartialText, Unknown, type Value } from "../../../policies/language/value";
 import { oracleScope } from "./evaluation";
 import { askTerraform, terraformAvailable } from "./terraform-oracle";
 
@@ -73,7 +73,38 @@ describe("type constraints", () => {
     });
   });
 
+  it("reads every kind of type, and optional attributes with and without a default", () => {
+    expect(parseTypeConstraint("${string}")).toEqual({ kind: "string" });
+    expect(parseTypeConstraint("any")).toEqual({ kind: "any" });
+    expect(parseTypeConstraint("set(number)")).toEqual({ kind: "set", element: { kind: "number" } });
+    expect(parseTypeConstraint("map(bool)")).toEqual({ kind: "map", element: { kind: "bool" } });
+    expect(parseTypeConstraint("tuple([string, number])")).toEqual({
+      kind: "tuple",
+      elements: [{ kind: "string" }, { kind: "number" }],
+    });
+    const object = parseTypeConstraint(
+      'object({ a = string, b = optional(number), c = optional(string, "d") })',
+    );
+    expect(typeof object === "object" && object.kind === "object" && [...object.attributes]).toStrictEqual([
+      ["a", { type: { kind: "string" }, optional: false }],
+      ["b", { type: { kind: "number" }, optional: true }],
+      ["c", { type: { kind: "string" }, optional: true, default: { kind: "string", value: "d" } }],
+    ]);
+  });
+
+  it("reads an attribute's type as required unless optional() says otherwise", () => {
+    const object = parseTypeConstraint("object({ a = list(string) })");
+    expect(
+      typeof object === "object" && object.kind === "object" && object.attributes.get("a"),
+    ).toStrictEqual({
+      type: { kind: "list", element: { kind: "string" } },
+      optional: false,
+    });
+  });
+
   it("says which text is no type constraint", () => {
+    expect(parseTypeConstraint("strin")).toBe('"strin" is not a type constraint');
+    expect(parseTypeConstraint("list(")).toMatch(/^"list\(" is not a type constraint: ./);
     for (const text of [
       "strin",
       "list(string, number)",
@@ -82,6 +113,20 @@ describe("type constraints", () => {
       'object({ "a" = string })',
       "list(",
       "${var.t}",
+      "${string} ",
+      "string.x",
+      "list(strin)",
+      "tuple(string)",
+      "tuple([string, strin])",
+      "object(string)",
+      "object({ a = strin })",
+      "object({ a = optional(string, 1, 2) })",
+      "object({ a = optional(strin) })",
+      "optional(string)",
+      "list(string...)",
+      "foo([string])",
+      "foo({ a = string })",
+      "object({ a = optional() })",
     ])
       expect(typeof parseTypeConstraint(text)).toBe("string");
   });
@@ -98,6 +143,35 @@ describe("type constraints", () => {
     expect(isSet(set as Value)).toBe(true);
   });
 
+  it("gives Terraform's errors, saying what was required", () => {
+    const message = (type: string, value: unknown): string => {
+      const result = guard(type, value);
+      return result instanceof EvaluationError ? result.message : `no error: ${JSON.stringify(result)}`;
+    };
+    expect(message("number", "abc")).toBe('the value must be a number, not "abc"');
+    expect(message("bool", "yes")).toBe('the value must be a bool, not "yes"');
+    expect(message("string", [1])).toBe("the value must be a string, not a list");
+    expect(message("list(string)", { a: "x" })).toBe("a list is required, not an object");
+    expect(message("set(string)", "x")).toBe("a set is required, not a string");
+    expect(message("map(string)", [1])).toBe("a map is required, not a list");
+    expect(message("object({ a = string })", 1)).toBe("an object is required, not a number");
+    expect(message("tuple([string])", ["a", "b"])).toBe("a tuple of 1 elements is required, not 2");
+    expect(message("tuple([string])", {})).toBe("a tuple is required, not an object");
+    expect(message("object({ a = string })", {})).toBe('attribute "a" is required');
+    expect(message("list(any)", [null, 1, true])).toBe("the elements of a list(any) must have one type");
+    const partial = new PartialText(["x", new Unknown("later")]);
+    expect(message("list(string)", partial)).toBe("a list is required, not a string");
+    expect(message("map(string)", partial)).toBe("a map is required, not a string");
+  });
+
+  it("orders a set as Terraform does, by code point, and unifies around nulls", () => {
+    expect(guard("set(string)", ["\u{1F600}", "\uFF5E", "a"])).toEqual(["a", "\uFF5E", "\u{1F600}"]);
+    expect(guard("set(number)", [10, 9, "1"])).toEqual([1, 9, 10]);
+    expect(guard("list(any)", [null, 1, "a"])).toEqual([null, "1", "a"]);
+    expect(guard("map(any)", { a: null, b: 1 })).toEqual({ a: null, b: 1 });
+    expect(guard("list(any)", [null, null])).toEqual([null, null]);
+  });
+
   it("keeps an unknown unknown, and leaves unconverted what it does not unify", () => {
     const unknown = new Unknown("known after apply");
     expect(guard("string", unknown)).toBe(unknown);
@@ -105,7 +179,15 @@ describe("type constraints", () => {
     expect(guard("list(any)", [1, "a", true])).toEqual(["1", "a", "true"]);
     expect(guard("list(any)", [[1], "a"])).toBeInstanceOf(Unknown);
     expect(guard("set(list(string))", [["a"]])).toBeInstanceOf(Unknown);
-    expect(guard("set(string)", ["a", null])).toBeInstanceOf(Unknown);
+    expect(guard("set(string)", ["a", null])).toEqual(
+      new Unknown("a set of null, collections or unknown values is not converted here"),
+    );
+    expect(guard("list(any)", [[1], "a"])).toEqual(
+      new Unknown("a list(any) of elements of different types is not converted here"),
+    );
+    expect(guard("map(any)", { a: [1], b: "x" })).toEqual(
+      new Unknown("a map(any) of elements of different types is not converted here"),
+    );
   });
 });
 
