@@ -24,7 +24,7 @@ import {
   normalText,
   objectOf,
   PartialText,
-  setOf,
+  orderedSet,
   sortedKeys,
   textOfPieces,
   Unknown,
@@ -326,12 +326,7 @@ function toSet(elements: Value[]): Value[] {
     inexact("toset() with a null element is not computed here");
   if (unified.some((element) => typeof element === "object"))
     inexact("toset() of collections is not computed here");
-  const distinct = [...new Set(unified)];
-  // The elements are of one type, and distinct, so no two compare equal.
-  distinct.sort((a, b) =>
-    typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
-  );
-  return setOf(distinct);
+  return orderedSet(unified);
 }
 
 /** A null to convert: Terraform gives null for a null without a type, an error for one of some other types. */

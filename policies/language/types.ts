@@ -8,11 +8,10 @@ import { evaluate, type Scope } from "./evaluate";
 import { parseBareOrTemplate } from "./parse";
 import type { Expression } from "./syntax";
 import {
-  compareText,
   isValueObject,
   objectOf,
+  orderedSet,
   PartialText,
-  setOf,
   Unknown,
   type Value,
   type ValueObject,
@@ -195,11 +194,7 @@ function objectValue(
 function setOfPrimitives(elements: Value[]): Value[] {
   if (elements.some((element) => typeof element === "object"))
     notConverted("a set of null, collections or unknown values is not converted here");
-  const distinct = [...new Set(elements)];
-  distinct.sort((a, b) =>
-    typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
-  );
-  return setOf(distinct);
+  return orderedSet(elements);
 }
 
 /**

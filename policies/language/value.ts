@@ -69,6 +69,18 @@ export function setOf(elements: Value[]): Value[] {
   return elements;
 }
 
+/**
+ * A set of primitives of one type (strings, or numbers), as Terraform orders it: distinct, strings by code
+ * point, numbers by value. The elements are of one type and distinct, so no two compare equal.
+ */
+export function orderedSet(elements: readonly Value[]): Value[] {
+  const distinct = [...new Set(elements)];
+  distinct.sort((a, b) =>
+    typeof a === "string" ? compareText(a, b as string) : (a as number) < (b as number) ? -1 : 1,
+  );
+  return setOf(distinct);
+}
+
 export function isSet(value: Value): boolean {
   return Array.isArray(value) && sets.has(value);
 }

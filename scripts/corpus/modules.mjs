@@ -18,12 +18,11 @@ import {
   getAt,
   moveAbroad,
   outsideOf,
-  reasonOf,
   regionIn,
   run,
   setAt,
   strings,
-  violationsOf,
+  Tally,
 } from "./mutation.mjs";
 
 const require = createRequire(import.meta.url);
@@ -76,60 +75,30 @@ function copyOf(module, target, relative, declared) {
   return dir;
 }
 
-const totals = {
-  modules: 0,
-  cases: 0,
-  crashes: 0,
-  badInput: 0,
-  pass: 0,
-  refused: 0,
-  mutants: 0,
-  caught: 0,
-  refusedOtherwise: 0,
-  missed: 0,
-};
+const tally = new Tally();
 const results = [];
-const refusals = new Map();
-const missed = [];
+let modules = 0;
 let copies = 0;
 
 for (const module of readdirSync(modulesDir)
   .filter((name) => !isHidden(name))
   .sort()) {
-  totals.modules += 1;
+  modules += 1;
   for (const relative of caseDirectories(path.join(modulesDir, module))) {
     const id = path.join(module, relative);
-    totals.cases += 1;
+    const result = { id };
+    results.push(result);
     let files;
     try {
       files = await converted(path.join(modulesDir, module, relative));
     } catch (error) {
-      totals.badInput += 1;
-      results.push({ id, badInput: `HashiCorp's parser: ${String(error?.message ?? error).split("\n")[0]}` });
+      const badInput = `HashiCorp's parser: ${String(error?.message ?? error).split("\n")[0]}`;
+      tally.countCase(id, { badInput }, result);
       continue;
     }
     const declared = files.some(({ document }) => declaresAlicloud(document));
     const base = await run(copyOf(module, path.join(work, String(copies++)), relative, declared));
-    const result = { id };
-    results.push(result);
-    if (base.crash !== undefined || base.badInput !== undefined) {
-      if (base.crash !== undefined) totals.crashes += 1;
-      else totals.badInput += 1;
-      Object.assign(result, base);
-      continue;
-    }
-    const baseViolations = violationsOf(base.report);
-    result.violations = baseViolations.map((f) => `${f.address} ${f.attribute}: ${f.resolved}`);
-    if (baseViolations.length === 0) totals.pass += 1;
-    else totals.refused += 1;
-    for (const finding of baseViolations) {
-      const reason = reasonOf(finding);
-      const group = refusals.get(reason) ?? { count: 0, examples: [] };
-      group.count += 1;
-      if (group.examples.length < 3) group.examples.push(`${id} ${finding.address}`);
-      refusals.set(reason, group);
-    }
-    if (values["no-mutants"]) continue;
+    if (!tally.countCase(id, base, result) || values["no-mutants"]) continue;
     const baseOutside = outsideOf(base.report).length;
     result.mutants = [];
     let index = 0;
@@ -140,58 +109,35 @@ for (const module of readdirSync(modulesDir)
         if (region === undefined) continue;
         const mutated = moveAbroad(text, region, FOREIGN[index % FOREIGN.length]);
         index += 1;
-        const dir = copyOf(module, path.join(work, String(copies++)), relative, declared);
+        const copy = path.join(work, String(copies++));
+        const dir = copyOf(module, copy, relative, declared);
         rmSync(path.join(dir, name));
         writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(setAt(document, at, mutated)));
-        const outcome = await run(dir);
-        totals.mutants += 1;
         const where = `${name} ${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`;
-        let verdict;
-        if (outcome.crash !== undefined) {
-          totals.crashes += 1;
-          verdict = `crash: ${outcome.crash}`;
-        } else if (outcome.badInput !== undefined) {
-          totals.badInput += 1;
-          verdict = `bad input: ${outcome.badInput}`;
-        } else if (outsideOf(outcome.report).length > baseOutside) {
-          totals.caught += 1;
-          verdict = "caught";
-        } else if (violationsOf(outcome.report).length > 0) {
-          totals.refusedOtherwise += 1;
-          verdict = "refused, not as outside";
-        } else {
-          totals.missed += 1;
-          verdict = "missed";
-          missed.push(`${id} ${where}`);
-        }
+        const verdict = tally.countMutant(id, where, await run(dir), baseOutside);
         result.mutants.push({ where, verdict });
-        rmSync(path.join(work, String(copies - 1)), { recursive: true, force: true });
+        rmSync(copy, { recursive: true, force: true });
       }
     }
   }
 }
 rmSync(work, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-writeFileSync(path.join(out, "results.json"), JSON.stringify({ totals, results }, null, 1));
+writeFileSync(
+  path.join(out, "results.json"),
+  JSON.stringify({ modules, totals: tally.totals, results }, null, 1),
+);
 
 const problems = results.filter((result) => result.crash !== undefined || result.badInput !== undefined);
-const lines = [
-  `Modules: ${totals.modules} in ${modulesDir}`,
-  "",
-  `| modules | cases | crashes | bad input | pass | refused | mutants | caught (outside) | refused otherwise | missed |`,
-  `| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
-  `| ${totals.modules} | ${totals.cases} | ${totals.crashes} | ${totals.badInput} | ${totals.pass} | ${totals.refused} | ${totals.mutants} | ${totals.caught} | ${totals.refusedOtherwise} | ${totals.missed} |`,
-  "",
-  ...(problems.length === 0
-    ? []
-    : ["Crashes and bad input:", ...problems.map((r) => `- ${r.id}: ${r.crash ?? r.badInput}`), ""]),
-  "Refusals of the unmutated cases, by reason (count, examples):",
-  "",
-  ...[...refusals]
-    .sort((a, b) => b[1].count - a[1].count)
-    .map(([reason, { count, examples }]) => `- ${count} × ${reason} (${examples.join("; ")})`),
-  "",
-  `Missed mutants (${missed.length}):`,
-  ...missed.map((line) => `- ${line}`),
-];
-console.log(lines.join("\n"));
+console.log(
+  [
+    tally.summary(`Modules: ${modules} in ${modulesDir}`, [["modules", modules]]),
+    ...(problems.length === 0
+      ? []
+      : [
+          "",
+          "Crashes and bad input of the cases as written:",
+          ...problems.map((r) => `- ${r.id}: ${r.crash ?? r.badInput}`),
+        ]),
+  ].join("\n"),
+);

@@ -83,3 +83,100 @@ export const reasonOf = (finding) =>
     .replace(/"[^"]*"/g, '"…"')
     .replace(/\$\{[^}]*\}/g, "${…}")
     .slice(0, 140)}`;
+
+/** The counts of a measurement, the refusals of its cases as written (by reason), and its missed mutants. */
+export class Tally {
+  totals = {
+    cases: 0,
+    crashes: 0,
+    badInput: 0,
+    pass: 0,
+    refused: 0,
+    mutants: 0,
+    caught: 0,
+    refusedOtherwise: 0,
+    missed: 0,
+  };
+  refusals = new Map();
+  missed = [];
+
+  /** Counts a case as written, recording its outcome in `result`; true when it was checked at all. */
+  countCase(id, outcome, result) {
+    this.totals.cases += 1;
+    if (outcome.crash !== undefined || outcome.badInput !== undefined) {
+      if (outcome.crash !== undefined) this.totals.crashes += 1;
+      else this.totals.badInput += 1;
+      Object.assign(result, outcome);
+      return false;
+    }
+    const violations = violationsOf(outcome.report);
+    result.violations = violations.map((f) => `${f.address} ${f.attribute}: ${f.resolved}`);
+    if (violations.length === 0) this.totals.pass += 1;
+    else this.totals.refused += 1;
+    for (const finding of violations) {
+      const reason = reasonOf(finding);
+      const group = this.refusals.get(reason) ?? { count: 0, examples: [] };
+      group.count += 1;
+      if (group.examples.length < 3) group.examples.push(`${id} ${finding.address}`);
+      this.refusals.set(reason, group);
+    }
+    return true;
+  }
+
+  /** The verdict on a mutant, counted: caught when it has more findings outside than its case as written. */
+  countMutant(id, where, outcome, baseOutside) {
+    this.totals.mutants += 1;
+    if (outcome.crash !== undefined) {
+      this.totals.crashes += 1;
+      return `crash: ${outcome.crash}`;
+    }
+    if (outcome.badInput !== undefined) {
+      this.totals.badInput += 1;
+      return `bad input: ${outcome.badInput}`;
+    }
+    if (outsideOf(outcome.report).length > baseOutside) {
+      this.totals.caught += 1;
+      return "caught";
+    }
+    if (violationsOf(outcome.report).length > 0) {
+      this.totals.refusedOtherwise += 1;
+      return "refused, not as outside";
+    }
+    this.totals.missed += 1;
+    this.missed.push(`${id} ${where}`);
+    return "missed";
+  }
+
+  /** The Markdown summary: the totals (after `leading` columns), the refusals by reason, the missed mutants. */
+  summary(heading, leading = []) {
+    const { totals } = this;
+    const columns = [
+      ...leading,
+      ["cases", totals.cases],
+      ["crashes", totals.crashes],
+      ["bad input", totals.badInput],
+      ["pass", totals.pass],
+      ["refused", totals.refused],
+      ["mutants", totals.mutants],
+      ["caught (outside)", totals.caught],
+      ["refused otherwise", totals.refusedOtherwise],
+      ["missed", totals.missed],
+    ];
+    return [
+      heading,
+      "",
+      `| ${columns.map(([name]) => name).join(" | ")} |`,
+      `| ${columns.map(() => "---:").join(" | ")} |`,
+      `| ${columns.map(([, value]) => value).join(" | ")} |`,
+      "",
+      "Refusals of the unmutated cases, by reason (count, examples):",
+      "",
+      ...[...this.refusals]
+        .sort((a, b) => b[1].count - a[1].count)
+        .map(([reason, { count, examples }]) => `- ${count} × ${reason} (${examples.join("; ")})`),
+      "",
+      `Missed mutants (${this.missed.length}):`,
+      ...this.missed.map((line) => `- ${line}`),
+    ].join("\n");
+  }
+}
