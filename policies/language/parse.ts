@@ -153,7 +153,9 @@ function readTraversal(
       const to = asciiDigitsEnd(text, at + 1, end);
       const after = text.charCodeAt(to);
       if (to < end && after !== 0x2e && after !== 0x5b) return undefined;
-      if (after === 0x2e && isAsciiDigit(text.charCodeAt(to + 1))) return undefined;
+      // `.0.1`, and `.0.e1` (HCL's scanner reads `0.e1` as one number): chained indexes, which Terraform refuses.
+      const next = text.charCodeAt(to + 1);
+      if (after === 0x2e && (isAsciiDigit(next) || next === 0x65 || next === 0x45)) return undefined;
       steps?.add({ kind: "index", key: { kind: "number", text: text.slice(at + 1, to) } });
       at = to;
     } else if (char === 0x2e) {
