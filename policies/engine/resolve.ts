@@ -546,8 +546,36 @@ export class Resolver {
     return this.memo(stack, `var.${name}`, () => {
       const declared = own(stack.variables, name);
       if (!isObject(declared)) return new Unknown(`var.${name} is not declared in ${where(stack)}`);
-      return typedValue(name, declared, this.givenValue(stack, name, declared), this.typeConstraints);
+      return this.typedValue(name, declared, this.givenValue(stack, name, declared));
     });
+  }
+
+  /**
+   * A variable's value as its declaration makes it: null is its default where `nullable = false`, and the
+   * value is converted to its `type`, as Terraform converts what a module call, a tfvars file or the default
+   * gives.
+   */
+  private typedValue(name: string, declared: Record<string, unknown>, given: Value): Value {
+    const value =
+      given === null && declared.nullable === false && declared.default !== undefined
+        ? literalValue(declared.default, 0, CONSTANT_SCOPE)
+        : given;
+    const written = declared.type;
+    if (written === undefined || written === null) return value;
+    if (typeof written !== "string") return new Unknown(`var.${name}'s type is not a type constraint`);
+    let type = this.typeConstraints.get(written);
+    if (type === undefined) {
+      type = parseTypeConstraint(written);
+      this.typeConstraints.set(written, type);
+    }
+    if (typeof type === "string") return new Unknown(`var.${name}'s type ${type}`);
+    try {
+      return convertToType(value, type, CONSTANT_SCOPE);
+    } catch (error) {
+      if (error instanceof EvaluationError)
+        return new Unknown(`Terraform reports an error: var.${name} is not of its type: ${error.message}`);
+      throw error;
+    }
   }
 
   /** The value given for a variable, before its type constraint converts it. */
@@ -725,10 +753,7 @@ export class Resolver {
     instance: Instance | undefined,
     steps: readonly Step[],
   ): Value {
-    const address =
-      instance === undefined
-        ? resource.address
-        : `${resource.address}[${instance.count ?? JSON.stringify(instance.key)}]`;
+    const address = instance === undefined ? resource.address : instanceAddress(resource.address, instance);
     const [first] = steps;
     // A whole instance is an object whose computed attributes are unknown: no attribute is read through it.
     if (first?.kind !== "attr")
@@ -877,6 +902,11 @@ export function wholeNumber(value: Value): number | undefined {
     throw error;
   }
   return typeof number === "number" && Number.isInteger(number) && number >= 0 ? number : undefined;
+}
+
+/** The address Terraform gives an instance of a block: `x.y[0]`, `x.y["key"]`. */
+export function instanceAddress(address: string, instance: Instance): string {
+  return `${address}[${instance.count ?? JSON.stringify(instance.key)}]`;
 }
 
 function everyInstance(reason: string): Instance[] {
@@ -1062,39 +1092,6 @@ function hostEnds(text: string): boolean {
 }
 
 /** A value that is not a template (a plan's value) or a constant (a default, a tfvars value). */
-/**
- * A variable's value as its declaration makes it: null is its default where `nullable = false`, and the
- * value is converted to its `type`, as Terraform converts what a module call, a tfvars file or the default
- * gives; `typeConstraints` holds the constraints already read, by the text of their `type`.
- */
-function typedValue(
-  name: string,
-  declared: Record<string, unknown>,
-  given: Value,
-  typeConstraints: Map<string, TypeConstraint | string>,
-): Value {
-  const value =
-    given === null && declared.nullable === false && declared.default !== undefined
-      ? literalValue(declared.default, 0, CONSTANT_SCOPE)
-      : given;
-  const written = declared.type;
-  if (written === undefined || written === null) return value;
-  if (typeof written !== "string") return new Unknown(`var.${name}'s type is not a type constraint`);
-  let type = typeConstraints.get(written);
-  if (type === undefined) {
-    type = parseTypeConstraint(written);
-    typeConstraints.set(written, type);
-  }
-  if (typeof type === "string") return new Unknown(`var.${name}'s type ${type}`);
-  try {
-    return convertToType(value, type, CONSTANT_SCOPE);
-  } catch (error) {
-    if (error instanceof EvaluationError)
-      return new Unknown(`Terraform reports an error: var.${name} is not of its type: ${error.message}`);
-    throw error;
-  }
-}
-
 function literalValue(raw: unknown, depth: number, scope?: Scope): Value {
   if (typeof raw === "string") {
     // Every string Terraform holds is NFC, a tfvars value or a default too.

@@ -3,7 +3,7 @@ import type { PlaceVerdict } from "../../catalog/places";
 import { isObject, own } from "../../engine/json";
 import { innerMap } from "../../engine/maps";
 import type { ResourceBlock, StackModel } from "../../engine/model";
-import { ReferenceOrigin, type Instance, type NamedResource } from "../../engine/resolve";
+import { instanceAddress, ReferenceOrigin, type Instance, type NamedResource } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
 import { holdsTemplateSequence } from "../../language/parse";
 import type { Mutable } from "../../engine/types";
@@ -317,8 +317,12 @@ export function resourcesOf(context: RuleContext, ...types: readonly string[]): 
 /** One instance of a resource, under the address Terraform gives it; all of them when their keys are unknown. */
 function instanceOf(resource: ResourceBlock, instance: Instance): CheckedResource {
   if (instance.unknown !== undefined) return { ...resource, instance };
-  const key = instance.count === undefined ? JSON.stringify(instance.key) : instance.key;
-  return { ...resource, address: `${resource.address}[${key}]`, instance, block: resource.address };
+  return {
+    ...resource,
+    address: instanceAddress(resource.address, instance),
+    instance,
+    block: resource.address,
+  };
 }
 
 const NO_RESOURCES: readonly ResourceBlock[] = [];
