@@ -474,6 +474,8 @@ function iterate(collection: Value): [Value, Value][] | Unknown {
  * differing types are not unified here.
  */
 function unifyConditional(chosen: Value, other: Value, chosenIsTrue: boolean): Value {
+  // Whatever the types, Terraform's result is then not known before apply: the chosen unknown says why.
+  if (chosen instanceof Unknown) return chosen;
   // sameType lets null fit any type, and an unknown fit text.
   if (sameType(chosen, other)) return chosen;
   const kinds = new Set([typeof chosen, typeof other]);

@@ -360,6 +360,9 @@ describe("an unknown reference passed on as it is keeps its origin", () => {
   test.each([
     ["true ? data.x.y : data.c.d", DATA_X_Y],
     ['true ? data.x.y : "b"', DATA_X_Y],
+    // The other result's type does not matter: Terraform's result is unknown before apply either way.
+    ["true ? data.x.y : 0", DATA_X_Y],
+    ["false ? [1] : data.x.y", DATA_X_Y],
     ["(data.x.y).z", DATA_X_Y],
     ["data.x.y[local.n1]", DATA_X_Y],
     ['"${data.x.y}"', DATA_X_Y],
@@ -387,6 +390,12 @@ describe("an unknown reference passed on as it is keeps its origin", () => {
     expect(valueOf('true ? "a" : data.x.y')).toBe("a");
     expect(valueOf('false ? "a${data.x.y}" : "b"')).toBe("b");
     expect(valueOf("length([data.x.y])")).toBe(1);
+  });
+
+  test("the chosen unknown result of a conditional says why it is unknown, not that the types differ", () => {
+    expect(valueOf("true ? length(data.x.y) : 0")).toStrictEqual(
+      new Unknown("length() of an unknown value: data is known only after apply"),
+    );
   });
 
   test("format() with an unknown format string is unknown: the string's own unknown, or not known", () => {
