@@ -269,7 +269,7 @@ async function expandCalls(
       );
     }
   }
-  const modules = model.modules.filter((address) => unexpanded.has(address));
+  const modules = new Map([...model.modules].filter(([address]) => unexpanded.has(address)));
   return Object.assign(model, { modules, unexpandedModules: unexpanded, children });
 }
 

@@ -56,8 +56,8 @@ export interface StackModel {
   readonly locals: JsonObject;
   readonly outputs: JsonObject;
   readonly backends: readonly BackendBlock[];
-  /** Module calls (`module.<name>`), whose resources synthesized JSON does not show. */
-  readonly modules: readonly string[];
+  /** Module calls (`module.<name>`) whose resources synthesized JSON does not show, with their source as written. */
+  readonly modules: ReadonlyMap<string, unknown>;
   /** Values bound to root variables by tfvars files and --var-file, in Terraform's precedence, with their file. */
   readonly variableValues?: ReadonlyMap<string, { readonly value: unknown; readonly file: string }>;
   /** For a local module expanded into its own model: where it is called from and with which arguments. */
@@ -171,7 +171,9 @@ export function modelOfConfiguration(
     locals: Object.fromEntries([...configuration.locals].map(([key, { value }]) => [key, value])),
     outputs: bodies(configuration.outputs),
     backends,
-    modules: [...configuration.moduleCalls.keys()].map((call) => `module.${call}`),
+    modules: new Map(
+      [...configuration.moduleCalls].map(([call, { body }]) => [`module.${call}`, body.source]),
+    ),
     ...(blockFiles === undefined ? {} : { blockFiles }),
   });
 }
@@ -302,7 +304,7 @@ function readPlan(document: JsonObject, file: string, fallbackName: string): Sta
     locals: {},
     outputs: {},
     backends: [],
-    modules: [],
+    modules: new Map(),
   });
 }
 

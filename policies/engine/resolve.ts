@@ -666,7 +666,7 @@ export class Resolver {
         return new Unknown(
           `Terraform reports an error: ${call} has count or for_each; reference one instance`,
         );
-      if (stack.modules.includes(call))
+      if (stack.modules.has(call))
         return new Unknown(
           `${call} comes from a remote source whose outputs this check cannot see; vendor it as a local module, or check the plan (terraform show -json)`,
         );

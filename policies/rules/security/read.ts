@@ -37,7 +37,7 @@ const COMPUTED: StackModel = {
   locals: {},
   outputs: {},
   backends: [],
-  modules: [],
+  modules: new Map(),
 };
 
 /** The first part of a computed value that is not known before apply, with why. */

@@ -140,7 +140,7 @@ describe("loadRootModule", () => {
       value: "cn-hangzhou",
       file: "root/terraform.tfvars",
     });
-    expect(model.modules).toEqual(["module.registry"]);
+    expect([...model.modules.keys()]).toEqual(["module.registry"]);
     expect(model.unexpandedModules?.get("module.registry")).toContain("is not a local path");
     const children = model.children ?? [];
     expect(children.map((child) => [child.name, child.file, child.module?.path])).toEqual([
@@ -205,7 +205,7 @@ describe("loadRootModule", () => {
       "module.listed": "Terraform reports an error: its for_each is not a map or a set of strings",
       "module.negative": "Terraform reports an error: its count is not a whole number",
     });
-    expect(model.modules).toEqual(["module.computed", "module.listed", "module.negative"]);
+    expect([...model.modules.keys()]).toEqual(["module.computed", "module.listed", "module.negative"]);
   });
 
   it.each([

@@ -154,6 +154,7 @@ module "registry" {
     );
     expect(report.findings.find((finding) => finding.rule === "RES-MODULE")).toMatchObject({
       address: "module.registry",
+      value: "terraform-alicloud-modules/vpc/alicloud",
       resolved:
         'its source "terraform-alicloud-modules/vpc/alicloud" is not a local path, so its resources cannot be read before plan',
       message: expect.stringContaining("Vendor the module"),

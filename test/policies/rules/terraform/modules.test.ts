@@ -8,6 +8,7 @@ describe("RES-MODULE", () => {
         rule: "RES-MODULE",
         address: "module.network",
         attribute: "source",
+        value: "./modules/network",
         verdict: "unresolved",
         resolved: "the module's resources are not in the synthesized JSON",
         message: expect.stringContaining("Vendor the module"),
