@@ -86,6 +86,8 @@ function readJsonText(file: string): string {
   return bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
 }
 
+const BYTE_ORDER_MARK = "\uFEFF";
+
 /** The line of a JSON.parse error's position, when the message gives one. */
 function jsonErrorLine(text: string, message: string): string {
   const position = /at position (\d+)/.exec(message)?.[1];
@@ -101,6 +103,12 @@ function parseJson(file: string, text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     if (error instanceof RangeError) throw new BadInputError(file, "not valid JSON (nested too deeply)");
+    // Editors on Windows write one; it is invisible in the message JSON.parse gives.
+    if (text.startsWith(BYTE_ORDER_MARK))
+      throw new BadInputError(
+        file,
+        "not valid JSON: it starts with a byte order mark (U+FEFF), which Terraform refuses too; save it as UTF-8 without one",
+      );
     // Node quotes the text around the error, newlines and all: keep the problem, not the quote.
     const message = (error as Error).message.split(/, (?:\.\.\.)?"/)[0]?.split("\n")[0] ?? "";
     throw new BadInputError(`${file}${jsonErrorLine(text, message)}`, `not valid JSON (${message})`);
@@ -136,7 +144,8 @@ function hcl(): Promise<HclParse> {
 
 /**
  * HCL converted to Terraform JSON by HashiCorp's parser: expressions become `"${...}"` strings. A syntax
- * error is reported as `FILE:LINE: summary; detail`, from the parser's first diagnostic.
+ * error is reported as `FILE:LINE: summary; detail`, from the parser's first diagnostic, and how many more
+ * it found (a binary file gives one per byte).
  */
 async function parseHcl(file: string, text: string): Promise<unknown> {
   const parse = await hcl();
@@ -144,9 +153,15 @@ async function parseHcl(file: string, text: string): Promise<unknown> {
     return await parse(file, text);
   } catch (error) {
     const message = String((error as Error).message ?? error).split("\n")[0] ?? "";
-    const diagnostic = /^parse config: \[(?:.*?):(\d+),\d+(?:-[\d,]+)?: (.*?)\]?$/.exec(message);
+    // The parser writes its diagnostics one after another, each starting with the file's name.
+    const [first = "", ...others] = message.split(` ${file}:`);
+    const diagnostic = /^parse config: \[(?:.*?):(\d+),\d+(?:-[\d,]+)?: (.*?)\]?$/.exec(first);
     if (diagnostic === null) throw new BadInputError(file, `not valid HCL (${message})`);
-    throw new BadInputError(`${file}:${diagnostic[1]}`, `not valid HCL: ${diagnostic[2]}`);
+    const more =
+      others.length === 0
+        ? ""
+        : ` (and ${others.length} more ${others.length === 1 ? "problem" : "problems"})`;
+    throw new BadInputError(`${file}:${diagnostic[1]}`, `not valid HCL: ${diagnostic[2]}${more}`);
   }
 }
 

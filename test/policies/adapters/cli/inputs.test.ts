@@ -278,9 +278,19 @@ describe("bad input in a module directory: one line naming the file (and the lin
       "main.tf:2: not valid HCL: Invalid expression",
     ],
     [
+      "a .tf file with many problems: the first, and how many more",
+      { "main.tf": 'a = "x\nb = "y\n' },
+      'main.tf:1: not valid HCL: Invalid multi-line string; Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax. (and 1 more problem)',
+    ],
+    [
       "a .tf.json file that does not parse",
       { "main.tf.json": '{\n  "resource": \n}' },
       "main.tf.json: not valid JSON (Unexpected token",
+    ],
+    [
+      "a .tf.json file that starts with a byte order mark, which Terraform refuses too",
+      { "main.tf.json": '\uFEFF{"locals": {"a": 1}}' },
+      "main.tf.json: not valid JSON: it starts with a byte order mark (U+FEFF)",
     ],
     [
       "a tfvars file that does not parse",
