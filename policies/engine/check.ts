@@ -2,6 +2,7 @@ import { LOCATION_FREE_PROVIDERS } from "../catalog/providers";
 import type { PlaceVerdict } from "../catalog/places";
 import { providerConfigOf, providerOwner, type ResourceBlock, type StackModel } from "./model";
 import { Resolver } from "./resolve";
+import { withDynamicBlocksExpanded } from "./dynamic";
 import type { PackedRule, RulePack } from "./rule";
 import { matchException } from "./exceptions";
 import type {
@@ -214,7 +215,13 @@ export function checkStacks(stacks: readonly StackModel[], options: CheckOptions
   const findings: Finding[] = [];
   const resources: ResourcePlacement[] = [];
   for (const stack of stacks.flatMap(withExpandedModules)) {
-    const context: StackCheck = { stack, resolver, exceptions, today, used };
+    const context: StackCheck = {
+      stack: withDynamicBlocksExpanded(stack, resolver),
+      resolver,
+      exceptions,
+      today,
+      used,
+    };
     const placesByAddress = new Map<string, readonly PlaceVerdict[]>();
     for (const pack of packs)
       for (const rule of pack.rules) runRule(pack, rule, context, placesByAddress, findings);

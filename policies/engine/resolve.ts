@@ -88,11 +88,18 @@ const unresolved = (reason: string): PlaceVerdict => ({ verdict: "unresolved", p
 const outside = (place: string): PlaceVerdict => ({ verdict: "outside", place });
 const NO_PLACES: readonly PlaceVerdict[] = [];
 
-/** Where names are looked up: a stack (or module), and the resource instance whose values are evaluated. */
+/**
+ * Where names are looked up: a stack (or module), the resource instance whose values are evaluated, and the
+ * iterators of the `dynamic` blocks around the value, which shadow every other name.
+ */
 interface Context {
   readonly stack: StackModel;
   readonly instance?: Instance;
+  readonly iterators?: Iterators;
 }
+
+/** A `dynamic` block's iterator for one element, by its name: an object of `key` and `value`. */
+export type Iterators = ReadonlyMap<string, Value>;
 
 /** One instance of a resource or module call with `count` or `for_each`: `count.index` or `each.key`/`each.value`. */
 export interface Instance {
@@ -192,12 +199,14 @@ export class Resolver {
 
   /**
    * The value Terraform computes for a configuration value of the stack, Unknown where it is not known before
-   * apply; `instance` (from `instancesOf`) gives `count.index` or `each` the values of one resource instance.
+   * apply; `instance` (from `instancesOf`) gives `count.index` or `each` the values of one resource instance,
+   * `iterators` their values to the iterators of the `dynamic` blocks the value is written in.
    */
-  value(value: unknown, stack: StackModel, instance?: Instance): Value {
+  value(value: unknown, stack: StackModel, instance?: Instance, iterators?: Iterators): Value {
     this.enter();
     try {
       if (stack.kind === "plan") return literalValue(value, 0);
+      if (iterators !== undefined) return this.configValue(value, { stack, instance, iterators }, 0);
       if (instance !== undefined) return this.configValue(value, { stack, instance }, 0);
       return typeof value === "string" ? this.textValue(value, stack) : this.configValue(value, { stack }, 0);
     } finally {
@@ -439,7 +448,16 @@ export class Resolver {
   }
 
   private scopeOf(context: Context): Scope {
-    const { stack, instance } = context;
+    const { stack, instance, iterators } = context;
+    if (iterators !== undefined)
+      return {
+        traverse: (root, steps) => {
+          const iterator = iterators.get(root);
+          return iterator === undefined
+            ? this.traverse(root, steps, stack, instance)
+            : applySteps(iterator, steps, root);
+        },
+      };
     if (instance !== undefined)
       return { traverse: (root, steps) => this.traverse(root, steps, stack, instance) };
     let scope = this.scopes.get(stack);
