@@ -1,6 +1,15 @@
 import type { Observation, RuleContext } from "../../engine/rule";
 import { admitsEveryone, parseAddressBlock } from "./network";
-import { attributeOf, blocksOf, describe, problemAt, read, resourcesOf, toText } from "./read";
+import {
+  attributeOf,
+  blocksOf,
+  describe,
+  problemAt,
+  read,
+  resourcesOf,
+  toText,
+  writesDynamicBlock,
+} from "./read";
 
 /** An ALB access control list has no entry that admits everyone (0.0.0.0/0, ::/0). */
 export function albAclOpen(context: RuleContext): Observation[] {
@@ -19,6 +28,17 @@ export function albAclOpen(context: RuleContext): Observation[] {
       })),
     ),
   ];
+  // Entries a dynamic block creates from elements not known before apply could admit anyone: refused.
+  for (const resource of resourcesOf(context, "alicloud_alb_acl"))
+    if (writesDynamicBlock(resource.body, "acl_entries"))
+      found.push(
+        problemAt(
+          resource,
+          "dynamic.acl_entries",
+          attributeOf(attributeOf(resource.body, "dynamic"), "acl_entries") ?? null,
+          "creates entries from a for_each not known before apply: nobody can tell whom the list admits; bind the values it iterates (tfvars, locals)",
+        ),
+      );
   for (const { resource, attribute, written } of entries) {
     if (written === undefined || written === null) continue;
     const value = read(context, written, context.stack, resource.instance);

@@ -78,6 +78,28 @@ describe("SEC-ALB-ACL-OPEN", () => {
       "alicloud_alb_acl.acl acl_entries.1.entry",
     ]);
   });
+
+  it("reads entries a dynamic block creates, and refuses those whose elements are not known before apply", () => {
+    const entries = (forEach: unknown) => ({
+      acl_name: "a",
+      dynamic: { acl_entries: { for_each: forEach, content: { entry: "${acl_entries.value}" } } },
+    });
+    const document = stack(
+      "lb",
+      {
+        alicloud_alb_acl: {
+          office: entries(["10.0.0.0/16"]),
+          open: entries(["10.0.0.0/16", "0.0.0.0/0"]),
+          unbound: entries("${var.entries}"),
+        },
+      },
+      { variable: { entries: {} } },
+    );
+    expect(reported(document, "SEC-ALB-ACL-OPEN")).toEqual([
+      "alicloud_alb_acl.unbound dynamic.acl_entries",
+      "alicloud_alb_acl.open acl_entries.1.entry",
+    ]);
+  });
 });
 
 describe("SEC-RDS-TDE", () => {
