@@ -85,12 +85,18 @@ function portsOf(context: RuleContext, resource: CheckedResource, protocol: stri
  */
 export function* worldIngress(context: RuleContext): Iterable<WorldIngress | Observation> {
   for (const resource of resourcesOf(context, "alicloud_security_group_rule")) {
+    // Read in this order: an egress or drop rule admits no one, whatever its protocol is.
     const type = textAt(context, resource, "type");
+    if ("problem" in type) yield type.problem;
+    if ("problem" in type || type.text !== "ingress") continue;
     const policy = textAt(context, resource, "policy");
+    if ("problem" in policy) yield policy.problem;
+    if ("problem" in policy || (policy.text ?? "accept") !== "accept") continue;
     const protocol = textAt(context, resource, "ip_protocol");
-    for (const value of [type, policy, protocol]) if ("problem" in value) yield value.problem;
-    if ("problem" in type || "problem" in policy || "problem" in protocol) continue;
-    if (type.text !== "ingress" || (policy.text ?? "accept") !== "accept") continue;
+    if ("problem" in protocol) {
+      yield protocol.problem;
+      continue;
+    }
     const source = worldSource(context, resource);
     if (source === undefined) continue;
     if ("address" in source) {

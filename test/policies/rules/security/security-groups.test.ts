@@ -43,6 +43,23 @@ describe("SEC-SG-SSH-OPEN and SEC-SG-RDP-OPEN", () => {
     ]);
   });
 
+  it("reads an egress or drop rule no further: what it opens does not matter, known or not", () => {
+    const unknown = { ...open, ip_protocol: "${var.protocol}", port_range: "${var.ports}" };
+    const document = rules(
+      {
+        egress: { ...unknown, type: "egress" },
+        dropped: { ...unknown, policy: "drop" },
+        ingress: unknown,
+        unknown_type: { ...unknown, type: "${var.type}" },
+      },
+      { variable: { protocol: {}, ports: {}, type: {} } },
+    );
+    expect(reported(document, "SEC-SG-SSH-OPEN")).toEqual([
+      "alicloud_security_group_rule.ingress ip_protocol",
+      "alicloud_security_group_rule.unknown_type type",
+    ]);
+  });
+
   it("refuses world-open rules that reach port 3389", () => {
     expect(reported(document, "SEC-SG-RDP-OPEN")).toEqual([
       "alicloud_security_group_rule.all_tcp cidr_ip",
