@@ -29,6 +29,7 @@ const LOCATION_BLOCK_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
 );
 
 const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
+const DYNAMIC_PATH = "dynamic.";
 
 /** Every place position (location attribute) of every alicloud resource names a mainland place; values elsewhere are RES-PLACE-IN-VALUE's. */
 export function locationAttributes({ stack, resolver }: RuleContext): Observation[] {
@@ -48,8 +49,15 @@ export function locationAttributes({ stack, resolver }: RuleContext): Observatio
       constructPath: resource.constructPath,
     });
   };
+  // A dynamic block left as written (its elements not known before apply) is read outside the resource's
+  // instances: its iterator (CDKTF's is always `each`) must not read as the resource's own `each`.
   const observeWritten: Visitor = (resource, path, value, form) =>
-    observe(resource, path, value, resolver.places(value, form, stack, resource));
+    observe(
+      resource,
+      path,
+      value,
+      resolver.places(value, form, stack, path.startsWith(DYNAMIC_PATH) ? undefined : resource),
+    );
   const observeUnknown: Visitor = (resource, path, value) => {
     if (isUnknown(value)) observe(resource, path, null, UNKNOWN_AFTER_APPLY);
   };

@@ -110,6 +110,9 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
         const path = prefix === "" ? name : `${prefix}.${name}`;
         if (scope.classify !== undefined && !readsAsValue(scope.classify, path, name, child)) continue;
         if (typeof child === "string") scan(scope, path, child);
+        // A dynamic block left as written (its elements not known before apply) is read outside the
+        // resource's instances: its iterator (CDKTF's is always `each`) must not read as the resource's own.
+        else if (depth === 0 && name === "dynamic") walk({ ...scope, resource: undefined }, child, path, 1);
         else walk(scope, child, path, depth + 1);
       }
     }

@@ -196,3 +196,32 @@ describe("the rules read the blocks Terraform creates", () => {
     expect(logging(bucket([]))).toMatchObject([{ address: "alicloud_oss_bucket.data" }]);
   });
 });
+
+describe("a dynamic block left as written", () => {
+  it("never reads its iterator as the resource's own each (CDKTF names every iterator each)", () => {
+    const document = terraformJson("app", {
+      resource: {
+        [TYPE]: {
+          r: {
+            for_each: { a: "cn-shanghai" },
+            bucket: "src",
+            dynamic: {
+              destination: {
+                for_each: "${alicloud_oss_bucket.x.tags}",
+                iterator: "each",
+                content: { bucket: "dst", location: "oss-${each.value}" },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(violations(document)).toMatchObject([
+      {
+        rule: "RES-LOCATION-ATTRIBUTE",
+        attribute: "dynamic.destination.content.location",
+        verdict: "unresolved",
+      },
+    ]);
+  });
+});
