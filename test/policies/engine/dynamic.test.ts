@@ -75,6 +75,12 @@ describe("dynamic blocks are expanded as Terraform expands them before it plans"
       },
     };
     expect(expanded(body)).toEqual({ rule: [{ name: "r", port: [{ number: 22 }, { number: 443 }] }] });
+    const empty = {
+      dynamic: {
+        rule: { for_each: ["r"], content: { dynamic: { port: { for_each: [], content: { number: 1 } } } } },
+      },
+    };
+    expect(expanded(empty)).toEqual({ rule: [{}] });
   });
 
   it("creates no block for an empty for_each", () => {
@@ -125,6 +131,53 @@ describe("dynamic blocks are expanded as Terraform expands them before it plans"
       "more blocks than one resource's instances may be",
       destination({ for_each: `\${range(${MAX_INSTANCES + 1})}`, content: { bucket: "x" } }),
     ],
+    ["an iterator that is not a name", destination({ for_each: ["a"], iterator: 1, content: {} })],
+    ["an iterator that is a path", destination({ for_each: ["a"], iterator: "${a.b}", content: {} })],
+    ["an iterator that is a call", destination({ for_each: ["a"], iterator: "${upper(a)}", content: {} })],
+    ["a content of two blocks", destination({ for_each: ["a"], content: [{}, {}] })],
+    ["an argument Terraform does not know", destination({ for_each: ["a"], contents: {} })],
+    ["a dynamic block that is not an object", { dynamic: "destination" }],
+    ["a spec that is not an object", { dynamic: { destination: "x" } }],
+    [
+      "content whose key is a template",
+      destination({ for_each: ["a"], content: { "${destination.value}": "x" } }),
+    ],
+    [
+      "content that does not parse and might use the iterator",
+      destination({ for_each: ["a"], content: { bucket: "${destination.value" } }),
+    ],
+    [
+      "content that uses the iterator inside a list, known only after apply",
+      destination({
+        for_each: ["a"],
+        content: { ips: ["${destination.value}-${alicloud_oss_bucket.x.id}"] },
+      }),
+    ],
+    [
+      "the iterator in a list or a map known only in part",
+      destination({
+        for_each: ["a"],
+        content: { ips: "${[destination.value, alicloud_oss_bucket.x.id]}" },
+      }),
+    ],
+    [
+      "the iterator in a map known only in part",
+      destination({
+        for_each: ["a"],
+        content: { tags: "${{k = destination.value, id = alicloud_oss_bucket.x.id}}" },
+      }),
+    ],
+    [
+      "a nested dynamic block beside static blocks of its type",
+      destination({
+        for_each: ["a"],
+        content: { rule: { id: "s" }, dynamic: { rule: { for_each: ["b"], content: { id: "d" } } } },
+      }),
+    ],
+    [
+      "a nested dynamic block that is not an object",
+      destination({ for_each: ["a"], content: { dynamic: "rule" } }),
+    ],
     [
       "a nested dynamic block that cannot be",
       destination({
@@ -134,6 +187,89 @@ describe("dynamic blocks are expanded as Terraform expands them before it plans"
     ],
   ])("leaves a dynamic block as it is written with %s", (_, body) => {
     expect(expanded(body)).toEqual(stackOf(body).resources[0]?.body);
+  });
+
+  it("writes lists, maps, numbers, bools and nulls an iterator gives as values that read back the same", () => {
+    const body = destination({
+      for_each: [{ ips: ["10.0.0.0/8"], tags: { team: "data", "$${k}": null }, size: 2, on: true }],
+      iterator: "t",
+      content: {
+        security_ips: ["${t.value.ips[0]}", "192.168.0.0/16"],
+        cidrs: "${t.value.ips}",
+        tags: "${t.value.tags}",
+        size: "${t.value.size}",
+        enabled: "${t.value.on}",
+        plain: 1,
+      },
+    });
+    expect(expanded(body)).toEqual({
+      bucket: "src",
+      destination: [
+        {
+          security_ips: ["10.0.0.0/8", "192.168.0.0/16"],
+          cidrs: ["10.0.0.0/8"],
+          tags: { team: "data", "$${k}": null },
+          size: 2,
+          enabled: true,
+          plain: 1,
+        },
+      ],
+    });
+  });
+
+  it("expands up to as many blocks as one resource may have instances", () => {
+    const body = destination({ for_each: `\${range(${MAX_INSTANCES})}`, content: { bucket: "x" } });
+    expect((expanded(body) as { destination: unknown[] }).destination).toHaveLength(MAX_INSTANCES);
+  });
+
+  it("expands the types it can and leaves the others as written, keeping every other resource as it is", () => {
+    const document = terraformJson("app", {
+      resource: {
+        [TYPE]: {
+          plain: { bucket: "a" },
+          mixed: {
+            bucket: "b",
+            dynamic: {
+              destination: { for_each: ["x"], content: { bucket: "${destination.value}" } },
+              rule: { for_each: "${alicloud_oss_bucket.x.tags}", content: { id: "r" } },
+            },
+          },
+        },
+      },
+    });
+    const stack = readStack(document, "stack.json", "stack");
+    const resources = withDynamicBlocksExpanded(
+      stack,
+      new Resolver(new Map([[stack.name, stack]])),
+    ).resources;
+    expect(resources.map((resource) => resource.body)).toEqual([
+      { bucket: "a" },
+      {
+        bucket: "b",
+        destination: [{ bucket: "x" }],
+        // Left as written, in the list form Terraform JSON also allows.
+        dynamic: { rule: [{ for_each: "${alicloud_oss_bucket.x.tags}", content: { id: "r" } }] },
+      },
+    ]);
+  });
+
+  it("reads dynamic blocks written as a list of objects, the array form of Terraform JSON", () => {
+    const body = {
+      dynamic: [
+        { destination: { for_each: ["a"], content: { bucket: "${destination.value}" } } },
+        { destination: [{ for_each: ["b"], content: { bucket: "${destination.value}" } }] },
+      ],
+    };
+    expect(expanded(body)).toEqual({ destination: [{ bucket: "a" }, { bucket: "b" }] });
+  });
+
+  it("returns the stack itself when no resource has a dynamic block, or none it can expand", () => {
+    const unexpanded = stackOf(destination({ for_each: "${alicloud_oss_bucket.x.tags}", content: {} }));
+    const resolver = new Resolver(new Map([[unexpanded.name, unexpanded]]));
+    expect(withDynamicBlocksExpanded(unexpanded, resolver)).toBe(unexpanded);
+    // A plan records the blocks Terraform expanded: none is left to expand.
+    const plan = { ...stackOf(destination({ for_each: ["a"], content: {} })), kind: "plan" as const };
+    expect(withDynamicBlocksExpanded(plan, resolver)).toBe(plan);
   });
 
   it("returns the stack itself when no resource has a dynamic block", () => {
