@@ -23,6 +23,7 @@ import type { Expression, TraversalStep } from "../language/syntax";
 import {
   isSet,
   isValueObject,
+  LazyObject,
   normalText,
   objectOf,
   PartialText,
@@ -773,18 +774,24 @@ export class Resolver {
   ): Value {
     const address = instance === undefined ? resource.address : instanceAddress(resource.address, instance);
     const [first] = steps;
-    // A whole instance is an object whose computed attributes are unknown: no attribute is read through it.
-    if (first?.kind !== "attr")
-      return new Unknown(`${address} names a whole resource, not a place; reference one of its attributes`);
-    const written = own(resource.body, first.name);
+    const whole = `${address} names a whole resource, not a place; reference one of its attributes`;
+    // A whole instance (`x[0]`, an element of `x[*]`) is read attribute by attribute, as the reference would be.
+    if (first === undefined)
+      return new LazyObject(whole, (name) =>
+        this.instanceReference(stack, resource, instance, [{ kind: "attr", name }]),
+      );
+    // An attribute by its name as a string key (`x[0]["zone_id"]`) is the attribute, as Terraform reads it.
+    const name = first.kind === "attr" ? first.name : typeof first.key === "string" ? first.key : undefined;
+    if (name === undefined) return new Unknown(whole);
+    const written = own(resource.body, name);
     const value =
       written === undefined || written === null
-        ? this.computed(stack, resource, address, first.name)
-        : this.memo(stack, `resource ${address}.${first.name}`, () =>
+        ? this.computed(stack, resource, address, name)
+        : this.memo(stack, `resource ${address}.${name}`, () =>
             this.configValue(written, { stack, instance }, 0),
           );
     // Most references read one attribute (`.id`): no rest of the steps, nor a label for it, is made.
-    return steps.length === 1 ? value : applySteps(value, steps.slice(1), `${address}.${first.name}`);
+    return steps.length === 1 ? value : applySteps(value, steps.slice(1), `${address}.${name}`);
   }
 
   /** An attribute the configuration does not write: known after apply, placed where its resource is. */

@@ -17,6 +17,7 @@ import {
   isSet,
   isUnknown,
   isValueObject,
+  LazyObject,
   normalText,
   objectOf,
   PartialText,
@@ -419,6 +420,7 @@ function scopeStep(step: TraversalStep): Step {
 
 /** `.name` on a value: an object's attribute; anything else is an error. */
 function attribute(from: Value, name: string, path: string): Value {
+  if (from instanceof LazyObject) return from.attribute(name);
   if (from instanceof Unknown) return from;
   if (from instanceof PartialText) return fail(`${path} is a string, which has no attribute "${name}"`);
   if (from === null) fail(`${path} is null, which has no attribute "${name}"`);
@@ -433,8 +435,11 @@ function attribute(from: Value, name: string, path: string): Value {
 
 /** `[key]` on a value: a list's element by number or an object's by string, converted as Terraform does. */
 function index(from: Value, key: Value): Value {
-  if (from instanceof Unknown) return from;
+  if (from instanceof Unknown && !(from instanceof LazyObject)) return from;
   if (isUnknown(key)) return derivedUnknown(key, "an unknown index");
+  // An object's attribute by its name as a string key (`x[0]["zone_id"]`), as Terraform reads it.
+  if (from instanceof LazyObject)
+    return typeof key === "string" ? from.attribute(key) : new Unknown(from.reason);
   if (key === null) fail("an index is null");
   if (from === null) fail("cannot index a null value");
   if (Array.isArray(from)) {

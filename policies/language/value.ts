@@ -13,6 +13,20 @@ export class Unknown {
   ) {}
 }
 
+/**
+ * An object read attribute by attribute, as a resource instance referred to whole is (`alicloud_vswitch.x[0]`,
+ * each element of `alicloud_vswitch.x[*]`): `.name` gives what `attribute` gives. Anything else sees an Unknown,
+ * since its full set of attributes (the provider schema's, most known only after apply) is not known here.
+ */
+export class LazyObject extends Unknown {
+  constructor(
+    reason: string,
+    readonly attribute: (name: string) => Value,
+  ) {
+    super(reason);
+  }
+}
+
 /** Text rendered from a template with unknown interpolations: `acs:log:cn-shanghai:<unknown>:project/p`. */
 export class PartialText {
   constructor(readonly parts: readonly (string | Unknown)[]) {}

@@ -838,23 +838,39 @@ describe("Resolver on Terraform's language", () => {
         unresolvedBy("Terraform reports an error: alicloud_vswitch.x has no instance [2]"),
       );
       expect(placesIn(stack, '${alicloud_vpc.byKey["a"].zone}')).toEqual([mainland("cn-shanghai")]);
-      expect(placesIn(stack, "${alicloud_vpc.byKey.b.zone}")[0]?.verdict).toBe("unresolved");
+      // A for_each resource is a map of its instances: `.b` is instance "b", as `["b"]` is.
+      expect(placesIn(stack, "${alicloud_vpc.byKey.b.zone}")).toEqual([
+        classifyPlace("cn-hongkong-c", "place"),
+      ]);
       expect(placesIn(stack, '${alicloud_vpc.byKey["b"].zone}')).toEqual([
         classifyPlace("cn-hongkong-c", "place"),
       ]);
       expect(placesIn(stack, "${length(alicloud_vswitch.x)}")).toEqual([classifyPlace("2", "place")]);
     });
 
-    it("reads no attribute through a whole resource: a splat is refused, not placed where the resource is", () => {
+    it("reads each instance's attribute through a splat or a whole instance, and refuses the whole resource", () => {
       const stack = counted(2);
-      expect(placesIn(stack, "${alicloud_vswitch.x[*].zone_id}")).toEqual([
-        ...unresolvedBy(
+      const zones = [mainland("cn-shanghai"), classifyPlace("cn-hongkong-b", "place")];
+      expect(placesIn(stack, "${alicloud_vswitch.x[*].zone_id}")).toEqual(zones);
+      expect(placesIn(stack, "${alicloud_vswitch.x.*.zone_id}")).toEqual(zones);
+      expect(placesIn(stack, "${[for s in alicloud_vswitch.x : s.zone_id]}")).toEqual(zones);
+      expect(placesIn(stack, '${alicloud_vswitch.x[1]["zone_id"]}')).toEqual([zones[1]]);
+      expect(placesIn(stack, '${concat(alicloud_vswitch.x[*].zone_id, [""])[0]}')).toEqual([zones[0]]);
+      // An attribute the configuration does not write is known after apply, where its resource is.
+      expect(placesIn(stack, "${alicloud_vswitch.x[*].id}")).toEqual([
+        mainland("cn-shanghai"),
+        mainland("cn-shanghai"),
+      ]);
+      expect(placesIn(stack, "${alicloud_vswitch.x[0]}")).toEqual(
+        unresolvedBy(
           "alicloud_vswitch.x[0] names a whole resource, not a place; reference one of its attributes",
         ),
-        ...unresolvedBy(
-          "alicloud_vswitch.x[1] names a whole resource, not a place; reference one of its attributes",
+      );
+      expect(placesIn(stack, "${alicloud_vswitch.x[0][0].zone_id}")).toEqual(
+        unresolvedBy(
+          "alicloud_vswitch.x[0] names a whole resource, not a place; reference one of its attributes",
         ),
-      ]);
+      );
     });
 
     it("checks a value that does not depend on count.index although the count is not known before apply", () => {

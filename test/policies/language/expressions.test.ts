@@ -1,7 +1,7 @@
 import { applySteps, evaluate, type Scope } from "../../../policies/language/evaluate";
 import { parseTemplate } from "../../../policies/language/parse";
 import type { Expression } from "../../../policies/language/syntax";
-import { PartialText, Unknown } from "../../../policies/language/value";
+import { LazyObject, PartialText, Unknown } from "../../../policies/language/value";
 import { oracleScope, terraformError, valueOf, valueOfTemplate } from "./evaluation";
 
 /**
@@ -522,4 +522,42 @@ test("applySteps names where it starts in its errors, 'the value' unless told", 
       { kind: "attr", name: "c" },
     ]),
   ).toThrow(new Error('the value.a[…] is a number, which has no attribute "c"'));
+});
+
+describe("an object read attribute by attribute (a resource instance referred to whole)", () => {
+  /** `res` is a list of two such objects whose `zone` is written and whose `id` is known after apply. */
+  const instance = (index: number) =>
+    new LazyObject(`res[${index}] names a whole resource`, (name) =>
+      name === "zone"
+        ? `cn-shanghai-${"bg"[index]}`
+        : new Unknown(`res[${index}].${name} is known after apply`),
+    );
+  const scope: Scope = {
+    traverse: (root, steps) =>
+      root === "res" ? applySteps([instance(0), instance(1)], steps) : oracleScope.traverse(root, steps),
+  };
+
+  test.each([
+    ["res[*].zone", ["cn-shanghai-b", "cn-shanghai-g"]],
+    ["res.*.zone", ["cn-shanghai-b", "cn-shanghai-g"]],
+    ["res[1].zone", "cn-shanghai-g"],
+    ['res[0]["zone"]', "cn-shanghai-b"],
+    ["[for r in res : r.zone]", ["cn-shanghai-b", "cn-shanghai-g"]],
+    ["(true ? res[0] : null).zone", "cn-shanghai-b"],
+    ["length(res)", 2],
+  ])("%s gives each attribute it reads", (text, value) => {
+    expect(valueOf(text, scope)).toEqual(value);
+  });
+
+  test.each([
+    ["res[0]", "res[0] names a whole resource"],
+    ["res[0][0]", "res[0] names a whole resource"],
+    ["res[0][0].zone", "res[0] names a whole resource"],
+    ["res[0].id", "res[0].id is known after apply"],
+    ["upper(res[0])", "upper() of an unknown value: res[0] names a whole resource"],
+  ])("%s is unknown, saying why", (text, reason) => {
+    const value = valueOf(text, scope);
+    expect(value).toBeInstanceOf(Unknown);
+    expect((value as Unknown).reason).toBe(reason);
+  });
 });
