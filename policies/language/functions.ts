@@ -533,7 +533,11 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   strcontains: { arity: [2, 2], impl: ([value, part]) => text(value).includes(text(part)) },
   concat: {
     arity: [1, Infinity],
+    // A list known whole keeps its unknown elements, as Terraform's does (`concat(x[*].id, [""])[0]`).
+    seesUnknown: true,
     impl: (lists) => {
+      const unknown = lists.find(isUnknown);
+      if (unknown !== undefined) return derivedUnknown(unknown, "concat() of an unknown value");
       const elements = lists.flatMap((arg) => {
         if (isSet(arg)) inexact("concat() of a set is not computed here");
         return list(arg, "an argument of concat");

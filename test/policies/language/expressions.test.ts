@@ -287,6 +287,8 @@ const DERIVED_UNKNOWNS: readonly [text: string, reason: string][] = [
   ['format("%v", data.x.y)', "format() of an unknown value: data is known only after apply"],
   ['join("${data.x.y}-", ["a"])', "the separator is not known"],
   ['join(",", data.x.y)', "join() of an unknown list: data is known only after apply"],
+  ["concat(data.x.y, [1])", "concat() of an unknown value: data is known only after apply"],
+  ["concat([1], [data.x.y])", "concat() of elements of different types is not computed here"],
   ["length(data.x.y)", "length() of an unknown value: data is known only after apply"],
   ["lower(data.x.y)", "lower() of an unknown value: data is known only after apply"],
   ['lookup(data.x.y, "a")', "lookup() of an unknown value: data is known only after apply"],
@@ -363,6 +365,8 @@ describe("an unknown reference passed on as it is keeps its origin", () => {
     // The other result's type does not matter: Terraform's result is unknown before apply either way.
     ["true ? data.x.y : 0", DATA_X_Y],
     ["false ? [1] : data.x.y", DATA_X_Y],
+    // A list known whole keeps its unknown elements through concat(), as Terraform's does.
+    ['concat([data.x.y], [""])[0]', DATA_X_Y],
     ["(data.x.y).z", DATA_X_Y],
     ["data.x.y[local.n1]", DATA_X_Y],
     ['"${data.x.y}"', DATA_X_Y],
