@@ -1,4 +1,4 @@
-import { holdsTemplateSequence } from "../language/parse";
+import { holdsNode, holdsTemplateSequence } from "../language/parse";
 import { isSet, isUnknown, isValueObject, objectOf, sortedKeys, type Value } from "../language/value";
 import { isObject, own, type JsonObject } from "./json";
 import type { ResourceBlock, StackModel } from "./model";
@@ -158,7 +158,13 @@ class Expansion {
   /** Whether a template refers to an iterator; one that does not parse is taken to. */
   private usesIterator(text: string, iterators: Iterators): boolean {
     const expression = this.resolver.parse(text);
-    return typeof expression === "string" || refersTo(expression, iterators);
+    return (
+      typeof expression === "string" ||
+      holdsNode(
+        expression,
+        (node) => node.kind === "traversal" && typeof node.root === "string" && iterators.has(node.root),
+      )
+    );
   }
 }
 
@@ -228,12 +234,4 @@ function literalOf(value: Value): unknown {
 /** Text that a Terraform JSON string reads as itself: `${` and `%{` escaped as `$${` and `%%{`. */
 export function escapeTemplate(text: string): string {
   return text.split("${").join("$${").split("%{").join("%%{");
-}
-
-/** Whether a syntax tree holds a reference whose root is one of the iterators. */
-function refersTo(node: unknown, iterators: Iterators): boolean {
-  if (Array.isArray(node)) return node.some((element) => refersTo(element, iterators));
-  if (!isObject(node)) return false;
-  if (node.kind === "traversal" && typeof node.root === "string" && iterators.has(node.root)) return true;
-  return Object.values(node).some((value) => refersTo(value, iterators));
 }

@@ -1,5 +1,5 @@
 import { evaluate } from "../language/evaluate";
-import { holdsTemplateSequence, parseTemplate } from "../language/parse";
+import { holdsNode, holdsTemplateSequence, parseTemplate } from "../language/parse";
 import { isUnknown, PartialText, Unknown, type Value } from "../language/value";
 import { readConfiguration, type ConfigFile, type ModuleConfiguration } from "./configuration";
 import { checkNesting, InputError, isObject, type JsonObject } from "./json";
@@ -63,13 +63,6 @@ function isLocalSource(source: string): boolean {
 /** What a tfvars file may not hold: Terraform evaluates it with no variables and no functions. */
 const NOT_CONSTANT: ReadonlySet<string> = new Set(["traversal", "call", "splatItem"]);
 
-function mentions(node: unknown, kinds: ReadonlySet<string>): boolean {
-  if (Array.isArray(node)) return node.some((element) => mentions(element, kinds));
-  if (!isObject(node)) return false;
-  if (typeof node.kind === "string" && kinds.has(node.kind)) return true;
-  return Object.values(node).some((value) => mentions(value, kinds));
-}
-
 /**
  * A string of a `.tfvars` file as HashiCorp's parser converted it: a template (`"${1 + 2}"`, an escaped
  * `"$${x}"`), which Terraform evaluates as a constant; one that refers to anything or calls a function is
@@ -78,7 +71,7 @@ function mentions(node: unknown, kinds: ReadonlySet<string>): boolean {
 function constantOfTemplate(text: string, what: string): unknown {
   const parsed = parseTemplate(text);
   if (!parsed.ok) throw new InputError(`${what} is not a valid expression (${parsed.error})`);
-  if (mentions(parsed.expression, NOT_CONSTANT))
+  if (holdsNode(parsed.expression, (node) => typeof node.kind === "string" && NOT_CONSTANT.has(node.kind)))
     throw new InputError(
       `${what} refers to other values or calls a function; a tfvars file holds only constants`,
     );

@@ -10,6 +10,17 @@ import type {
 
 export type ParseResult = { ok: true; expression: Expression } | { ok: false; error: string };
 
+/** A node of a syntax tree as a plain object, for a test over any kind of node. */
+export type SyntaxNode = { readonly [key: string]: unknown };
+
+/** Whether a syntax tree holds, at any depth, a node that `test` picks (a call, a reference to a name...). */
+export function holdsNode(node: unknown, test: (node: SyntaxNode) => boolean): boolean {
+  if (Array.isArray(node)) return node.some((element) => holdsNode(element, test));
+  if (typeof node !== "object" || node === null) return false;
+  const object = node as SyntaxNode;
+  return test(object) || Object.values(object).some((value) => holdsNode(value, test));
+}
+
 /** Deeper nesting than any real configuration has; beyond it the text is refused, never a stack overflow. */
 const MAX_DEPTH = 256;
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { evaluate } from "../../../policies/language/evaluate";
 import {
+  holdsNode,
   loneReferenceRoot,
   parseExpression,
   parseTemplate,
@@ -333,5 +334,21 @@ describe("bad input is refused with a reason, never a crash", () => {
       }),
       { numRuns: Number(process.env.PARSE_PROPERTY_RUNS ?? "300") },
     );
+  });
+});
+
+describe("holdsNode", () => {
+  const tree = (text: string) => {
+    const parsed = parseExpression(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.expression;
+  };
+  const calls = (node: { readonly [key: string]: unknown }) => node.kind === "call";
+  it("finds a node at any depth: in a template, a conditional, a for, an object's key", () => {
+    for (const text of ['"a${upper(b)}"', "c ? [1, f(x)] : 2", "[for v in x : g(v)]", "{ (h()) = 1 }"])
+      expect(holdsNode(tree(text), calls)).toBe(true);
+  });
+  it("finds none where there is none", () => {
+    for (const text of ["a.b[0]", '"${x}-${y}"', "1 + 2"]) expect(holdsNode(tree(text), calls)).toBe(false);
   });
 });
