@@ -63,6 +63,8 @@ export class ReferenceOrigin {
     readonly address: string,
     /** Empty for a value that names no place but may stand in a host label (the account ID). */
     readonly places: readonly PlaceVerdict[],
+    /** The managed resource and computed attribute the value is, when it is one (`alicloud_vpc.v.id`). */
+    readonly named?: NamedResource,
   ) {}
 }
 
@@ -238,7 +240,14 @@ export class Resolver {
     const expression = this.parse(value);
     if (typeof expression === "string")
       return { unresolved: `"${value}" is not a well-formed Terraform template: ${expression}` };
-    if (expression.kind !== "traversal") return { unresolved: `"${value}" is not a lone reference` };
+    if (expression.kind !== "traversal") {
+      // An expression whose value is a resource's computed attribute, passed on as it is (the modules'
+      // `concat(alicloud_nat_gateway.x[*].id, [""])[0]`, a conditional with a known condition), names it.
+      const computed = this.value(value, stack);
+      const origin = computed instanceof Unknown ? computed.origin : undefined;
+      if (origin instanceof ReferenceOrigin && origin.named !== undefined) return origin.named;
+      return { unresolved: `"${value}" is not a lone reference` };
+    }
     const { root, steps } = expression;
     const first = attrName(steps[0]);
     const second = attrName(steps[1]);
@@ -806,7 +815,14 @@ export class Resolver {
         return new Unknown(
           `${reason}, and a ${resource.typeProvider} resource names no place; use a literal`,
         );
-      return new Unknown(reason, new ReferenceOrigin(resource.address, this.resourcePlaces(stack, resource)));
+      return new Unknown(
+        reason,
+        new ReferenceOrigin(resource.address, this.resourcePlaces(stack, resource), {
+          resource,
+          attribute,
+          stack,
+        }),
+      );
     }
     if (ACCOUNT_ID_ATTRIBUTES.get(resource.type)?.has(attribute) === true)
       return new Unknown(

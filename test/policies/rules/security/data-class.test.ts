@@ -194,6 +194,38 @@ describe("SEC-DATA-CLASS-PUBLIC-ENDPOINT", () => {
       securityFindings([document], "SEC-DATA-CLASS-PUBLIC-ENDPOINT").map((finding) => finding.address),
     ).toEqual(["alicloud_eip_association.on_pi", "alicloud_eip_association.on_unknown"]);
   });
+
+  it("follows an expression whose value is the resource's ID: the modules' concat idiom, a known condition", () => {
+    const document = stack(
+      "app",
+      {
+        alicloud_instance: { pi: { count: 1, tags: PI } },
+        alicloud_nat_gateway: { nat: { count: 1, tags: LOGS } },
+        alicloud_eip_association: {
+          on_pi: { allocation_id: "eip-1", instance_id: '${concat(alicloud_instance.pi[*].id, [""])[0]}' },
+          on_nat: {
+            allocation_id: "eip-2",
+            instance_id: '${concat(alicloud_nat_gateway.nat[*].id, [""])[0]}',
+          },
+          chosen: {
+            allocation_id: "eip-3",
+            instance_id: '${local.nat ? alicloud_nat_gateway.nat[0].id : ""}',
+          },
+          derived: { allocation_id: "eip-4", instance_id: "${upper(alicloud_nat_gateway.nat[0].id)}" },
+        },
+      },
+      { locals: { nat: true } },
+    );
+    const findings = securityFindings([document], "SEC-DATA-CLASS-PUBLIC-ENDPOINT");
+    expect(findings.map((finding) => finding.address)).toEqual([
+      "alicloud_eip_association.on_pi",
+      "alicloud_eip_association.derived",
+    ]);
+    expect(findings[0]?.message).toMatch(/^instance_id puts alicloud_instance\.pi \(personal-information\)/);
+    expect(findings[1]?.message).toMatch(
+      /is not a lone reference: what it exposes to the internet cannot be known/,
+    );
+  });
 });
 
 describe("SEC-DATA-CLASS-BUCKET-POLICY", () => {
