@@ -496,9 +496,52 @@ function unifyConditional(chosen: Value, other: Value, chosenIsTrue: boolean): V
     if (typeof chosen === "number" || typeof chosen === "boolean")
       return toText(chosen, "a conditional result");
   }
+  // `length(var.a) > 0 ? var.a : var.b`: two tuples, which Terraform unifies (sets and lists are not tuples).
+  if (Array.isArray(chosen) && Array.isArray(other) && !isSet(chosen) && !isSet(other)) {
+    const unified = unifiedTuple(chosen, other);
+    if (unified !== undefined) return unified;
+  }
   return new Unknown(
     "the results of the conditional have different types, which Terraform converts or refuses",
   );
+}
+
+/**
+ * The chosen tuple converted as Terraform unifies it with the other: of one length, element by element; of
+ * different lengths, into a list of one type, that of all their elements. Computed here for elements of one
+ * type, and for primitives (text if any is text); undefined for the rest: nested collections of different
+ * types, an unknown element (its type could convert the others), a null (its type is not known here), a
+ * number beside a bool (Terraform's error).
+ */
+function unifiedTuple(chosen: readonly Value[], other: readonly Value[]): Value[] | undefined {
+  const elements: Value[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const element = chosen[i] as Value;
+    const others = chosen.length === other.length ? [other[i] as Value] : [...chosen, ...other];
+    const unified = others.every((candidate) => sameType(element, candidate) && candidate !== null)
+      ? element
+      : unifiedPrimitive(element, others);
+    if (unified === undefined) return undefined;
+    elements.push(unified);
+  }
+  return elements;
+}
+
+/** A primitive converted to the one type it shares with others: text if any is text, else as it is. */
+function unifiedPrimitive(value: Value, others: readonly Value[]): Value | undefined {
+  const all = [value, ...others];
+  const primitive = (candidate: Value) =>
+    typeof candidate === "string" ||
+    typeof candidate === "number" ||
+    typeof candidate === "boolean" ||
+    candidate instanceof PartialText;
+  if (!all.every(primitive)) return undefined;
+  // Primitives of one type passed sameType already: without text, these are a number beside a bool.
+  const text = all.some((candidate) => typeof candidate === "string" || candidate instanceof PartialText);
+  if (!text) return undefined;
+  return typeof value === "number" || typeof value === "boolean"
+    ? toText(value, "a conditional result")
+    : value;
 }
 
 /** Whether a number or bool of `chosen` meets a null of `other` (results of one shape, as sameType found). */

@@ -18,6 +18,16 @@ const VALUES: readonly [text: string, value: unknown][] = [
   ['true ? true : "a"', "true"],
   ['false ? 1 : "a"', "a"],
   ["true ? null : 1", null],
+  // Two tuples unify element by element when of one length, else into a list of one type (terraform 1.11).
+  ["true ? [50] : []", [50]],
+  ["true ? [] : [1]", []],
+  ["true ? [1, 2] : [3]", [1, 2]],
+  ['true ? [1] : ["a"]', ["1"]],
+  ['true ? [1, "a"] : []', ["1", "a"]],
+  ['true ? ["a", 1] : [true]', ["a", "1"]],
+  ["true ? [{a = 1}] : []", [{ a: 1 }]],
+  ["true ? [[1]] : [[1], [2]]", [[1]]],
+  ['true ? [true] : ["a"]', ["true"]],
   ["false ? null : 1", 1],
   ["true ? 1 : 2", 1],
   ['true ? "1" : 2', "1"],
@@ -201,6 +211,19 @@ const REFUSED: readonly [text: string, reason: string][] = [
     "an unknown index: the text of the number 100000000000000000000 is not computed here",
   ],
   ['local.l1["9007199254740993"]', "the number 9007199254740993 cannot be held exactly here"],
+  // Terraform gives [1] for the first (a literal null has no type) and an error for the others.
+  // `[[1]]` beside `[["a"]]` is `[["1"]]`: nested collections of different types are not unified here.
+  ...[
+    "true ? [1] : [null, 2]",
+    "false ? [1, 2] : [true]",
+    'false ? [1, 2] : ["x", true]',
+    "true ? [true, 1] : []",
+    'true ? [[1]] : [["a"]]',
+    'true ? [[1]] : ["a"]',
+  ].map((text): [string, string] => [
+    text,
+    "the results of the conditional have different types, which Terraform converts or refuses",
+  ]),
   [
     "true ? {a = 1} : 1",
     "the results of the conditional have different types, which Terraform converts or refuses",
