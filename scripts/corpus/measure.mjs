@@ -7,19 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  DEFAULT_PROVIDER,
-  declaresAlicloud,
-  FOREIGN,
-  getAt,
-  moveAbroad,
-  outsideOf,
-  regionIn,
-  run,
-  setAt,
-  strings,
-  Tally,
-} from "./mutation.mjs";
+import { DEFAULT_PROVIDER, declaresAlicloud, mutantsOf, outsideOf, run, Tally } from "./mutation.mjs";
 
 const { values } = parseArgs({
   options: { corpus: { type: "string", default: ".corpus" }, input: { type: "string", default: "json" } },
@@ -55,17 +43,10 @@ for (const { id, origin } of manifest.cases) {
   if (!tally.countCase(id, base, result)) continue;
   const baseOutside = outsideOf(base.report).length;
   result.mutants = [];
-  let index = 0;
-  for (const at of strings(document)) {
-    const text = getAt(document, at);
-    const region = regionIn(text);
-    if (region === undefined) continue;
-    const foreign = FOREIGN[index % FOREIGN.length];
-    const mutated = moveAbroad(text, region, foreign);
-    const mutantDir = path.join(work, id, `mutant-${index}`);
-    index += 1;
-    prepare(mutantDir, setAt(document, at, mutated), extra);
-    const where = `${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`;
+  for (const mutant of mutantsOf(document)) {
+    const mutantDir = path.join(work, id, `mutant-${mutant.index}`);
+    prepare(mutantDir, mutant.document, extra);
+    const { where } = mutant;
     const verdict = tally.countMutant(id, where, await run(mutantDir), baseOutside);
     result.mutants.push({ where, verdict });
   }

@@ -11,19 +11,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  DEFAULT_PROVIDER,
-  declaresAlicloud,
-  FOREIGN,
-  getAt,
-  moveAbroad,
-  outsideOf,
-  regionIn,
-  run,
-  setAt,
-  strings,
-  Tally,
-} from "./mutation.mjs";
+import { DEFAULT_PROVIDER, declaresAlicloud, mutantsOf, outsideOf, run, Tally } from "./mutation.mjs";
 
 const require = createRequire(import.meta.url);
 const { parse } = require("@cdktn/hcl2json");
@@ -101,19 +89,16 @@ for (const module of readdirSync(modulesDir)
     if (!tally.countCase(id, base, result) || values["no-mutants"]) continue;
     const baseOutside = outsideOf(base.report).length;
     result.mutants = [];
-    let index = 0;
+    // The foreign place rotates across the directory's files, not from the start of each.
+    let next = 0;
     for (const { name, document } of files) {
-      for (const at of strings(document)) {
-        const text = getAt(document, at);
-        const region = regionIn(text);
-        if (region === undefined) continue;
-        const mutated = moveAbroad(text, region, FOREIGN[index % FOREIGN.length]);
-        index += 1;
+      for (const mutant of mutantsOf(document, next)) {
+        next = mutant.index + 1;
         const copy = path.join(work, String(copies++));
         const dir = copyOf(module, copy, relative, declared);
         rmSync(path.join(dir, name));
-        writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(setAt(document, at, mutated)));
-        const where = `${name} ${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`;
+        writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(mutant.document));
+        const where = `${name} ${mutant.where}`;
         const verdict = tally.countMutant(id, where, await run(dir), baseOutside);
         result.mutants.push({ where, verdict });
         rmSync(copy, { recursive: true, force: true });

@@ -8,13 +8,13 @@ const { PACKS } = require("../../dist/policies/packs/index.js");
 const { MAINLAND_REGION_IDS } = require("../../dist/policies/catalog/regions.js");
 
 /** Foreign places a mainland literal is moved to, in turn: the Hong Kong prefix trap among them. */
-export const FOREIGN = ["cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1", "ap-northeast-1"];
+const FOREIGN = ["cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1", "ap-northeast-1"];
 const HOME = "cn-hangzhou";
 export const DEFAULT_PROVIDER = { provider: { alicloud: [{ region: HOME }] } };
 // Longest first, so cn-shanghai-finance-1 is not taken for cn-shanghai.
 const REGIONS = [...MAINLAND_REGION_IDS].sort((a, b) => b.length - a.length);
 
-export function regionIn(text) {
+function regionIn(text) {
   for (const region of REGIONS) {
     const at = text.indexOf(region);
     if (at < 0) continue;
@@ -31,25 +31,45 @@ export function regionIn(text) {
 }
 
 /** The text with its mainland region moved to `foreign`; a zone keeps its letter in the foreign form. */
-export function moveAbroad(text, region, foreign) {
+function moveAbroad(text, region, foreign) {
   const zone = new RegExp(`^${region}-?([a-z])$`).exec(text);
   if (zone !== null) return foreign === "cn-hongkong" ? `${foreign}-${zone[1]}` : `${foreign}${zone[1]}`;
   return text.split(region).join(foreign);
 }
 
 /** Every string leaf (not keys, not `//` metadata) with its path. */
-export function* strings(value, at = []) {
+function* strings(value, at = []) {
   if (typeof value === "string") yield at;
   else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, [...at, i]);
   else if (value !== null && typeof value === "object")
     for (const [key, item] of Object.entries(value)) if (key !== "//") yield* strings(item, [...at, key]);
 }
 
-export function getAt(value, at) {
+/**
+ * Each mainland place literal of a document moved abroad, in order: where it is, what it was, the document
+ * with it moved. The foreign place rotates through FOREIGN with the mutant's number, counted from `first`.
+ */
+export function* mutantsOf(document, first = 0) {
+  let index = first;
+  for (const at of strings(document)) {
+    const text = getAt(document, at);
+    const region = regionIn(text);
+    if (region === undefined) continue;
+    const mutated = moveAbroad(text, region, FOREIGN[index % FOREIGN.length]);
+    yield {
+      index,
+      where: `${at.join(".")}: ${JSON.stringify(text)} → ${JSON.stringify(mutated)}`,
+      document: setAt(document, at, mutated),
+    };
+    index += 1;
+  }
+}
+
+function getAt(value, at) {
   return at.reduce((node, key) => node[key], value);
 }
 
-export function setAt(value, at, replacement) {
+function setAt(value, at, replacement) {
   const copy = JSON.parse(JSON.stringify(value));
   getAt(copy, at.slice(0, -1))[at[at.length - 1]] = replacement;
   return copy;
