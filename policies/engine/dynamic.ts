@@ -4,7 +4,8 @@ import { isObject, own, type JsonObject } from "./json";
 import type { ResourceBlock, StackModel } from "./model";
 import { MAX_INSTANCES, type Iterators, type Resolver } from "./resolve";
 
-const DYNAMIC = "dynamic";
+/** The key under which a body writes its dynamic blocks. */
+export const DYNAMIC = "dynamic";
 /** The arguments of a `dynamic` block that this expansion reads; `labels` (for labelled blocks) is not one. */
 const DYNAMIC_ARGUMENTS: ReadonlySet<string> = new Set(["for_each", "iterator", "content"]);
 const NO_ITERATORS: Iterators = new Map();
@@ -166,6 +167,14 @@ class Expansion {
       )
     );
   }
+}
+
+/**
+ * Whether a body still writes blocks of `type` as a `dynamic` block: the check expands those whose elements are
+ * known before apply, so one left is one whose blocks cannot be known.
+ */
+export function writesDynamicBlock(body: JsonObject, type: string): boolean {
+  return dynamicBlocksByType(own(body, DYNAMIC))?.has(type) === true;
 }
 
 /** The dynamic blocks of a body by block type, each type's in order; undefined when not written as Terraform JSON writes them. */

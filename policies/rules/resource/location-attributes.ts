@@ -1,5 +1,6 @@
 import { attributeClassifier, type AttributeClassifier } from "../../catalog/location-attributes";
 import { LOCATION_BLOCKS } from "../../catalog/location-blocks";
+import { DYNAMIC } from "../../engine/dynamic";
 import { InputError, isObject, own, type ResourceBlock } from "../../engine/model";
 import type { PlaceForm, PlaceVerdict } from "../../catalog/places";
 import { ALICLOUD } from "../../catalog/providers";
@@ -29,7 +30,7 @@ const LOCATION_BLOCK_PATHS: ReadonlyMap<string, readonly string[][]> = new Map(
 );
 
 const ALICLOUD_TYPE_PREFIX = `${ALICLOUD}_`;
-const DYNAMIC_PATH = "dynamic.";
+const DYNAMIC_PATH = `${DYNAMIC}.`;
 
 /** Every place position (location attribute) of every alicloud resource names a mainland place; values elsewhere are RES-PLACE-IN-VALUE's. */
 export function locationAttributes({ stack, resolver }: RuleContext): Observation[] {

@@ -9,6 +9,7 @@ import {
   type ResourceBlock,
   type StackModel,
 } from "../../engine/model";
+import { DYNAMIC } from "../../engine/dynamic";
 import type { Resolver } from "../../engine/resolve";
 import type { Observation, RuleContext } from "../../engine/rule";
 import type { Mutable } from "../../engine/types";
@@ -112,7 +113,7 @@ export function placesInValues({ stack, resolver }: RuleContext): Observation[] 
         if (typeof child === "string") scan(scope, path, child);
         // A dynamic block left as written (its elements not known before apply) is read outside the
         // resource's instances: its iterator (CDKTF's is always `each`) must not read as the resource's own.
-        else if (depth === 0 && name === "dynamic") walk({ ...scope, resource: undefined }, child, path, 1);
+        else if (depth === 0 && name === DYNAMIC) walk({ ...scope, resource: undefined }, child, path, 1);
         else walk(scope, child, path, depth + 1);
       }
     }

@@ -1,15 +1,7 @@
 import type { Observation, RuleContext } from "../../engine/rule";
 import { admitsEveryone, parseAddressBlock } from "./network";
-import {
-  attributeOf,
-  blocksOf,
-  describe,
-  problemAt,
-  read,
-  resourcesOf,
-  toText,
-  writesDynamicBlock,
-} from "./read";
+import { attributeOf, blocksOf, describe, problemAt, read, resourcesOf, toText } from "./read";
+import { DYNAMIC, writesDynamicBlock } from "../../engine/dynamic";
 
 /** An ALB access control list has no entry that admits everyone (0.0.0.0/0, ::/0). */
 export function albAclOpen(context: RuleContext): Observation[] {
@@ -34,8 +26,8 @@ export function albAclOpen(context: RuleContext): Observation[] {
       found.push(
         problemAt(
           resource,
-          "dynamic.acl_entries",
-          attributeOf(attributeOf(resource.body, "dynamic"), "acl_entries") ?? null,
+          `${DYNAMIC}.acl_entries`,
+          attributeOf(attributeOf(resource.body, DYNAMIC), "acl_entries") ?? null,
           "creates entries from a for_each not known before apply: nobody can tell whom the list admits; bind the values it iterates (tfvars, locals)",
         ),
       );

@@ -241,17 +241,6 @@ export function blocksOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/**
- * Whether a body still writes blocks of `type` as a `dynamic` block: the check expands those whose elements are
- * known before apply, so one left is one whose blocks cannot be known.
- */
-export function writesDynamicBlock(body: unknown, type: string): boolean {
-  const dynamic = attributeOf(body, "dynamic");
-  return Array.isArray(dynamic)
-    ? dynamic.some((object) => attributeOf(object, type) !== undefined)
-    : attributeOf(dynamic, type) !== undefined;
-}
-
 /** The first block of a nested block (`blocksOf(value)[0]`), without a list for the one. */
 export function firstBlockOf(value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
