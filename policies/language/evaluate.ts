@@ -475,8 +475,8 @@ function iterate(collection: Value): [Value, Value][] | Unknown {
 
 /**
  * The chosen result of a conditional, converted to the type both results share as Terraform does: a
- * string beside a number or bool makes both strings; a number and a bool have no common type; other
- * differing types are not unified here.
+ * string beside a number or bool makes both strings; a number and a bool have no common type; two tuples
+ * unify as unifiedTuple says; other differing types are not unified here.
  */
 function unifyConditional(chosen: Value, other: Value, chosenIsTrue: boolean): Value {
   // Whatever the types, Terraform's result is then not known before apply: the chosen unknown says why.
